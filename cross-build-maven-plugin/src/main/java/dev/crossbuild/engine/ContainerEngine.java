@@ -1,0 +1,64 @@
+package dev.crossbuild.engine;
+
+import dev.crossbuild.target.Platform;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The container engine as the rest of the plugin sees it: a handful of operations on images and
+ * containers. {@link DockerJavaEngine} is the only implementation that talks to a real engine; tests use a
+ * recording fake.
+ */
+public interface ContainerEngine extends AutoCloseable {
+
+  /** The endpoint this engine talks to, e.g. {@code unix:///var/run/docker.sock}, for messages. */
+  String endpoint();
+
+  /** Engine version, negotiated API version and native platform. */
+  EngineInfo info();
+
+  /** The image with this reference or ID, if the engine has it. */
+  Optional<ImageInfo> inspectImage(String reference);
+
+  /** Pulls an image of the given platform; fails with {@link EngineException} when it cannot. */
+  ImageInfo pullImage(String reference, Platform platform);
+
+  /**
+   * Builds an image with the classic build API, streaming the build context as a tar (never held in
+   * memory). Each line of the engine's build output goes to {@code log}.
+   *
+   * @return the ID of the built image
+   * @throws ImageBuildException when a build step fails; it carries the tail of the log
+   */
+  String buildImage(ImageBuild build, Consumer<String> log);
+
+  /**
+   * Runs a short-lived container to completion and removes it, whatever happens.
+   *
+   * @return its exit code and combined output
+   */
+  RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels);
+
+  /** Creates (never starts) a container from an image and returns its ID. */
+  String createContainer(String image, Map<String, String> labels);
+
+  /**
+   * Copies {@code containerPath} out of a container as a tar stream and extracts it safely under
+   * {@code destination} (see {@link SafeTarExtractor}).
+   *
+   * @return the number of bytes of regular files extracted
+   */
+  long copyOut(String containerId, String containerPath, Path destination, long maxBytes);
+
+  /** Removes a container (forced); no error when it is already gone. */
+  void removeContainer(String containerId);
+
+  /** IDs of the containers (running or not) that carry all of these labels. */
+  List<String> listContainers(Map<String, String> labels);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,13 @@
+package dev.crossbuild.engine;
+
+import dev.crossbuild.target.Platform;
+
+/**
+ * What an engine said about itself.
+ *
+ * @param endpoint the endpoint it was reached at
+ * @param serverVersion engine version, e.g. {@code 20.10.24}
+ * @param apiVersion the API version in use after negotiation, e.g. {@code 1.41}
+ * @param nativePlatform the platform its containers run at without emulation
+ */
+public record EngineInfo(String endpoint, String serverVersion, String apiVersion, Platform nativePlatform) {}
