@@ -74,6 +74,10 @@ public final class CrossBuild implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
     }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No source files in " + config.projectDir()
+          + " (all ignored by git or .dockerignore?). Check .gitignore / .dockerignore.");
+    }
     try {
       return new BuildRunner(config, engines, files, this::baseImageFor, listener).run(plan);
     } finally {
