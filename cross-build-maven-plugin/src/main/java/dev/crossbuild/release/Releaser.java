@@ -65,7 +65,7 @@ public final class Releaser {
     for (Map.Entry<LocalAsset, Action> step : plan.entrySet()) {
       LocalAsset asset = step.getKey();
       switch (step.getValue()) {
-        case SKIP -> log.accept("Already there, same content: " + asset.name());
+        case SKIP -> { } // listed in the summary
         case UPLOAD -> {
           log.accept(verb + (verb.isEmpty() ? "Uploading " : "upload ") + asset.name() + " (" + asset.size() + " bytes)");
           if (!request.dryRun()) {
