@@ -9,7 +9,9 @@ triples.each { t -> assert first.targets.find { it.target == t }.depsCacheHit ==
 
 def mvn = { String name ->
   def home = System.getProperty('maven.home')
-  def command = ["${home}/bin/mvn".toString(), '-B', '-o', "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+  // Same local repository and settings as the invoker's own run of this project.
+  def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
+  def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings, "-Dmaven.repo.local=${localRepositoryPath}".toString(),
       '-X', 'install']
   def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
   def output = process.inputStream.text

@@ -54,10 +54,12 @@ public final class Planner {
   }
 
   private Optional<PlannedTarget> choose(TargetRequest request) {
+    // Host builds are for targets no container runs (macOS, Windows), or when no engine is used at all.
+    boolean hostAllowed = !request.target().container() || builders.isEmpty();
     return tryNative(request, "")
         .or(() -> tryCross(request, ""))
         .or(() -> tryEmulated(request, ""))
-        .or(() -> tryHost(request, ""));
+        .or(() -> hostAllowed ? tryHost(request, "") : Optional.empty());
   }
 
   private Optional<PlannedTarget> forced(TargetRequest request, Strategy strategy) {

@@ -1,0 +1,112 @@
+package dev.crossbuild.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.TargetCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+  private static final Platform AMD64 = Platform.parse("linux/amd64");
+  private static final Platform ARM64 = Platform.parse("linux/arm64");
+  private final TargetCatalog catalog = TargetCatalog.builtIn();
+  private final Builder local = new Builder("local", "unix:///var/run/docker.sock", AMD64, 2);
+  private final List<String> probed = new ArrayList<>();
+
+  private Planner planner(List<Builder> builders, Set<Platform> emulates, boolean crossToAll) {
+    return new Planner(builders, AMD64,
+        (target, platform) -> crossToAll && platform.equals(AMD64) && !target.platform().equals(AMD64),
+        (builder, platform) -> {
+          probed.add(builder.id() + " " + platform);
+          return emulates.contains(platform);
+        });
+  }
+
+  private TargetRequest request(String triple) {
+    return new TargetRequest(catalog.resolve(triple), null, null);
+  }
+
+  @Test
+  void prefersNativeThenCrossThenEmulated() {
+    BuildPlan plan = planner(List.of(local), Set.of(ARM64, Platform.parse("linux/riscv64")), true)
+        .plan(List.of(request("x86_64-unknown-linux-gnu"), request("aarch64-unknown-linux-gnu")));
+
+    assertThat(plan.targets()).extracting(PlannedTarget::strategy)
+        .containsExactly(Strategy.NATIVE, Strategy.CROSS);
+    assertThat(plan.targets().get(1).imagePlatform()).isEqualTo(AMD64);
+    assertThat(plan.targets().get(1).reason()).contains("aarch64-linux-gnu-gcc");
+    assertThat(probed).as("no QEMU probe when a faster way exists").isEmpty();
+  }
+
+  @Test
+  void nativeBuilderOfTheTargetPlatformBeatsCrossCompiling() {
+    Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
+    BuildPlan plan = planner(List.of(local, arm), Set.of(), true)
+        .plan(List.of(request("aarch64-unknown-linux-gnu")));
+
+    PlannedTarget t = plan.targets().get(0);
+    assertThat(t.strategy()).isEqualTo(Strategy.NATIVE);
+    assertThat(t.builder().id()).isEqualTo("arm-box");
+    assertThat(t.reason()).isEqualTo("builder 'arm-box' runs linux/arm64 natively");
+  }
+
+  @Test
+  void emulatesWhenNoCrossToolchainAndProbesEachPlatformOnce() {
+    BuildPlan plan = planner(List.of(local), Set.of(ARM64), false)
+        .plan(List.of(request("aarch64-unknown-linux-gnu"), request("aarch64-unknown-linux-musl")));
+
+    assertThat(plan.targets()).extracting(PlannedTarget::strategy)
+        .containsExactly(Strategy.EMULATED, Strategy.EMULATED);
+    assertThat(plan.targets().get(0).imagePlatform()).isEqualTo(ARM64);
+    assertThat(plan.targets().get(0).reason()).contains("QEMU", "10-50x slower");
+    assertThat(probed).containsExactly("local linux/arm64");
+  }
+
+  @Test
+  void forcedStrategyIsCheckedNotChosen() {
+    TargetRequest forced = new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.EMULATED, null);
+    PlannedTarget t = planner(List.of(local), Set.of(ARM64), true).plan(List.of(forced)).targets().get(0);
+
+    assertThat(t.strategy()).isEqualTo(Strategy.EMULATED);
+    assertThat(t.reason()).startsWith("forced by <strategy>emulated</strategy>; ");
+  }
+
+  @Test
+  void unbuildableTargetsAreAllReportedWithWhatWouldFixThem() {
+    TargetRequest forcedNative = new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.NATIVE, null);
+    assertThatThrownBy(() -> planner(List.of(local), Set.of(), false)
+            .plan(List.of(request("riscv64gc-unknown-linux-gnu"), forcedNative, request("aarch64-apple-darwin"))))
+        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
+          assertThat(e.targets()).hasSize(3);
+          assertThat(e.targets().get(0).problem())
+              .isEqualTo("no builder runs linux/riscv64 and QEMU is not registered on 'local'");
+          assertThat(e.targets().get(0).remedy())
+              .contains("docker run --privileged --rm tonistiigi/binfmt --install riscv64")
+              .contains("add a <builder> that runs linux/riscv64");
+          assertThat(e.targets().get(1).problem())
+              .isEqualTo("<strategy>native</strategy> does not apply: no builder runs linux/arm64 natively");
+          assertThat(e.targets().get(2).remedy()).contains("mvn cross:generate-workflow");
+        });
+  }
+
+  @Test
+  void hostTargetsBuildWithoutAContainerOnTheirOwnMachine() {
+    Planner onMac = new Planner(List.of(), Platform.parse("darwin/arm64"), (t, p) -> false, (b, p) -> false);
+    PlannedTarget t = onMac.plan(List.of(request("aarch64-apple-darwin"))).targets().get(0);
+
+    assertThat(t.strategy()).isEqualTo(Strategy.HOST);
+    assertThat(t.builder()).isNull();
+  }
+
+  @Test
+  void unknownForcedBuilderIsNamed() {
+    TargetRequest onMissing = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "nope");
+    assertThatThrownBy(() -> planner(List.of(local), Set.of(), true).plan(List.of(onMissing)))
+        .hasMessageContaining("no <builder> with id 'nope'").hasMessageContaining("local");
+  }
+}

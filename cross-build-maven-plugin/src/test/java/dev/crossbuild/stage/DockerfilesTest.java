@@ -1,0 +1,78 @@
+package dev.crossbuild.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossbuild.recipe.Presets;
+import dev.crossbuild.recipe.Recipe;
+import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.recipe.Toolchain;
+import dev.crossbuild.target.Target;
+import dev.crossbuild.target.TargetCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Golden files under src/test/resources/golden/dockerfiles; -Dgolden.update=true rewrites them. */
+class DockerfilesTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/dockerfiles");
+
+  private final Recipe recipe = Presets.resolve("make", new RecipeOverrides("make", List.of("zlib1g-dev"),
+      List.of("echo set up"), List.of("deps.txt"), "cat deps.txt", null, List.of("hello", "lib/*.so"),
+      Map.of("GREETING", "say \"hi\" $HOME")));
+  private final Target arm = TargetCatalog.builtIn().resolve("aarch64-unknown-linux-gnu");
+
+  @Test
+  void crossDepsDockerfile() throws Exception {
+    golden("deps-cross-aarch64.Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", "arm64",
+        Toolchain.packages(recipe, arm, true), recipe.setupCommands(), Toolchain.environment(recipe, arm, true),
+        true, recipe.depsCommand()));
+  }
+
+  @Test
+  void nativeDepsDockerfile() throws Exception {
+    golden("deps-native-aarch64.Dockerfile", Dockerfiles.deps("arm64v8/debian:bookworm-slim", null,
+        Toolchain.packages(recipe, arm, false), List.of(), Toolchain.environment(recipe, arm, false), false, ""));
+  }
+
+  @Test
+  void sourceDockerfileAndBuildScript() throws Exception {
+    golden("source.Dockerfile", Dockerfiles.source("hello-deps:aarch64-unknown-linux-gnu-0123456789abcdef"));
+    golden("cross-build.sh", Dockerfiles.buildScript("aarch64-unknown-linux-gnu", "make", recipe.artifacts()));
+  }
+
+  @Test
+  void buildScriptFailsWhenAnArtifactIsMissingAndCopiesGlobs(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // Run the generated script with /src and /out mapped into a temp dir: the real shell, real globs.
+    String script = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p lib && touch hello lib/a.so lib/b.so",
+        List.of("hello", "lib/*.so")).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out").toString());
+    Files.createDirectories(dir.resolve("src"));
+    assertThat(run(dir, script)).isZero();
+    assertThat(dir.resolve("out/hello")).exists();
+    assertThat(dir.resolve("out/lib/a.so")).exists();
+    assertThat(dir.resolve("out/lib/b.so")).exists();
+
+    String missing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of("nothing-*.bin"))
+        .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out2").toString());
+    assertThat(run(dir, missing)).isEqualTo(3);
+  }
+
+  private static int run(Path dir, String script) throws Exception {
+    Path file = dir.resolve("script.sh");
+    Files.writeString(file, script);
+    return new ProcessBuilder("sh", file.toString()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("script.log").toFile()).start().waitFor();
+  }
+
+  private static void golden(String name, String actual) throws Exception {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file));
+  }
+}
