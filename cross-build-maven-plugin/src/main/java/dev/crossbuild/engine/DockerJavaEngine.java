@@ -6,9 +6,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -212,6 +214,27 @@ public final class DockerJavaEngine implements ContainerEngine {
     List<Container> containers = call("Listing containers",
         () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
     return containers.stream().map(Container::getId).toList();
+  }
+
+  /**
+   * IDs of the images (intermediate ones included) that carry all of these labels. Not part of
+   * {@link ContainerEngine}: used to clean up after tests and interrupted runs.
+   */
+  public List<String> listImages(Map<String, String> labels) {
+    return call("Listing images",
+        () -> client.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())
+        .stream().map(Image::getId).toList();
+  }
+
+  /** Removes an image (forced); no error when it is already gone or still used by another image. */
+  public void removeImage(String reference) {
+    try {
+      client.removeImageCmd(reference).withForce(true).exec();
+    } catch (NotFoundException | ConflictException e) {
+      // Gone already, or a parent of another image that goes with it.
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot remove image " + reference + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
