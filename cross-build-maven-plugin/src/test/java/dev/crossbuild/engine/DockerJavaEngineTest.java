@@ -185,6 +185,16 @@ class DockerJavaEngineTest {
   }
 
   @Test
+  void failedPullNamesTheImageAndPlatform() {
+    // Port 1 refuses at once; no registry is needed to see the failure path.
+    String image = "localhost:1/crossbuild-test/nothing:" + RUN_ID.substring(0, 8);
+
+    assertThatThrownBy(() -> engine.pullImage(image, ARM64))
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("Cannot pull image " + image + " for linux/arm64");
+  }
+
+  @Test
   void unreachableEndpointIsEngineUnavailable() {
     EngineEndpoint nowhere = new EngineEndpoint("local", "unix:///nonexistent.sock", null, null, "DOCKER_HOST");
 
