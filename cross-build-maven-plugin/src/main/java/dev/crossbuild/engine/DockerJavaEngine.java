@@ -146,6 +146,7 @@ public final class DockerJavaEngine implements ContainerEngine {
   @Override
   public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
     String id = null;
+    EngineException failure = null;
     try {
       id = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
           .withLabels(labels).exec().getId();
@@ -153,12 +154,25 @@ public final class DockerJavaEngine implements ContainerEngine {
       int exit = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
       return new RunResult(exit, logs(id));
     } catch (RuntimeException e) {
-      throw new EngineException(
+      failure = e instanceof EngineException ee ? ee : new EngineException(
           "Running " + command + " in image " + image + " for " + platform + " failed: " + e.getMessage(), e);
+      throw failure;
     } finally {
       if (id != null) {
-        removeContainer(id);
+        removeAfterRun(id, failure);
       }
+    }
+  }
+
+  /** Removes a run's container; a removal failure never hides the failure of the run itself. */
+  private void removeAfterRun(String id, EngineException failure) {
+    try {
+      removeContainer(id);
+    } catch (EngineException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
     }
   }
 
@@ -187,6 +201,7 @@ public final class DockerJavaEngine implements ContainerEngine {
         () -> client.createContainerCmd(image).withCmd("true").withLabels(labels).exec().getId());
   }
 
+  /** {@inheritDoc} {@code containerPath} must be a directory: its contents land directly in the destination. */
   @Override
   public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
     try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, containerPath).exec()) {

@@ -206,6 +206,25 @@ class DockerJavaEngineTest {
         });
   }
 
+  @Test
+  void refusedTcpPortIsEngineUnavailable() {
+    EngineEndpoint refused = EngineEndpoint.builder("arm", "tcp://127.0.0.1:1", null, null);
+
+    assertThatThrownBy(() -> DockerJavaEngine.connect(refused))
+        .isInstanceOf(EngineUnavailableException.class)
+        .hasMessage("No container engine at tcp://127.0.0.1:1 (from <builder> 'arm')");
+  }
+
+  @Test
+  void missingTlsMaterialIsAConfigurationErrorNamingTheEndpoint() {
+    EngineEndpoint tls = EngineEndpoint.builder("secure", "tcp://127.0.0.1:2376", true, "/nonexistent/certs");
+
+    assertThatThrownBy(() -> DockerJavaEngine.connect(tls))
+        .isInstanceOf(EngineException.class)
+        .isNotInstanceOf(EngineUnavailableException.class)
+        .hasMessageContaining("tcp://127.0.0.1:2376 (from <builder> 'secure')");
+  }
+
   /** A context writer that streams the given files as a tar. */
   private static ImageBuild.ContextWriter context(Map<String, String> files) {
     return out -> {
