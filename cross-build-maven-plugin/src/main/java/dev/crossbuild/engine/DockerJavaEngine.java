@@ -6,9 +6,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -144,6 +146,7 @@ public final class DockerJavaEngine implements ContainerEngine {
   @Override
   public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
     String id = null;
+    EngineException failure = null;
     try {
       id = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
           .withLabels(labels).exec().getId();
@@ -151,12 +154,25 @@ public final class DockerJavaEngine implements ContainerEngine {
       int exit = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
       return new RunResult(exit, logs(id));
     } catch (RuntimeException e) {
-      throw new EngineException(
+      failure = e instanceof EngineException ee ? ee : new EngineException(
           "Running " + command + " in image " + image + " for " + platform + " failed: " + e.getMessage(), e);
+      throw failure;
     } finally {
       if (id != null) {
-        removeContainer(id);
+        removeAfterRun(id, failure);
       }
+    }
+  }
+
+  /** Removes a run's container; a removal failure never hides the failure of the run itself. */
+  private void removeAfterRun(String id, EngineException failure) {
+    try {
+      removeContainer(id);
+    } catch (EngineException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
     }
   }
 
@@ -185,6 +201,7 @@ public final class DockerJavaEngine implements ContainerEngine {
         () -> client.createContainerCmd(image).withCmd("true").withLabels(labels).exec().getId());
   }
 
+  /** {@inheritDoc} {@code containerPath} must be a directory: its contents land directly in the destination. */
   @Override
   public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
     try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, containerPath).exec()) {
@@ -212,6 +229,27 @@ public final class DockerJavaEngine implements ContainerEngine {
     List<Container> containers = call("Listing containers",
         () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
     return containers.stream().map(Container::getId).toList();
+  }
+
+  /**
+   * IDs of the images (intermediate ones included) that carry all of these labels. Not part of
+   * {@link ContainerEngine}: used to clean up after tests and interrupted runs.
+   */
+  public List<String> listImages(Map<String, String> labels) {
+    return call("Listing images",
+        () -> client.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())
+        .stream().map(Image::getId).toList();
+  }
+
+  /** Removes an image (forced); no error when it is already gone or still used by another image. */
+  public void removeImage(String reference) {
+    try {
+      client.removeImageCmd(reference).withForce(true).exec();
+    } catch (NotFoundException | ConflictException e) {
+      // Gone already, or a parent of another image that goes with it.
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot remove image " + reference + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -118,7 +118,7 @@ public final class SafeTarExtractor {
 
   /** The entry's path relative to the root, with {@code strip} leading segments removed. */
   private static String sanitise(String path, String entryName, int strip) {
-    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:[/\\\\].*")) {
       throw new UnsafeArchiveException(entryName, "absolute path");
     }
     List<String> segments = new ArrayList<>();
