@@ -17,7 +17,7 @@ class WorkflowDiffTest {
     void capsLongChanges() {
         String diff = WorkflowDiff.describe("", "1\n2\n3\n4\n", 2);
 
-        assertThat(diff).contains("+ 1\n+ 2\n+ ... 3 more line(s)");
+        assertThat(diff).contains("+ 1\n+ 2\n+ ... 2 more line(s)");
     }
 
     @Test
