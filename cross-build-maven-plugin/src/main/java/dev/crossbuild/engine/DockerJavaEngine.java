@@ -1,0 +1,260 @@
+package dev.crossbuild.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.crossbuild.target.Platform;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** {@link ContainerEngine} on docker-java with the Apache HttpClient 5 transport. */
+public final class DockerJavaEngine implements ContainerEngine {
+
+  /** The highest Docker API version docker-java has a model for. */
+  static final String CLIENT_MAX_API = RemoteApiVersion.VERSION_1_44.getVersion();
+
+  // Connecting must fail fast; responses get no timeout, because a build step may be silent for many minutes.
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EngineEndpoint endpoint;
+  private final DockerHttpClient http;
+  private final DockerClient client;
+  private final String apiVersion;
+  private final String serverVersion;
+
+  private DockerJavaEngine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client, String api, String server) {
+    this.endpoint = endpoint;
+    this.http = http;
+    this.client = client;
+    this.apiVersion = api;
+    this.serverVersion = server;
+  }
+
+  /**
+   * Connects to an engine and negotiates the API version with it.
+   *
+   * @throws EngineUnavailableException when nothing answers at the endpoint
+   * @throws EngineException when the endpoint is misconfigured or the engine is too new for this client
+   */
+  public static DockerJavaEngine connect(EngineEndpoint endpoint) {
+    DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder().withDockerHost(endpoint.host());
+    boolean tls = Boolean.TRUE.equals(endpoint.tlsVerify());
+    config.withDockerTlsVerify(tls);
+    if (tls && endpoint.certPath() != null) {
+      config.withDockerCertPath(endpoint.certPath());
+    }
+    DockerHttpClient http;
+    try {
+      DefaultDockerClientConfig base = config.build();
+      http = new ApacheDockerHttpClient.Builder()
+          .dockerHost(base.getDockerHost())
+          .sslConfig(base.getSSLConfig())
+          .connectionTimeout(CONNECT_TIMEOUT)
+          .maxConnections(64)
+          .build();
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot use the engine endpoint " + endpoint + ": " + e.getMessage(), e);
+    }
+    try {
+      // Unversioned on purpose: a versioned path is refused by engines older or newer than that version.
+      JsonNode version = getJson(http, "/version")
+          .orElseThrow(() -> new EngineException("The engine at " + endpoint + " has no /version endpoint"));
+      String api = ApiVersions.negotiate(
+          version.path("ApiVersion").asText(null), version.path("MinAPIVersion").asText(null), CLIENT_MAX_API);
+      DockerClient client = DockerClientImpl.getInstance(config.withApiVersion(api).build(), http);
+      return new DockerJavaEngine(endpoint, http, client, api, version.path("Version").asText(""));
+    } catch (EngineException e) {
+      closeQuietly(http);
+      throw e;
+    } catch (RuntimeException | IOException e) {
+      closeQuietly(http);
+      throw new EngineUnavailableException(endpoint.host(), endpoint.source(), e);
+    }
+  }
+
+  @Override
+  public String endpoint() {
+    return endpoint.host();
+  }
+
+  /** The endpoint with its id, TLS settings and where it came from. */
+  public EngineEndpoint engineEndpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public EngineInfo info() {
+    Info info = call("Reading engine info", () -> client.infoCmd().exec());
+    Platform platform = EnginePlatforms.normalise(info.getOsType(), info.getArchitecture(), null);
+    return new EngineInfo(endpoint.host(), serverVersion, apiVersion, platform);
+  }
+
+  @Override
+  public Optional<ImageInfo> inspectImage(String reference) {
+    // Raw JSON, because docker-java's image model has no Variant (arm/v7 and arm/v6 differ only there).
+    Optional<JsonNode> image = call("Inspecting image " + reference,
+        () -> getJson(http, "/v" + apiVersion + "/images/" + reference + "/json"));
+    return image.map(json -> new ImageInfo(
+        json.path("Id").asText(),
+        EnginePlatforms.normalise(json.path("Os").asText(null), json.path("Architecture").asText(null),
+            json.path("Variant").asText(null))));
+  }
+
+  @Override
+  public ImageInfo pullImage(String reference, Platform platform) {
+    try {
+      client.pullImageCmd(reference).withPlatform(platform.toString())
+          .exec(new PullImageResultCallback()).awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("Interrupted while pulling image " + reference + " for " + platform);
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot pull image " + reference + " for " + platform + ": " + e.getMessage(), e);
+    }
+    return inspectImage(reference).orElseThrow(() -> new EngineException(
+        "Pulled image " + reference + " for " + platform + ", but the engine does not have it"));
+  }
+
+  @Override
+  public String buildImage(ImageBuild build, Consumer<String> log) {
+    return new StreamingImageBuild(client, build, log).run();
+  }
+
+  @Override
+  public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+    String id = null;
+    try {
+      id = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
+          .withLabels(labels).exec().getId();
+      client.startContainerCmd(id).exec();
+      int exit = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+      return new RunResult(exit, logs(id));
+    } catch (RuntimeException e) {
+      throw new EngineException(
+          "Running " + command + " in image " + image + " for " + platform + " failed: " + e.getMessage(), e);
+    } finally {
+      if (id != null) {
+        removeContainer(id);
+      }
+    }
+  }
+
+  private String logs(String id) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try {
+      client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
+          .exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+              output.writeBytes(frame.getPayload());
+            }
+          })
+          .awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("Interrupted while reading the output of container " + id);
+    }
+    return output.toString(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String createContainer(String image, Map<String, String> labels) {
+    // A command is given so that images without CMD can be created too; the container is never started.
+    return call("Creating a container from image " + image,
+        () -> client.createContainerCmd(image).withCmd("true").withLabels(labels).exec().getId());
+  }
+
+  @Override
+  public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
+    try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, containerPath).exec()) {
+      return SafeTarExtractor.extract(tar, destination, 1, maxBytes);
+    } catch (NotFoundException e) {
+      throw new EngineException("No " + containerPath + " in container " + containerId + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new EngineException("Copying " + containerPath + " out of container " + containerId + " failed", e);
+    }
+  }
+
+  @Override
+  public void removeContainer(String containerId) {
+    try {
+      client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // Already gone: that is what was asked for.
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot remove container " + containerId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> listContainers(Map<String, String> labels) {
+    List<Container> containers = call("Listing containers",
+        () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+    return containers.stream().map(Container::getId).toList();
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(client);
+  }
+
+  private static Optional<JsonNode> getJson(DockerHttpClient http, String path) throws IOException {
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      if (response.getStatusCode() == 404) {
+        return Optional.empty();
+      }
+      JsonNode body = JSON.readTree(response.getBody());
+      if (response.getStatusCode() / 100 != 2) {
+        throw new EngineException("GET " + path + " answered " + response.getStatusCode() + ": "
+            + (body == null ? "" : body.path("message").asText(body.toString())));
+      }
+      return Optional.ofNullable(body);
+    }
+  }
+
+  private <T> T call(String what, IoCall<T> call) {
+    try {
+      return call.run();
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException | IOException e) {
+      throw new EngineException(what + " at " + endpoint + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoCall<T> {
+    T run() throws IOException;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // Closing is best effort.
+    }
+  }
+}
