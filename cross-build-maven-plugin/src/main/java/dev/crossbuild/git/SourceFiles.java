@@ -44,7 +44,10 @@ public final class SourceFiles {
         if (!repository.isBare()) {
           Path workTree = repository.getWorkTree().toPath().toRealPath();
           if (dir.startsWith(workTree)) {
-            return sorted(inGit(repository, slashes(workTree.relativize(dir)), dir));
+            List<String> files = inGit(repository, slashes(workTree.relativize(dir)), dir);
+            if (files != null) {
+              return sorted(files);
+            }
           }
         }
       }
@@ -52,6 +55,7 @@ public final class SourceFiles {
     return sorted(outsideGit(dir));
   }
 
+  /** The files git knows under {@code prefix}, or null when the repository ignores the directory itself. */
   private static List<String> inGit(Repository repository, String prefix, Path dir) throws IOException {
     List<String> files = new ArrayList<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
@@ -66,7 +70,12 @@ public final class SourceFiles {
       while (walk.next()) {
         String path = walk.getPathString();
         if (!prefix.isEmpty() && !path.startsWith(prefix + "/")) {
-          // the project directory itself or one of its parents: only a way down
+          // the project directory itself or one of its parents: only a way down, unless the repository
+          // ignores it (a project generated under another project's target/): then the repo does not own it
+          WorkingTreeIterator parent = walk.getTree(work, WorkingTreeIterator.class);
+          if (parent != null && walk.getTree(index, DirCacheIterator.class) == null && parent.isEntryIgnored()) {
+            return null;
+          }
           if (walk.isSubtree()) {
             walk.enterSubtree();
           }

@@ -57,6 +57,23 @@ class SourceFilesTest {
   }
 
   @Test
+  void projectInsideADirectoryTheRepositoryIgnoresIsListedAsOutsideGit() throws Exception {
+    // e.g. a sample project copied under another project's target/ by an integration test
+    write(".gitignore", "generated/\n");
+    write("pom.xml", "<project/>");
+    try (Git git = init(root)) {
+      git.add().addFilepattern(".").call();
+      commit(git);
+    }
+    write("generated/sample/pom.xml", "<project/>");
+    write("generated/sample/hello.c", "int main(void) { return 0; }");
+    write("generated/sample/target/hello", "output");
+
+    assertThat(SourceFiles.list(root.resolve("generated/sample")))
+        .containsExactly("hello.c", "pom.xml");
+  }
+
+  @Test
   void trackedFilesInsideAnIgnoredDirectoryStayButItsUntrackedFilesDoNot() throws Exception {
     write("vendor/lib.c", "tracked before the ignore rule");
     try (Git git = init(root)) {

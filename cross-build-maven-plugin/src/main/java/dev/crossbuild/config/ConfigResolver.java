@@ -1,0 +1,231 @@
+package dev.crossbuild.config;
+
+import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.plan.TargetRequest;
+import dev.crossbuild.recipe.Presets;
+import dev.crossbuild.recipe.Recipe;
+import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.recipe.UnknownPresetException;
+import dev.crossbuild.target.InvalidTripleException;
+import dev.crossbuild.target.Target;
+import dev.crossbuild.target.TargetCatalog;
+import dev.crossbuild.target.UnknownTargetException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the POM's parameters and turns them into a {@link CrossConfig}. Every problem is collected and
+ * reported together in one {@link InvalidConfigException}.
+ */
+public final class ConfigResolver {
+
+  private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final TargetCatalog catalog;
+
+  public ConfigResolver(TargetCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @throws InvalidConfigException with every problem found
+   */
+  public CrossConfig resolve(RawConfig raw) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    List<BuilderConfig> builders = builders(raw, problems);
+    Set<String> builderIds = new HashSet<>();
+    builders.forEach(b -> builderIds.add(b.id()));
+    Map<String, String> images = new LinkedHashMap<>();
+    List<TargetRequest> targets = targets(raw, builderIds, images, problems);
+    Recipe recipe = recipe(raw, problems);
+    boolean useEngine = true;
+    String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
+    if (engine.equals("none")) {
+      useEngine = false;
+    } else if (!engine.equals("auto")) {
+      problems.add(new ConfigProblem("<engine>", "cross.engine", raw.engine(),
+          "Unknown engine mode '" + raw.engine() + "' in <engine> (-Dcross.engine). Use auto or none."));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
+        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images);
+  }
+
+  private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,
+      List<ConfigProblem> problems) {
+    Map<String, RawTarget> declared = new LinkedHashMap<>();
+    for (RawTarget t : raw.targets()) {
+      String triple = t.triple() == null ? "" : t.triple().strip();
+      if (declared.putIfAbsent(triple, t) != null) {
+        problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
+            "Target '" + triple + "' is listed twice in <targets>. Remove one."));
+      }
+    }
+    List<RawTarget> selected = new ArrayList<>();
+    if (raw.targetSelection() != null && !raw.targetSelection().isBlank()) {
+      Set<String> seen = new HashSet<>();
+      for (String name : raw.targetSelection().split(",")) {
+        String triple = name.strip();
+        if (!triple.isEmpty() && seen.add(triple)) {
+          selected.add(declared.getOrDefault(triple, RawTarget.of(triple)));
+        }
+      }
+    } else {
+      selected.addAll(declared.values());
+    }
+    if (selected.isEmpty()) {
+      problems.add(new ConfigProblem("<targets>", "cross.targets", "",
+          "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target></targets> to the"
+              + " plugin's <configuration>, or pass -Dcross.targets=x86_64-unknown-linux-gnu,..."));
+    }
+    List<TargetRequest> requests = new ArrayList<>();
+    for (RawTarget t : selected) {
+      TargetRequest request = target(t, builderIds, problems);
+      if (request != null) {
+        requests.add(request);
+        if (blankToNull(t.image()) != null) {
+          images.put(request.target().triple().value(), t.image().strip());
+        }
+      }
+    }
+    return requests;
+  }
+
+  private TargetRequest target(RawTarget t, Set<String> builderIds, List<ConfigProblem> problems) {
+    String triple = t.triple() == null ? "" : t.triple().strip();
+    Target target;
+    try {
+      target = catalog.resolve(triple);
+    } catch (UnknownTargetException e) {
+      problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
+          "Unknown target '" + triple + "' in <targets> (-Dcross.targets)."
+              + (e.suggestions().isEmpty() ? " Run mvn cross:help -Ddetail to see the known targets."
+                  : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
+      return null;
+    } catch (InvalidTripleException e) {
+      problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
+          "'" + triple + "' in <targets> (-Dcross.targets) is not a target triple: write arch-vendor-os[-env],"
+              + " e.g. aarch64-unknown-linux-gnu."));
+      return null;
+    }
+    Strategy strategy = null;
+    if (t.strategy() != null && !t.strategy().isBlank()) {
+      try {
+        strategy = Strategy.parse(t.strategy());
+      } catch (IllegalArgumentException e) {
+        problems.add(new ConfigProblem("<target><strategy>", null, t.strategy(),
+            "Unknown <strategy>" + t.strategy() + "</strategy> for target " + triple
+                + ". Use native, cross, emulated or host, or leave it out to let the planner choose."));
+      }
+    }
+    String builder = blankToNull(t.builder());
+    if (builder != null && !builderIds.contains(builder)) {
+      problems.add(new ConfigProblem("<target><builder>", null, builder,
+          "Target " + triple + " names <builder>" + builder + "</builder>, which is not declared. Known: "
+              + String.join(", ", builderIds) + "."));
+    }
+    if (blankToNull(t.classifier()) != null) {
+      target = target.withClassifier(t.classifier().strip());
+    }
+    return new TargetRequest(target, strategy, builder);
+  }
+
+  private Recipe recipe(RawConfig raw, List<ConfigProblem> problems) {
+    RecipeOverrides o = raw.recipeOverrides() == null
+        ? new RecipeOverrides(null, null, null, null, null, null, null, null)
+        : raw.recipeOverrides();
+    String preset = blankToNull(o.preset());
+    if (preset == null) {
+      preset = Presets.detect(raw.projectDir());
+    }
+    if (preset == null) {
+      problems.add(new ConfigProblem("<recipe>", "cross.recipe", "",
+          "No recipe given and none detected in " + raw.projectDir() + ". Set <recipe>make</recipe> or"
+              + " <recipe>custom</recipe> with a <buildCommand> (-Dcross.recipe)."));
+      return null;
+    }
+    for (String p : o.setupPackages()) {
+      if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
+        problems.add(new ConfigProblem("<setup>", null, p,
+            "'" + p + "' in <setup> is not a Debian package name (e.g. zlib1g-dev). Put commands in"
+                + " <setupCommands> instead."));
+      }
+    }
+    for (String name : o.env().keySet()) {
+      if (!ENV_NAME.matcher(name).matches()) {
+        problems.add(new ConfigProblem("<env>", null, name,
+            "'" + name + "' in <env> is not a valid environment variable name. Use letters, digits and _."));
+      }
+    }
+    Recipe recipe;
+    try {
+      recipe = Presets.resolve(preset, o);
+    } catch (UnknownPresetException e) {
+      problems.add(new ConfigProblem("<recipe>", "cross.recipe", preset,
+          "Unknown recipe '" + preset + "' in <recipe> (-Dcross.recipe). Known recipes: "
+              + String.join(", ", e.known()) + "."));
+      return null;
+    }
+    if (recipe.buildCommand().isEmpty()) {
+      problems.add(new ConfigProblem("<buildCommand>", "cross.buildCommand", "",
+          "The " + recipe.id() + " recipe needs a <buildCommand> (-Dcross.buildCommand), e.g."
+              + " <buildCommand>make</buildCommand>."));
+    }
+    return recipe;
+  }
+
+  private List<BuilderConfig> builders(RawConfig raw, List<ConfigProblem> problems) {
+    List<BuilderConfig> builders = new ArrayList<>();
+    if (raw.localMaxParallel() < 1) {
+      problems.add(new ConfigProblem("<parallel>", "cross.parallel", String.valueOf(raw.localMaxParallel()),
+          "<parallel> (-Dcross.parallel) must be at least 1, was " + raw.localMaxParallel() + "."));
+    }
+    builders.add(new BuilderConfig("local", blankToNull(raw.dockerHost()), null, null,
+        Math.max(1, raw.localMaxParallel())));
+    Set<String> ids = new HashSet<>(Set.of("local"));
+    for (RawConfig.RawBuilder b : raw.builders()) {
+      String id = blankToNull(b.id());
+      if (id == null) {
+        problems.add(new ConfigProblem("<builders><builder><id>", null, "",
+            "A <builder> has no <id>. Give each builder a unique id, e.g. <id>arm64-box</id>."));
+        continue;
+      }
+      if (!ids.add(id)) {
+        problems.add(new ConfigProblem("<builders><builder><id>", null, id,
+            "Builder id '" + id + "' is used twice (or is the reserved 'local'). Give each builder a unique id."));
+      }
+      if (blankToNull(b.host()) == null) {
+        problems.add(new ConfigProblem("<builders><builder><host>", null, "",
+            "Builder '" + id + "' has no <host>. Set it, e.g. <host>tcp://arm64-box:2376</host>."));
+      }
+      int max = b.maxParallel() == null ? 2 : b.maxParallel();
+      if (max < 1) {
+        problems.add(new ConfigProblem("<builders><builder><maxParallel>", null, String.valueOf(max),
+            "Builder '" + id + "' has <maxParallel>" + max + "</maxParallel>; it must be at least 1."));
+      }
+      builders.add(new BuilderConfig(id, blankToNull(b.host()), b.tlsVerify(), blankToNull(b.certPath()),
+          Math.max(1, max)));
+    }
+    return builders;
+  }
+
+  /** Docker repository names are lower case and a restricted alphabet. */
+  static String imageName(String artifactId) {
+    String name = (artifactId == null ? "project" : artifactId).toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+    return name.isEmpty() ? "project" : name;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.crossbuild.config;
+
+import dev.crossbuild.recipe.RecipeOverrides;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The POM's parameters as given, before any check: the mojo fills this in and nothing else.
+ *
+ * @param projectDir project base directory
+ * @param artifactId project artifactId
+ * @param version project version
+ * @param outputDir output directory ({@code <outputDirectory>})
+ * @param targets {@code <targets>}
+ * @param targetSelection {@code -Dcross.targets}, comma separated, or null
+ * @param recipeOverrides {@code <recipe>} and its fields
+ * @param builders {@code <builders>}
+ * @param dockerHost {@code -Dcross.dockerHost} for the local builder, or null
+ * @param localMaxParallel {@code -Dcross.parallel}: targets built at once on the local builder
+ * @param engine {@code -Dcross.engine}: {@code auto} or {@code none}
+ * @param force {@code -Dcross.force}
+ */
+public record RawConfig(
+    Path projectDir,
+    String artifactId,
+    String version,
+    Path outputDir,
+    List<RawTarget> targets,
+    String targetSelection,
+    RecipeOverrides recipeOverrides,
+    List<RawBuilder> builders,
+    String dockerHost,
+    int localMaxParallel,
+    String engine,
+    boolean force) {
+
+  public RawConfig {
+    targets = targets == null ? List.of() : List.copyOf(targets);
+    builders = builders == null ? List.of() : List.copyOf(builders);
+  }
+
+  /** A {@code <builder>} as written. */
+  public record RawBuilder(String id, String host, Boolean tlsVerify, String certPath, Integer maxParallel) {}
+}

@@ -1,0 +1,18 @@
+package dev.crossbuild.config;
+
+/**
+ * A {@code <target>} as written in the POM, not yet checked. Only {@code triple} is required.
+ *
+ * @param triple the target triple
+ * @param strategy {@code native}, {@code cross}, {@code emulated} or {@code host}, or null to choose
+ * @param builder a {@code <builder>} id to build it on, or null for any
+ * @param image base image for it, or null for the catalog's
+ * @param classifier classifier of its archive, or null for the catalog's
+ */
+public record RawTarget(String triple, String strategy, String builder, String image, String classifier) {
+
+  /** A target given only by its triple. */
+  public static RawTarget of(String triple) {
+    return new RawTarget(triple, null, null, null, null);
+  }
+}

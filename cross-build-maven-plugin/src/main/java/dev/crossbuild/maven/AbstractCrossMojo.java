@@ -1,0 +1,219 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.config.ConfigProblem;
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.ConfigResolver;
+import dev.crossbuild.config.InvalidConfigException;
+import dev.crossbuild.config.RawConfig;
+import dev.crossbuild.config.RawTarget;
+import dev.crossbuild.engine.DockerJavaEngine;
+import dev.crossbuild.engine.EngineEndpoint;
+import dev.crossbuild.engine.EngineException;
+import dev.crossbuild.engine.EngineUnavailableException;
+import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.target.TargetCatalog;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The parameters {@code cross:plan} and {@code cross:build} share, and how their errors are rendered. */
+abstract class AbstractCrossMojo extends AbstractMojo {
+
+  /** The project being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  /**
+   * The target triples to build, e.g. {@code <target>aarch64-unknown-linux-gnu</target>}. A target may
+   * also be written as an element with {@code <triple>} and optional {@code <strategy>} (native, cross,
+   * emulated, host), {@code <builder>}, {@code <image>} (base image) and {@code <classifier>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<TargetParameter> targets;
+
+  /**
+   * Comma-separated triples to build, selecting from {@code <targets>} (a triple not listed there is built
+   * with defaults). Default: every target in {@code <targets>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.targets")
+  protected String targetSelection;
+
+  /**
+   * The recipe preset: {@code make} or {@code custom}. Default: {@code make} when the project has a
+   * Makefile.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.recipe")
+  protected String recipe;
+
+  /**
+   * Debian packages for the target architecture installed in the deps image, e.g. {@code zlib1g-dev}.
+   * When cross-compiling they are installed as {@code zlib1g-dev:arm64}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> setup;
+
+  /**
+   * Shell commands run in the deps image after the {@code <setup>} packages.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> setupCommands;
+
+  /**
+   * Files (paths or globs relative to the project) copied into the deps image before the deps command.
+   * The deps image is rebuilt only when their bytes change.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> manifests;
+
+  /**
+   * Shell command run in the deps image after the manifests are copied. Default: none.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.depsCommand")
+  protected String depsCommand;
+
+  /**
+   * Shell command that builds the project in {@code /src}. Default for the make recipe: {@code make}.
+   * {@code CC}, {@code AR} and friends are set for the target when cross-compiling;
+   * {@code CROSS_TARGET}, {@code CROSS_CLASSIFIER} and {@code CROSS_OUT=/out} always are.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.buildCommand")
+  protected String buildCommand;
+
+  /**
+   * Files (paths or globs relative to {@code /src}) collected after the build into
+   * {@code target/cross/<triple>/} and the target's archive. The build command may also write into
+   * {@code /out} directly.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> artifacts;
+
+  /**
+   * Environment variables for both stages.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected Map<String, String> env;
+
+  /**
+   * Extra container engines to build on, e.g. an arm64 machine: {@code <builder>} with {@code <id>},
+   * {@code <host>}, optional {@code <tlsVerify>}, {@code <certPath>}, {@code <maxParallel>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<BuilderParameter> builders;
+
+  /**
+   * The local engine's address. Default: {@code DOCKER_HOST}, the current docker context, or
+   * {@code unix:///var/run/docker.sock}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.dockerHost")
+  protected String dockerHost;
+
+  /**
+   * How many targets the local engine builds at once.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.parallel", defaultValue = "2")
+  protected int parallel;
+
+  /**
+   * {@code auto} uses container engines; {@code none} builds only host targets, without containers.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.engine", defaultValue = "auto")
+  protected String engine;
+
+  /**
+   * Where outputs, archives and reports go.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.outputDirectory", defaultValue = "${project.build.directory}/cross")
+  protected File outputDirectory;
+
+  /**
+   * Skips the goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.skip", defaultValue = "false")
+  protected boolean skip;
+
+  /** The checked configuration, or a failure that lists every problem. */
+  protected CrossConfig config(boolean force) throws MojoFailureException {
+    List<RawTarget> rawTargets = targets == null ? List.of() : targets.stream()
+        .map(t -> new RawTarget(t.getTriple(), t.getStrategy(), t.getBuilder(), t.getImage(), t.getClassifier()))
+        .toList();
+    List<RawConfig.RawBuilder> rawBuilders = builders == null ? List.of() : builders.stream()
+        .map(b -> new RawConfig.RawBuilder(b.getId(), b.getHost(), b.getTlsVerify(), b.getCertPath(),
+            b.getMaxParallel()))
+        .toList();
+    RawConfig raw = new RawConfig(project.getBasedir().toPath(), project.getArtifactId(), project.getVersion(),
+        outputDirectory.toPath(), rawTargets, targetSelection,
+        new RecipeOverrides(recipe, setup, setupCommands, manifests, depsCommand, buildCommand, artifacts, env),
+        rawBuilders, dockerHost, parallel, engine, force);
+    try {
+      return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
+    } catch (InvalidConfigException e) {
+      throw new MojoFailureException(e.problems().size() + " configuration problem(s) in the cross-build "
+          + "plugin's <configuration>:\n" + e.problems().stream().map(ConfigProblem::message)
+              .map(m -> "  - " + m).collect(Collectors.joining("\n")));
+    }
+  }
+
+  /** A session whose builders connect through docker-java. */
+  protected static CrossBuild session(CrossConfig config) {
+    return new CrossBuild(config, TargetCatalog.builtIn(), b -> DockerJavaEngine.connect(b.host() == null
+        ? EngineEndpoint.local()
+        : new EngineEndpoint(b.id(), b.host(), b.tlsVerify(), b.certPath(),
+            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'")));
+  }
+
+  /** Renders planning and engine failures in POM terms. */
+  protected static Exception render(RuntimeException e) {
+    if (e instanceof EngineUnavailableException u) {
+      return new MojoExecutionException("No container engine at " + u.endpoint() + " (from " + u.source()
+          + "). Start Docker (or Podman's Docker-compatible service), or set DOCKER_HOST / -Dcross.dockerHost."
+          + " To build only host targets without containers, use -Dcross.engine=none.", e);
+    }
+    if (e instanceof UnbuildableTargetsException u) {
+      return new MojoFailureException(u.getMessage());
+    }
+    if (e instanceof EngineException) {
+      return new MojoExecutionException(e.getMessage(), e);
+    }
+    return new MojoExecutionException(e.toString(), e);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.report.BuildReport;
+import dev.crossbuild.report.PlanTable;
+import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.stage.TargetBuildException;
+import dev.crossbuild.stage.TargetResult;
+import java.io.IOException;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Builds every target in staged container images (a cached deps image, then a source image FROM it),
+ * copies the outputs into {@code target/cross/<triple>/}, packs each target as
+ * {@code <artifactId>-<version>-<classifier>.tar.gz} and attaches it to the project with its classifier.
+ * Prints the plan first, a progress line per stage and target, and a summary table at the end; writes
+ * {@code target/cross/report.json} and {@code report.html}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class BuildMojo extends AbstractCrossMojo {
+
+  /**
+   * Rebuilds every target even when nothing changed since the last build.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.force", defaultValue = "false")
+  protected boolean force;
+
+  private final MavenProjectHelper projectHelper;
+
+  @Inject
+  public BuildMojo(MavenProjectHelper projectHelper) {
+    this.projectHelper = projectHelper;
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping cross:build (cross.skip=true)");
+      return;
+    }
+    CrossConfig config = config(force);
+    List<TargetResult> results;
+    try (CrossBuild session = session(config)) {
+      BuildPlan plan = session.plan();
+      PlanTable.render(plan).forEach(getLog()::info);
+      plan.targets().stream().filter(t -> t.emulated()).forEach(t -> getLog().warn("Target " + t.target()
+          + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
+      results = session.build(plan, new ConsoleProgress(getLog()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted", e);
+    } catch (RuntimeException e) {
+      throw rethrow(render(e));
+    }
+    BuildReport report = new BuildReport(results);
+    getLog().info("");
+    report.summary().forEach(getLog()::info);
+    try {
+      report.write(config.outputDir());
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write the report into " + config.outputDir() + ": " + e, e);
+    }
+    getLog().info("Report: " + config.outputDir().resolve("report.html"));
+    for (TargetResult r : results) {
+      if (!r.failed()) {
+        projectHelper.attachArtifact(project, "tar.gz", r.planned().target().classifier(), r.archive().toFile());
+      }
+    }
+    List<TargetResult> failed = results.stream().filter(TargetResult::failed).toList();
+    if (!failed.isEmpty()) {
+      for (TargetResult r : failed) {
+        getLog().error(r.failure().getMessage());
+        if (r.failure() instanceof TargetBuildException t && !t.logTail().isEmpty()) {
+          getLog().error("Last lines of the " + t.stage() + " log of " + t.triple() + ":");
+          t.logTail().forEach(line -> getLog().error("  | " + line));
+        }
+      }
+      throw new MojoFailureException(failed.size() + " of " + results.size() + " targets failed: "
+          + String.join(", ", failed.stream().map(r -> r.planned().target().triple().value()).toList())
+          + ". See the log tail above; run with -X for the full build log.");
+    }
+  }
+
+  static MojoExecutionException rethrow(Exception e) throws MojoFailureException {
+    if (e instanceof MojoFailureException f) {
+      throw f;
+    }
+    return (MojoExecutionException) e;
+  }
+}

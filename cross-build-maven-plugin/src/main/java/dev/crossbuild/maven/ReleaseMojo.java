@@ -1,0 +1,214 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.git.GitException;
+import dev.crossbuild.git.GitHubRepository;
+import dev.crossbuild.git.GitInfo;
+import dev.crossbuild.git.InvalidRepositoryNameException;
+import dev.crossbuild.git.NoTagAtHeadException;
+import dev.crossbuild.git.NotAGitHubRemoteException;
+import dev.crossbuild.git.NotAGitRepositoryException;
+import dev.crossbuild.git.ReleaseTag;
+import dev.crossbuild.release.GitHubApiException;
+import dev.crossbuild.release.GitHubAuthenticationException;
+import dev.crossbuild.release.GitHubReleases;
+import dev.crossbuild.release.IncompleteReleaseException;
+import dev.crossbuild.release.NoArtifactsException;
+import dev.crossbuild.release.PublishedAssetConflictException;
+import dev.crossbuild.release.ReleaseRequest;
+import dev.crossbuild.release.ReleaseResult;
+import dev.crossbuild.release.Releaser;
+import dev.crossbuild.release.RetryPolicy;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Publishes the archives of a tagged commit as a GitHub release: finds the release for the tag
+ * or creates a draft (targeting the tagged commit), uploads every {@code *.tar.gz} and
+ * {@code *.zip} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
+ * already there with the same content, checks the asset list, then publishes. Running it again
+ * changes nothing. When HEAD carries no tag and none is configured, it logs why and does nothing.
+ * Runs once per build, in the directory Maven was started in.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "release", threadSafe = true, requiresProject = true, aggregator = true)
+public class ReleaseMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /**
+   * The tag to release. Default: the tag at HEAD (of several, the highest semantic version).
+   * Giving it releases that tag even when HEAD is not tagged. Property {@code cross.release.tag}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.tag")
+  String tag;
+
+  /**
+   * The GitHub repository, {@code owner/name}. Default: read from the URL of the {@code origin}
+   * remote (https or ssh). Property {@code cross.release.repository}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.repository")
+  String repository;
+
+  /**
+   * The GitHub REST API base URL; {@code https://HOST/api/v3} for GitHub Enterprise Server.
+   * Default {@code https://api.github.com}. Property {@code cross.release.apiUrl}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.apiUrl", defaultValue = "https://api.github.com")
+  String apiUrl;
+
+  /**
+   * The environment variable that holds the token (it needs {@code contents: write}). The token
+   * itself is never configured in the POM and never printed. Default {@code GITHUB_TOKEN}.
+   * Property {@code cross.release.tokenVariable}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.tokenVariable", defaultValue = "GITHUB_TOKEN")
+  String tokenVariable;
+
+  /**
+   * Only read from GitHub and print what would be created, uploaded, replaced and published.
+   * Works without a token for public repositories. Default {@code false}. Property
+   * {@code cross.release.dryRun}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.dryRun", defaultValue = "false")
+  boolean dryRun;
+
+  /**
+   * Upload everything but leave the release a draft, to publish it by hand. Default
+   * {@code false}. Property {@code cross.release.draftOnly}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.draftOnly", defaultValue = "false")
+  boolean draftOnly;
+
+  /**
+   * Skip the goal. Default {@code false}. Property {@code cross.release.skip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.skip", defaultValue = "false")
+  boolean skip;
+
+  /**
+   * The directory whose archives ({@code *.tar.gz}, {@code *.zip}, not its subdirectories) are
+   * released; {@code SHA256SUMS} is written there. Default {@code ${project.build.directory}/cross}.
+   * Property {@code cross.release.artifactsDirectory}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.artifactsDirectory", defaultValue = "${project.build.directory}/cross")
+  File artifactsDirectory;
+
+  /** Reads environment variables; tests replace it. */
+  UnaryOperator<String> environment = System::getenv;
+
+  RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping cross:release (cross.release.skip=true)");
+      return;
+    }
+    if (apiUrl == null || !apiUrl.matches("https?://[^/\\s]+.*")) {
+      throw new MojoFailureException("Not an http(s) URL in <apiUrl> / -Dcross.release.apiUrl: '" + apiUrl
+          + "'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.");
+    }
+    ReleaseTag releaseTag;
+    GitHubRepository gitHub;
+    try (GitInfo git = GitInfo.open(project.getBasedir().toPath())) {
+      releaseTag = git.releaseTag(tag);
+      gitHub = git.gitHubRepository(repository);
+    } catch (NoTagAtHeadException e) {
+      getLog().info(e.getMessage() + ": nothing to release, skipping cross:release. Push a tag such as v1.2.3,"
+          + " or name one with <tag> / -Dcross.release.tag.");
+      return;
+    } catch (NotAGitRepositoryException e) {
+      if (isBlank(tag) || isBlank(repository)) {
+        throw new MojoFailureException(e.getMessage() + ". cross:release reads the tag and the GitHub repository"
+            + " from git: run it in a clone, or set both <tag> / -Dcross.release.tag and <repository> /"
+            + " -Dcross.release.repository.", e);
+      }
+      releaseTag = new ReleaseTag(tag.trim(), null);
+      gitHub = parseRepository();
+    } catch (NotAGitHubRemoteException e) {
+      throw new MojoFailureException(e.getMessage() + ". Set <repository> / -Dcross.release.repository=owner/name.", e);
+    } catch (InvalidRepositoryNameException e) {
+      throw invalidRepository(e);
+    } catch (GitException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+
+    String token = environment.apply(tokenVariable);
+    if (isBlank(token)) {
+      if (!dryRun) {
+        throw new MojoFailureException("No GitHub token: the environment variable " + tokenVariable
+            + " is not set. Set it to a token with 'contents: write' permission (in GitHub Actions: env: "
+            + tokenVariable + ": ${{ secrets.GITHUB_TOKEN }}), or name another variable with <tokenVariable> /"
+            + " -Dcross.release.tokenVariable.");
+      }
+      getLog().warn("No token in " + tokenVariable + ": the dry run reads GitHub anonymously");
+    }
+
+    GitHubReleases github = new GitHubReleases(apiUrl, gitHub, token, retryPolicy, getLog()::info);
+    ReleaseResult result;
+    try {
+      result = new Releaser(github, getLog()::info)
+          .release(new ReleaseRequest(releaseTag, artifactsDirectory.toPath(), dryRun, draftOnly));
+    } catch (GitHubAuthenticationException e) {
+      throw new MojoFailureException("The token in " + tokenVariable + " was rejected by " + apiUrl
+          + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on " + gitHub + ".", e);
+    } catch (PublishedAssetConflictException e) {
+      throw new MojoFailureException(e.getMessage() + ".", e);
+    } catch (NoArtifactsException e) {
+      throw new MojoFailureException(e.getMessage() + ". Run cross:build first (or put the build jobs' archives"
+          + " there), or point <artifactsDirectory> / -Dcross.release.artifactsDirectory at them.", e);
+    } catch (IncompleteReleaseException | GitHubApiException | UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    report(result);
+  }
+
+  private void report(ReleaseResult result) {
+    getLog().info("Release " + result.summary());
+    result.uploaded().forEach(name -> getLog().info("  " + (result.dryRun() ? "would upload " : "uploaded ") + name));
+    result.replaced().forEach(name -> getLog().info("  " + (result.dryRun() ? "would replace " : "replaced ") + name));
+    result.skipped().forEach(name -> getLog().info("  skipped (same content) " + name));
+  }
+
+  private GitHubRepository parseRepository() throws MojoFailureException {
+    try {
+      return GitHubRepository.parse(repository);
+    } catch (InvalidRepositoryNameException e) {
+      throw invalidRepository(e);
+    }
+  }
+
+  private static MojoFailureException invalidRepository(InvalidRepositoryNameException e) {
+    return new MojoFailureException(e.getMessage() + " in <repository> / -Dcross.release.repository."
+        + " Use owner/name, e.g. acme/widget.", e);
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

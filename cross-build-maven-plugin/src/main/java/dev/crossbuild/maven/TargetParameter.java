@@ -1,0 +1,60 @@
+package dev.crossbuild.maven;
+
+/**
+ * A {@code <target>} in the POM: either just the triple,
+ * {@code <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
+ * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}.
+ */
+public class TargetParameter {
+
+  private String triple;
+  private String strategy;
+  private String builder;
+  private String image;
+  private String classifier;
+
+  /** Called by Maven for the short form {@code <target>triple</target>}. */
+  public void set(String value) {
+    this.triple = value;
+  }
+
+  public String getTriple() {
+    return triple;
+  }
+
+  public void setTriple(String triple) {
+    this.triple = triple;
+  }
+
+  public String getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(String strategy) {
+    this.strategy = strategy;
+  }
+
+  public String getBuilder() {
+    return builder;
+  }
+
+  public void setBuilder(String builder) {
+    this.builder = builder;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getClassifier() {
+    return classifier;
+  }
+
+  public void setClassifier(String classifier) {
+    this.classifier = classifier;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.crossbuild.plan;
+
+import dev.crossbuild.target.Platform;
+
+/** Answers whether a builder can run containers of a foreign platform (QEMU registered in binfmt_misc). */
+@FunctionalInterface
+public interface EmulationProbe {
+
+  /** Called at most once per builder and platform in a run (the planner caches the answer). */
+  boolean canEmulate(Builder builder, Platform platform);
+}

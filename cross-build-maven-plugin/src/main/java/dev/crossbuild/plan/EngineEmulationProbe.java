@@ -1,0 +1,47 @@
+package dev.crossbuild.plan;
+
+import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.engine.EngineException;
+import dev.crossbuild.engine.RunResult;
+import dev.crossbuild.target.Platform;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Asks a builder whether it runs a foreign platform: a tiny container of that platform ({@code uname -m} in
+ * the platform's base image) must start and exit 0. The container is removed whatever happens.
+ */
+public final class EngineEmulationProbe implements EmulationProbe {
+
+  private final Map<String, ContainerEngine> engines;
+  private final Function<Platform, String> baseImage;
+
+  /**
+   * @param engines the engine of each builder, by builder id
+   * @param baseImage the base image of a platform (pulled if the engine lacks it)
+   */
+  public EngineEmulationProbe(Map<String, ContainerEngine> engines, Function<Platform, String> baseImage) {
+    this.engines = Map.copyOf(engines);
+    this.baseImage = baseImage;
+  }
+
+  @Override
+  public boolean canEmulate(Builder builder, Platform platform) {
+    ContainerEngine engine = engines.get(builder.id());
+    String image = baseImage.apply(platform);
+    if (engine == null || image == null) {
+      return false;
+    }
+    try {
+      if (engine.inspectImage(image).isEmpty()) {
+        engine.pullImage(image, platform);
+      }
+      RunResult result = engine.run(image, platform, List.of("uname", "-m"),
+          Map.of("dev.crossbuild.managed", "true", "dev.crossbuild.stage", "probe"));
+      return result.exitCode() == 0;
+    } catch (EngineException e) {
+      return false;
+    }
+  }
+}

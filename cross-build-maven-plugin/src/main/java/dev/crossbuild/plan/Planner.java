@@ -1,0 +1,167 @@
+package dev.crossbuild.plan;
+
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks, for every target, the first way of building it that applies: native, then cross, then emulated,
+ * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen.
+ */
+public final class Planner {
+
+  private final List<Builder> builders;
+  private final Platform hostPlatform;
+  private final CrossCapability cross;
+  private final EmulationProbe probe;
+  private final Map<String, Boolean> emulation = new HashMap<>();
+
+  /**
+   * @param builders the container builders, local first; may be empty when no engine is used
+   * @param hostPlatform this machine's own platform, for host builds
+   * @param cross whether the recipe can cross-compile a target at a builder's platform
+   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
+   */
+  public Planner(List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
+    this.builders = List.copyOf(builders);
+    this.hostPlatform = hostPlatform;
+    this.cross = cross;
+    this.probe = probe;
+  }
+
+  /**
+   * Plans every target.
+   *
+   * @throws UnbuildableTargetsException listing every target that cannot be built, with what would fix it
+   */
+  public BuildPlan plan(List<TargetRequest> requests) {
+    List<PlannedTarget> planned = new ArrayList<>();
+    List<UnbuildableTarget> unbuildable = new ArrayList<>();
+    for (TargetRequest request : requests) {
+      Optional<PlannedTarget> decision = request.forcedStrategy() == null
+          ? choose(request)
+          : forced(request, request.forcedStrategy());
+      decision.ifPresentOrElse(planned::add, () -> unbuildable.add(whyNot(request)));
+    }
+    if (!unbuildable.isEmpty()) {
+      throw new UnbuildableTargetsException(unbuildable);
+    }
+    return new BuildPlan(planned);
+  }
+
+  private Optional<PlannedTarget> choose(TargetRequest request) {
+    return tryNative(request, "")
+        .or(() -> tryCross(request, ""))
+        .or(() -> tryEmulated(request, ""))
+        .or(() -> tryHost(request, ""));
+  }
+
+  private Optional<PlannedTarget> forced(TargetRequest request, Strategy strategy) {
+    String why = "forced by <strategy>" + strategy.id() + "</strategy>; ";
+    return switch (strategy) {
+      case NATIVE -> tryNative(request, why);
+      case CROSS -> tryCross(request, why);
+      case EMULATED -> tryEmulated(request, why);
+      case HOST -> tryHost(request, why);
+    };
+  }
+
+  private Optional<PlannedTarget> tryNative(TargetRequest request, String why) {
+    Target target = request.target();
+    if (!target.container()) {
+      return Optional.empty();
+    }
+    return candidates(request).stream()
+        .filter(b -> b.nativePlatform().equals(target.platform()))
+        .findFirst()
+        .map(b -> new PlannedTarget(target, Strategy.NATIVE, b, b.nativePlatform(),
+            why + "builder '" + b.id() + "' runs " + target.platform() + " natively"));
+  }
+
+  private Optional<PlannedTarget> tryCross(TargetRequest request, String why) {
+    Target target = request.target();
+    return candidates(request).stream()
+        .filter(b -> cross.canCross(target, b.nativePlatform()))
+        .findFirst()
+        .map(b -> new PlannedTarget(target, Strategy.CROSS, b, b.nativePlatform(),
+            why + (why.isEmpty() ? "no " + target.platform() + " builder; " : "")
+                + "cross-compiles" + (target.gnuPrefix() == null ? "" : " with " + target.gnuPrefix() + "-gcc")
+                + " on '" + b.id() + "' (" + b.nativePlatform() + ")"));
+  }
+
+  private Optional<PlannedTarget> tryEmulated(TargetRequest request, String why) {
+    Target target = request.target();
+    if (!target.container()) {
+      return Optional.empty();
+    }
+    return candidates(request).stream()
+        .filter(b -> canEmulate(b, target.platform()))
+        .findFirst()
+        .map(b -> new PlannedTarget(target, Strategy.EMULATED, b, target.platform(),
+            why + (why.isEmpty() ? "no " + target.platform() + " builder and no cross toolchain; " : "")
+                + "QEMU on '" + b.id() + "' (expect 10-50x slower)"));
+  }
+
+  private Optional<PlannedTarget> tryHost(TargetRequest request, String why) {
+    Target target = request.target();
+    if (hostPlatform == null || !hostPlatform.os().equals(target.platform().os())
+        || !hostPlatform.arch().equals(target.platform().arch())) {
+      return Optional.empty();
+    }
+    return Optional.of(new PlannedTarget(target, Strategy.HOST, null, null,
+        why + "builds on this machine (" + hostPlatform + ") without a container"));
+  }
+
+  private List<Builder> candidates(TargetRequest request) {
+    if (request.forcedBuilder() == null) {
+      return builders;
+    }
+    return builders.stream().filter(b -> b.id().equals(request.forcedBuilder())).toList();
+  }
+
+  private boolean canEmulate(Builder builder, Platform platform) {
+    if (builder.nativePlatform().equals(platform)) {
+      return false;
+    }
+    return emulation.computeIfAbsent(builder.id() + " " + platform, k -> probe.canEmulate(builder, platform));
+  }
+
+  private UnbuildableTarget whyNot(TargetRequest request) {
+    Target target = request.target();
+    String triple = target.triple().value();
+    if (!target.container()) {
+      return new UnbuildableTarget(triple,
+          target.platform() + " does not build in a Linux container and this machine is "
+              + (hostPlatform == null ? "unknown" : hostPlatform.toString()),
+          "Build it on a " + target.platform().os() + " machine, or in CI with mvn cross:generate-workflow"
+              + " (a native runner per target)");
+    }
+    List<Builder> candidates = candidates(request);
+    if (request.forcedBuilder() != null && candidates.isEmpty()) {
+      return new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
+          "Use one of the declared builder ids: "
+              + String.join(", ", builders.stream().map(Builder::id).toList()));
+    }
+    if (candidates.isEmpty()) {
+      return new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
+          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow");
+    }
+    String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());
+    String forcedPart = request.forcedStrategy() == null ? ""
+        : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
+    String problem = switch (request.forcedStrategy() == null ? Strategy.EMULATED : request.forcedStrategy()) {
+      case NATIVE -> forcedPart + "no builder runs " + target.platform() + " natively";
+      case CROSS -> forcedPart + "the recipe has no cross toolchain for it on " + names;
+      case EMULATED, HOST -> forcedPart + "no builder runs " + target.platform()
+          + " and QEMU is not registered on " + names;
+    };
+    return new UnbuildableTarget(triple, problem,
+        "Run: docker run --privileged --rm tonistiigi/binfmt --install " + target.platform().arch()
+            + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "
+            + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+  }
+}

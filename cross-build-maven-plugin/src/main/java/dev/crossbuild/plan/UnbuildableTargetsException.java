@@ -1,0 +1,21 @@
+package dev.crossbuild.plan;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One or more targets have no way to be built with the builders at hand. */
+public class UnbuildableTargetsException extends RuntimeException {
+
+  private final List<UnbuildableTarget> targets;
+
+  public UnbuildableTargetsException(List<UnbuildableTarget> targets) {
+    super(targets.stream()
+        .map(t -> "Target " + t.triple() + ": " + t.problem() + ". " + t.remedy())
+        .collect(Collectors.joining("\n")));
+    this.targets = List.copyOf(targets);
+  }
+
+  public List<UnbuildableTarget> targets() {
+    return targets;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.crossbuild.stage;
+
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.PlannedTarget;
+import dev.crossbuild.target.Platform;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Builds every planned target, in parallel, at most {@link Builder#maxParallel()} at once per builder. A
+ * failing target does not stop the others: every result comes back, failures included.
+ */
+public final class BuildRunner {
+
+  private final CrossConfig config;
+  private final Map<String, ContainerEngine> engines;
+  private final List<String> contextFiles;
+  private final Function<Platform, String> defaultBaseImage;
+  private final BuildListener listener;
+
+  /**
+   * @param engines the engine of each builder, by builder id
+   * @param contextFiles the project's context files, relative to the project directory
+   */
+  public BuildRunner(CrossConfig config, Map<String, ContainerEngine> engines, List<String> contextFiles,
+      Function<Platform, String> defaultBaseImage, BuildListener listener) {
+    this.config = config;
+    this.engines = Map.copyOf(engines);
+    this.contextFiles = List.copyOf(contextFiles);
+    this.defaultBaseImage = defaultBaseImage;
+    this.listener = listener;
+  }
+
+  /** Builds the container targets of the plan and returns their results in plan order. */
+  public List<TargetResult> run(BuildPlan plan) throws InterruptedException {
+    Map<String, Semaphore> slots = new HashMap<>();
+    int threads = 0;
+    for (PlannedTarget t : plan.targets()) {
+      if (t.builder() != null && !slots.containsKey(t.builder().id())) {
+        slots.put(t.builder().id(), new Semaphore(t.builder().maxParallel()));
+        threads += t.builder().maxParallel();
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, plan.targets().size())),
+        r -> {
+          Thread thread = new Thread(r, "cross-build");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<Future<TargetResult>> futures = new ArrayList<>();
+      for (PlannedTarget t : plan.targets()) {
+        if (t.builder() == null) {
+          throw new IllegalArgumentException("Target " + t.target() + " has no container builder");
+        }
+        Semaphore slot = slots.get(t.builder().id());
+        ContainerEngine engine = engines.get(t.builder().id());
+        futures.add(pool.submit(() -> {
+          slot.acquire();
+          try {
+            return new StagedBuild(config, t, engine, contextFiles, defaultBaseImage, listener).run();
+          } finally {
+            slot.release();
+          }
+        }));
+      }
+      List<TargetResult> results = new ArrayList<>();
+      for (Future<TargetResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("A target build crashed: " + e.getCause(), e.getCause());
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

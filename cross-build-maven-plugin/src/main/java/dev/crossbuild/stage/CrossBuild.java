@@ -1,0 +1,123 @@
+package dev.crossbuild.stage;
+
+import dev.crossbuild.config.BuilderConfig;
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.engine.EngineInfo;
+import dev.crossbuild.git.SourceFiles;
+import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.EngineEmulationProbe;
+import dev.crossbuild.plan.Planner;
+import dev.crossbuild.recipe.Toolchain;
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.Target;
+import dev.crossbuild.target.TargetCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One cross build session: connects the builders, plans, builds, and removes any container it left.
+ * The engines are connected only when a target needs a container.
+ */
+public final class CrossBuild implements AutoCloseable {
+
+  private final CrossConfig config;
+  private final TargetCatalog catalog;
+  private final Function<BuilderConfig, ContainerEngine> connector;
+  private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
+  private final List<Builder> builders = new ArrayList<>();
+
+  /**
+   * @param connector connects to a builder's engine; throws {@code EngineUnavailableException} when none
+   *     answers
+   */
+  public CrossBuild(CrossConfig config, TargetCatalog catalog, Function<BuilderConfig, ContainerEngine> connector) {
+    this.config = config;
+    this.catalog = catalog;
+    this.connector = connector;
+  }
+
+  /** Connects every builder (once) and plans every target. */
+  public BuildPlan plan() {
+    boolean needsEngine = config.targets().stream().anyMatch(t -> t.target().container());
+    if (needsEngine && builders.isEmpty()) {
+      for (BuilderConfig b : config.builders()) {
+        ContainerEngine engine = connector.apply(b);
+        engines.put(b.id(), engine);
+        EngineInfo info = engine.info();
+        builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
+      }
+    }
+    Planner planner = new Planner(builders, hostPlatform(),
+        (target, platform) -> Toolchain.canCross(config.recipe(), target, platform),
+        new EngineEmulationProbe(engines, this::baseImageFor));
+    return planner.plan(config.targets());
+  }
+
+  /** The engine info of each connected builder, by id (after {@link #plan()}). */
+  public List<Builder> builders() {
+    return List.copyOf(builders);
+  }
+
+  /** Builds the plan's targets; every result comes back, failures included. */
+  public List<TargetResult> build(BuildPlan plan, BuildListener listener) throws InterruptedException {
+    List<String> files;
+    try {
+      files = SourceFiles.list(config.projectDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("No source files in " + config.projectDir()
+          + " (all ignored by git or .dockerignore?). Check .gitignore / .dockerignore.");
+    }
+    try {
+      return new BuildRunner(config, engines, files, this::baseImageFor, listener).run(plan);
+    } finally {
+      removeLeftovers();
+    }
+  }
+
+  /** The catalog's base image for a platform. */
+  String baseImageFor(Platform platform) {
+    return catalog.all().stream()
+        .filter(t -> t.platform().equals(platform) && t.baseImage() != null)
+        .map(Target::baseImage)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Failed or interrupted builds must not leave containers behind. */
+  private void removeLeftovers() {
+    Map<String, String> ours = Map.of(Labels.MANAGED, "true", Labels.PROJECT, config.imageName());
+    for (ContainerEngine engine : engines.values()) {
+      engine.listContainers(ours).forEach(engine::removeContainer);
+    }
+  }
+
+  /** This machine's platform in container terms. */
+  public static Platform hostPlatform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    String o = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
+    String a = switch (arch) {
+      case "amd64", "x86_64" -> "amd64";
+      case "aarch64", "arm64" -> "arm64";
+      default -> arch;
+    };
+    return new Platform(o, a, null);
+  }
+
+  @Override
+  public void close() {
+    engines.values().forEach(ContainerEngine::close);
+    engines.clear();
+  }
+}

@@ -1,0 +1,245 @@
+package dev.crossbuild.stage;
+
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.engine.EngineException;
+import dev.crossbuild.engine.ImageBuild;
+import dev.crossbuild.engine.ImageBuildException;
+import dev.crossbuild.engine.ImageInfo;
+import dev.crossbuild.plan.PlannedTarget;
+import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.recipe.Recipe;
+import dev.crossbuild.recipe.Toolchain;
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Builds one target in two images: a deps image (toolchain, setup, manifests, deps command) that is reused
+ * while its {@link DepsKey} holds, and a source image FROM it that builds the project at {@code /src}.
+ * Outputs are copied out of a never-started container and packed into the target's archive.
+ */
+public final class StagedBuild {
+
+  /** Largest total size of outputs copied out of one target's image. */
+  static final long MAX_OUTPUT_BYTES = 4L << 30;
+  private static final int LOG_TAIL = 40;
+
+  private final CrossConfig config;
+  private final PlannedTarget planned;
+  private final ContainerEngine engine;
+  private final List<String> contextFiles;
+  private final Function<Platform, String> defaultBaseImage;
+  private final BuildListener listener;
+  private final List<StageTiming> timings = new ArrayList<>();
+  private final Deque<String> logTail = new ArrayDeque<>();
+  private Instant stageStart = Instant.now();
+
+  /**
+   * @param contextFiles the project's context files, relative to the project directory
+   * @param defaultBaseImage the catalog's base image for a platform (for cross builds, which run at the
+   *     builder's platform)
+   */
+  public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
+      Function<Platform, String> defaultBaseImage, BuildListener listener) {
+    this.config = config;
+    this.planned = planned;
+    this.engine = engine;
+    this.contextFiles = List.copyOf(contextFiles);
+    this.defaultBaseImage = defaultBaseImage;
+    this.listener = listener;
+  }
+
+  /** Runs the stages; a failure is returned in the result, never thrown. */
+  public TargetResult run() {
+    Target target = planned.target();
+    String triple = target.triple().value();
+    Recipe recipe = config.recipe();
+    boolean cross = planned.strategy() == Strategy.CROSS;
+    Path outDir = config.outputDir().resolve(triple);
+    Path archive = config.outputDir().resolve(
+        config.artifactId() + "-" + config.version() + "-" + target.classifier() + ".tar.gz");
+    Path stamp = config.outputDir().resolve(".state").resolve(triple + ".sha256");
+    String depsTag = null;
+    boolean depsHit = false;
+    String stage = "base";
+    try {
+      Instant start = begin(stage);
+      String baseImage = baseImage(target);
+      ImageInfo base = ensureBaseImage(baseImage, planned.imagePlatform());
+      end(stage, start, "ready");
+
+      stage = "deps";
+      start = begin(stage);
+      List<String> manifests = manifests(recipe.manifests());
+      Map<String, String> env = Toolchain.environment(recipe, target, cross);
+      String depsDockerfile = Dockerfiles.deps(baseImage, cross ? target.debianArch() : null,
+          Toolchain.packages(recipe, target, cross), recipe.setupCommands(), env, !manifests.isEmpty(),
+          recipe.depsCommand());
+      String key = DepsKey.compute(recipe.id(), recipe.version(), base.id(), planned.strategy().id(),
+          planned.imagePlatform().toString(), triple, depsDockerfile, config.projectDir(), manifests);
+      depsTag = config.imageName() + "-deps:" + triple + "-" + key.substring(0, 16);
+      depsHit = engine.inspectImage(depsTag).isPresent();
+      if (!depsHit) {
+        Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
+        labels.put(Labels.DEPS_KEY, key);
+        build(depsTag, labels, tar -> context(manifests, Dockerfiles.MANIFESTS_DIR, depsDockerfile, null)
+            .writeTo(tar));
+      }
+      end(stage, start, depsHit ? "cached" : "built");
+
+      stage = "source";
+      start = begin(stage);
+      String sourceDockerfile = Dockerfiles.source(depsTag);
+      String script = Dockerfiles.buildScript(triple, recipe.buildCommand(), recipe.artifacts());
+      String digest = SourceDigest.of(key, sourceDockerfile, script, config.projectDir(), contextFiles);
+      if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
+        end(stage, start, "up to date");
+        return result(true, depsHit, depsTag, outDir, archive, null);
+      }
+      String sourceTag = config.imageName() + "-build:" + triple;
+      String imageId = build(sourceTag, Labels.of(config.imageName(), triple, "source"),
+          tar -> context(contextFiles, Dockerfiles.SOURCE_DIR, sourceDockerfile, script).writeTo(tar));
+      end(stage, start, "built");
+
+      stage = "outputs";
+      start = begin(stage);
+      copyOutputs(imageId, triple, outDir);
+      Archives.tarGz(outDir, archive);
+      Files.createDirectories(stamp.getParent());
+      Files.writeString(stamp, digest + "\n");
+      end(stage, start, "copied");
+      return result(false, depsHit, depsTag, outDir, archive, null);
+    } catch (ImageBuildException e) {
+      return failed(stage, e.getMessage(), e.logTail(), e, depsHit, depsTag, outDir);
+    } catch (EngineException | UncheckedIOException e) {
+      return failed(stage, e.getMessage(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
+    } catch (IOException e) {
+      return failed(stage, e.toString(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
+    }
+  }
+
+  private String baseImage(Target target) {
+    String override = config.imageOverrides().get(target.triple().value());
+    if (override != null) {
+      return override;
+    }
+    return planned.strategy() == Strategy.CROSS ? defaultBaseImage.apply(planned.imagePlatform()) : target.baseImage();
+  }
+
+  /** The base image at the image platform, pulled when missing; a tag that holds another platform is refused. */
+  private ImageInfo ensureBaseImage(String reference, Platform platform) {
+    if (reference == null) {
+      throw new EngineException("No base image is known for " + platform + ". Set <image> for the target.");
+    }
+    ImageInfo info = engine.inspectImage(reference).orElseGet(() -> {
+      listener.log(planned.target().triple().value(), "pulling " + reference + " for " + platform);
+      return engine.pullImage(reference, platform);
+    });
+    Platform have = info.platform();
+    if (have != null && !(have.os().equals(platform.os()) && have.arch().equals(platform.arch()))) {
+      throw new EngineException("Base image " + reference + " is " + have + " but this build needs " + platform
+          + ". Use a per-architecture repository (e.g. arm64v8/debian) or set <image> for the target.");
+    }
+    return info;
+  }
+
+  private List<String> manifests(List<String> patterns) {
+    if (patterns.isEmpty()) {
+      return List.of();
+    }
+    List<PathMatcher> matchers = patterns.stream()
+        .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p.strip()))
+        .toList();
+    return contextFiles.stream()
+        .filter(f -> matchers.stream().anyMatch(m -> m.matches(Paths.get(f))))
+        .toList();
+  }
+
+  private ContextTar context(List<String> files, String prefix, String dockerfile, String script) {
+    ContextTar tar = new ContextTar().addDirectory(config.projectDir(), files, prefix + "/");
+    tar.addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
+    if (script != null) {
+      tar.addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
+    }
+    return tar;
+  }
+
+  private String build(String tag, Map<String, String> labels, ImageBuild.ContextWriter context) {
+    String triple = planned.target().triple().value();
+    Consumer<String> log = line -> {
+      synchronized (logTail) {
+        logTail.addLast(line);
+        if (logTail.size() > LOG_TAIL) {
+          logTail.removeFirst();
+        }
+      }
+      listener.log(triple, line);
+    };
+    return engine.buildImage(new ImageBuild(context, "Dockerfile", List.of(tag), planned.imagePlatform(),
+        labels, Map.of()), log);
+  }
+
+  private void copyOutputs(String imageId, String triple, Path outDir) {
+    String container = engine.createContainer(imageId, Labels.of(config.imageName(), triple, "outputs"));
+    try {
+      engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
+    } finally {
+      engine.removeContainer(container);
+    }
+  }
+
+  private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir) throws IOException {
+    return Files.isRegularFile(stamp) && Files.isRegularFile(archive) && Files.isDirectory(outDir)
+        && Files.readString(stamp).strip().equals(digest);
+  }
+
+  private Instant begin(String stage) {
+    listener.stageStarted(planned.target().triple().value(), stage);
+    stageStart = Instant.now();
+    return stageStart;
+  }
+
+  private void end(String stage, Instant start, String outcome) {
+    StageTiming timing = new StageTiming(stage, start, Instant.now(), outcome);
+    timings.add(timing);
+    listener.stageFinished(planned.target().triple().value(), stage, outcome, timing.elapsed());
+  }
+
+  private TargetResult failed(String stage, String message, List<String> tail, Exception cause, boolean depsHit,
+      String depsTag, Path outDir) {
+    String triple = planned.target().triple().value();
+    StageTiming timing = new StageTiming(stage, stageStart, Instant.now(), "failed");
+    timings.add(timing);
+    listener.stageFinished(triple, stage, "failed", timing.elapsed());
+    TargetBuildException failure = new TargetBuildException(triple, stage, message, tail, cause);
+    return new TargetResult(planned, depsHit, false, depsTag, timings, List.of(), outDir, null, failure);
+  }
+
+  private TargetResult result(boolean upToDate, boolean depsHit, String depsTag, Path outDir, Path archive,
+      RuntimeException failure) throws IOException {
+    List<TargetResult.OutputFile> outputs = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(outDir)) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        outputs.add(new TargetResult.OutputFile(outDir.relativize(f).toString().replace('\\', '/'), Files.size(f)));
+      }
+    }
+    return new TargetResult(planned, depsHit, upToDate, depsTag, timings, outputs, outDir, archive, failure);
+  }
+}
