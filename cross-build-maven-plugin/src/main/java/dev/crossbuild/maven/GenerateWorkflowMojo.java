@@ -1,0 +1,151 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.actions.generate.InvalidRequestException;
+import dev.crossbuild.actions.generate.WorkflowDiff;
+import dev.crossbuild.actions.generate.WorkflowFile;
+import dev.crossbuild.actions.generate.WorkflowRequest;
+import dev.crossbuild.actions.runners.UnsupportedTargetException;
+import dev.crossbuild.maven.workflow.WorkflowConfiguration;
+import dev.crossbuild.maven.workflow.WorkflowConfigurationException;
+import dev.crossbuild.maven.workflow.WorkflowRequests;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a GitHub Actions workflow that builds every target on its native runner in parallel
+ * (QEMU only where GitHub has none) and, on a pushed {@code v*} tag, publishes the archives with
+ * {@code SHA256SUMS} and build provenance. The file is deterministic: commit it, and run this goal
+ * with {@code -Dcross.workflow.check=true} in CI to fail when it is stale.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate-workflow", requiresProject = true, threadSafe = true)
+public class GenerateWorkflowMojo extends AbstractMojo {
+    private static final int DIFF_LINES = 12;
+
+    /** The project whose base directory holds {@code mvnw} and the workflow. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /**
+     * Comma-separated target triples, one build leg each. When set, replaces
+     * {@code <workflow><targets>}. No default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.targets")
+    private String targetList;
+
+    /**
+     * The workflow's content: name, targets, branches, pull requests, manual runs, Java version
+     * and distribution, Maven arguments, runner overrides and extra setup steps per target. See
+     * the {@code generate-workflow} page for every element and its default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private WorkflowConfiguration workflow;
+
+    /**
+     * The workflow file to write or check. Default
+     * {@code ${project.basedir}/.github/workflows/cross-build.yml}; property {@code cross.workflow.file}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.workflow.file", defaultValue = "${project.basedir}/.github/workflows/cross-build.yml")
+    private File workflowFile;
+
+    /**
+     * Only compare: fail when the file is missing or differs from what the configuration
+     * generates, and write nothing. Default {@code false}; property {@code cross.workflow.check}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.workflow.check", defaultValue = "false")
+    private boolean check;
+
+    /**
+     * Skip this goal. Default {@code false}; property {@code cross.workflow.skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.workflow.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping cross:generate-workflow (cross.workflow.skip=true)");
+            return;
+        }
+        boolean wrapper = Files.isRegularFile(project.getBasedir().toPath().resolve("mvnw"));
+        WorkflowRequest request;
+        String generated;
+        try {
+            request = WorkflowRequests.from(targetList, workflow, wrapper);
+            generated = WorkflowFile.standard().render(request);
+        } catch (WorkflowConfigurationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (UnsupportedTargetException e) {
+            throw new MojoFailureException("No GitHub-hosted runner is known for target '" + e.triple()
+                    + "' (from <workflow><targets> or -Dcross.targets). Give it one: <workflow><runners><runner>"
+                    + "<target>" + e.triple() + "</target><label>your-runner-label</label></runner></runners>.", e);
+        } catch (InvalidRequestException e) {
+            throw new MojoFailureException(e.getMessage() + " (in the <workflow> configuration or -Dcross.targets).",
+                    e);
+        }
+        Path file = workflowFile.toPath();
+        if (check) {
+            check(file, generated, request.regenerateCommand());
+        } else {
+            write(file, generated);
+        }
+    }
+
+    private void check(Path file, String generated, String command) throws MojoExecutionException,
+            MojoFailureException {
+        if (!Files.isRegularFile(file)) {
+            throw new MojoFailureException("The workflow file " + file + " does not exist. Run `" + command
+                    + "` and commit the result.");
+        }
+        String committed = read(file).replace("\r\n", "\n");
+        if (!committed.equals(generated)) {
+            throw new MojoFailureException("The workflow file " + file + " is stale: it differs from what the "
+                    + "plugin configuration generates.\n" + WorkflowDiff.describe(committed, generated, DIFF_LINES)
+                    + "\nRun `" + command + "` and commit the result.");
+        }
+        getLog().info("Workflow " + file + " is up to date");
+    }
+
+    private void write(Path file, String generated) throws MojoExecutionException {
+        if (Files.isRegularFile(file) && read(file).equals(generated)) {
+            getLog().info("Workflow " + file + " is up to date");
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the workflow file " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info("Wrote workflow " + file);
+    }
+
+    private static String read(Path file) throws MojoExecutionException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read the workflow file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

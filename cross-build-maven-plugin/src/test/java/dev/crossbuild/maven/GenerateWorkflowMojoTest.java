@@ -1,0 +1,108 @@
+package dev.crossbuild.maven;
+
+import dev.crossbuild.maven.workflow.Runner;
+import dev.crossbuild.maven.workflow.WorkflowConfiguration;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GenerateWorkflowMojoTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void writesTheWorkflowUnderTheProjectWithTheWrapperCommand() throws Exception {
+        Files.writeString(project.resolve("mvnw"), "#!/bin/sh\n");
+
+        mojo("x86_64-unknown-linux-gnu,aarch64-apple-darwin", null, false).execute();
+
+        String text = Files.readString(workflowFile());
+        assertThat(text).contains("#   ./mvnw cross:generate-workflow")
+                .contains("- target: x86_64-unknown-linux-gnu")
+                .contains("runner: macos-15")
+                .contains("./mvnw -B cross:build \"-Dcross.targets=${CROSS_TARGET}\"");
+    }
+
+    @Test
+    void targetsComeFromTheWorkflowElementWhenNoPropertyIsGiven() throws Exception {
+        WorkflowConfiguration config = new WorkflowConfiguration();
+        config.setTargets(List.of("riscv64gc-unknown-linux-gnu"));
+        Runner runner = new Runner();
+        runner.setTarget("riscv64gc-unknown-linux-gnu");
+        runner.setLabel("riscv-builder");
+        runner.setQemu(false);
+        config.setRunners(List.of(runner));
+
+        mojo(null, config, false).execute();
+
+        assertThat(Files.readString(workflowFile())).contains("runner: riscv-builder")
+                .contains("#   mvn cross:generate-workflow").doesNotContain("setup-qemu-action");
+    }
+
+    @Test
+    void checkPassesOnAFreshFileAndFailsWithADiffAndTheFixWhenStale() throws Exception {
+        mojo("x86_64-unknown-linux-gnu", null, false).execute();
+        mojo("x86_64-unknown-linux-gnu", null, true).execute();
+
+        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu,s390x-unknown-linux-gnu", null, true).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("is stale")
+                .hasMessageContaining("+           - target: s390x-unknown-linux-gnu")
+                .hasMessageContaining("Run `mvn cross:generate-workflow` and commit the result.");
+    }
+
+    @Test
+    void checkFailsWhenTheFileIsMissing() {
+        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu", null, true).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void missingTargetsNameThePomElementAndTheProperty() {
+        assertThatThrownBy(() -> mojo(null, null, false).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<workflow><targets>")
+                .hasMessageContaining("-Dcross.targets");
+    }
+
+    @Test
+    void targetWithoutRunnerSaysHowToGiveItOne() {
+        assertThatThrownBy(() -> mojo("x86_64-unknown-freebsd", null, false).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("x86_64-unknown-freebsd")
+                .hasMessageContaining("<runners><runner>");
+    }
+
+    private Path workflowFile() {
+        return project.resolve(".github/workflows/cross-build.yml");
+    }
+
+    private GenerateWorkflowMojo mojo(String targets, WorkflowConfiguration config, boolean check) throws Exception {
+        MavenProject mavenProject = new MavenProject();
+        mavenProject.setFile(project.resolve("pom.xml").toFile());
+        GenerateWorkflowMojo mojo = new GenerateWorkflowMojo();
+        set(mojo, "project", mavenProject);
+        set(mojo, "targetList", targets);
+        set(mojo, "workflow", config);
+        set(mojo, "workflowFile", new File(workflowFile().toString()));
+        set(mojo, "check", check);
+        return mojo;
+    }
+
+    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
+        Field field = GenerateWorkflowMojo.class.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.crossbuild.actions.generate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Rejects requests that would make an unsafe or broken workflow, naming the offending value. */
+final class RequestValidator {
+    private static final Pattern TRIPLE = Pattern.compile("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)+");
+    private static final Pattern BRANCH = Pattern.compile("[^\\s'\"`]+");
+
+    private RequestValidator() {
+    }
+
+    static void validate(WorkflowRequest request) {
+        if (request.targets().isEmpty()) {
+            throw new InvalidRequestException("The workflow needs at least one target", "");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String target : request.targets()) {
+            if (!TRIPLE.matcher(target).matches()) {
+                throw new InvalidRequestException("Not a target triple: '" + target + "'", target);
+            }
+            if (!seen.add(target)) {
+                throw new InvalidRequestException("Target listed twice: '" + target + "'", target);
+            }
+        }
+        for (RunnerOverride override : request.runnerOverrides()) {
+            requireKnown(seen, override.target(), "runner override");
+            noExpression(override.runner(), "runner of " + override.target());
+        }
+        for (SetupStep step : request.setupSteps()) {
+            if (step.target() != null) {
+                requireKnown(seen, step.target(), "setup step");
+            }
+            noExpression(step.run(), "setup step '" + step.name() + "'");
+        }
+        for (String branch : request.branches()) {
+            if (!BRANCH.matcher(branch).matches()) {
+                throw new InvalidRequestException("Not a branch name or pattern: '" + branch + "'", branch);
+            }
+        }
+        noExpressions(request.mavenArguments(), "Maven argument");
+        noExpression(request.name(), "workflow name");
+        noExpression(request.javaVersion(), "Java version");
+        noExpression(request.javaDistribution(), "Java distribution");
+    }
+
+    private static void requireKnown(Set<String> targets, String target, String what) {
+        if (!targets.contains(target)) {
+            throw new InvalidRequestException("The " + what + " names target '" + target
+                    + "', which is not one of the workflow's targets " + targets, target);
+        }
+    }
+
+    private static void noExpressions(List<String> values, String what) {
+        values.forEach(value -> noExpression(value, what));
+    }
+
+    // Expressions are expanded before the shell sees the script: that is how script injection
+    // happens. Values reach scripts only through env: in the generated file.
+    private static void noExpression(String value, String what) {
+        if (value != null && value.contains("${{")) {
+            throw new InvalidRequestException("The " + what + " contains a '${{' expression: '" + value
+                    + "'. Pass the value through an environment variable instead", value);
+        }
+        if (value != null && what.equals("Maven argument") && value.contains("\n")) {
+            throw new InvalidRequestException("The Maven argument contains a line break: '" + value + "'", value);
+        }
+    }
+}

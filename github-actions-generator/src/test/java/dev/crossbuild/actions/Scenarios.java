@@ -1,0 +1,51 @@
+package dev.crossbuild.actions;
+
+import dev.crossbuild.actions.generate.RunnerOverride;
+import dev.crossbuild.actions.generate.SetupStep;
+import dev.crossbuild.actions.generate.WorkflowRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The requests behind the golden files, shared by every test that checks generated output. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static Map<String, WorkflowRequest> all() {
+        Map<String, WorkflowRequest> scenarios = new LinkedHashMap<>();
+        scenarios.put("linux-only", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"))
+                .mavenWrapper(true)
+                .build());
+        scenarios.put("linux-macos-windows", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
+                "x86_64-apple-darwin", "aarch64-apple-darwin",
+                "x86_64-pc-windows-msvc", "aarch64-pc-windows-msvc"))
+                .mavenWrapper(true)
+                .build());
+        scenarios.put("emulated", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-musl", "riscv64gc-unknown-linux-gnu", "s390x-unknown-linux-gnu",
+                "armv7-unknown-linux-gnueabihf"))
+                .mavenWrapper(true)
+                .build());
+        scenarios.put("custom", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "riscv64gc-unknown-linux-gnu", "aarch64-apple-darwin"))
+                .name("native libraries")
+                .branches(List.of("main", "release/**"))
+                .pullRequests(false)
+                .workflowDispatch(true)
+                .javaVersion("21")
+                .javaDistribution("corretto")
+                .mavenArguments(List.of("-Pnative", "-DskipTests", "-Dmessage=two words"))
+                .mavenWrapper(false)
+                .runner(new RunnerOverride("riscv64gc-unknown-linux-gnu", "ubuntu-24.04-riscv", false))
+                .runner(new RunnerOverride("x86_64-unknown-linux-gnu", "ubuntu-22.04", null))
+                .setupStep(new SetupStep("riscv64gc-unknown-linux-gnu", "Install the RISC-V toolchain",
+                        "sudo apt-get update\nsudo apt-get install -y gcc-riscv64-linux-gnu"))
+                .setupStep(new SetupStep(null, "Show the toolchain", "uname -a"))
+                .build());
+        return scenarios;
+    }
+}
