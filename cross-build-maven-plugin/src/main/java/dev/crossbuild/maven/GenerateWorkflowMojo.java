@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -45,6 +46,16 @@ public class GenerateWorkflowMojo extends AbstractMojo {
      */
     @Parameter(property = "cross.targets")
     private String targetList;
+
+    /**
+     * The build goals' target list ({@code <targets>} in the plugin's configuration), used when neither
+     * {@code -Dcross.targets} nor {@code <workflow><targets>} is given: one list serves the build and the
+     * workflow. Entries are triples or {@code <target><triple>...</triple></target>} elements.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<TargetParameter> targets;
 
     /**
      * The workflow's content: name, targets, branches, pull requests, manual runs, Java version
@@ -92,7 +103,9 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         WorkflowRequest request;
         String generated;
         try {
-            request = WorkflowRequests.from(targetList, workflow, wrapper);
+            List<String> buildTargets = targets == null ? List.of()
+                    : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
+            request = WorkflowRequests.from(targetList, workflow, buildTargets, wrapper);
             generated = WorkflowFile.standard().render(request);
         } catch (WorkflowConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -42,12 +42,15 @@ public final class BuildRunner {
     this.listener = listener;
   }
 
-  /** Builds the container targets of the plan and returns their results in plan order. */
+  /** Builds every target of the plan and returns their results in plan order. */
   public List<TargetResult> run(BuildPlan plan) throws InterruptedException {
     Map<String, Semaphore> slots = new HashMap<>();
     int threads = 0;
     for (PlannedTarget t : plan.targets()) {
-      if (t.builder() != null && !slots.containsKey(t.builder().id())) {
+      if (t.builder() == null) {
+        threads += slots.containsKey("") ? 0 : 1;
+        slots.putIfAbsent("", new Semaphore(1));
+      } else if (!slots.containsKey(t.builder().id())) {
         slots.put(t.builder().id(), new Semaphore(t.builder().maxParallel()));
         threads += t.builder().maxParallel();
       }
@@ -62,7 +65,17 @@ public final class BuildRunner {
       List<Future<TargetResult>> futures = new ArrayList<>();
       for (PlannedTarget t : plan.targets()) {
         if (t.builder() == null) {
-          throw new IllegalArgumentException("Target " + t.target() + " has no container builder");
+          // host builds share this machine: one at a time
+          Semaphore host = slots.get("");
+          futures.add(pool.submit(() -> {
+            host.acquire();
+            try {
+              return new HostBuild(config, t, listener).run();
+            } finally {
+              host.release();
+            }
+          }));
+          continue;
         }
         Semaphore slot = slots.get(t.builder().id());
         ContainerEngine engine = engines.get(t.builder().id());

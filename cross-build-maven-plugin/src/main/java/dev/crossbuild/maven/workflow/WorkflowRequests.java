@@ -21,13 +21,25 @@ public final class WorkflowRequests {
      */
     public static WorkflowRequest from(String targetList, WorkflowConfiguration workflow, boolean mavenWrapper)
             throws WorkflowConfigurationException {
+        return from(targetList, workflow, List.of(), mavenWrapper);
+    }
+
+    /**
+     * Same, falling back to the build goals' {@code <targets>} when neither {@code -Dcross.targets} nor
+     * {@code <workflow><targets>} names any, so one target list serves {@code cross:build} and the workflow.
+     */
+    public static WorkflowRequest from(String targetList, WorkflowConfiguration workflow, List<String> buildTargets,
+            boolean mavenWrapper) throws WorkflowConfigurationException {
         WorkflowConfiguration config = workflow == null ? new WorkflowConfiguration() : workflow;
         List<String> targets = targetList != null && !targetList.isBlank()
                 ? Arrays.stream(targetList.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()
                 : nonNull(config.getTargets()).stream().map(String::strip).toList();
         if (targets.isEmpty()) {
-            throw new WorkflowConfigurationException("No targets for the workflow. List them in "
-                    + "<workflow><targets><target>x86_64-unknown-linux-gnu</target></targets></workflow> "
+            targets = buildTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        }
+        if (targets.isEmpty()) {
+            throw new WorkflowConfigurationException("No targets for the workflow. List them in the plugin's "
+                    + "<targets> (shared with cross:build), in <workflow><targets><target>x86_64-unknown-linux-gnu</target></targets></workflow> "
                     + "or pass -Dcross.targets=x86_64-unknown-linux-gnu,aarch64-apple-darwin.", "");
         }
         WorkflowRequest.Builder builder = WorkflowRequest.builder(targets)
