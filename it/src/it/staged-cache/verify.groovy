@@ -15,7 +15,7 @@ def mvn = { String name ->
       '-X', 'install']
   def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
   def output = process.inputStream.text
-  new File(basedir, "${name}.log").text = output
+  new File(basedir, "target/${name}.log").text = output  // under target/: not part of the build context
   assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
   output
 }

@@ -1,0 +1,125 @@
+package dev.crossbuild.engine;
+
+import dev.crossbuild.target.Platform;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/** A fake engine that records every call; images live in a map, outputs are a file named after the image. */
+public final class RecordingEngine implements ContainerEngine {
+
+  /** One image build as the engine received it. */
+  public record Build(String tag, Platform platform, Map<String, String> labels, Map<String, String> files) {}
+
+  public final Map<String, ImageInfo> images = new LinkedHashMap<>();
+  public final List<Build> builds = new ArrayList<>();
+  public final List<String> containers = new ArrayList<>();
+  public final List<String> removed = new ArrayList<>();
+  public final List<String> calls = new ArrayList<>();
+  public String failBuildOf;
+  private final Platform nativePlatform;
+  private int ids;
+
+  public RecordingEngine(Platform nativePlatform) {
+    this.nativePlatform = nativePlatform;
+  }
+
+  @Override
+  public String endpoint() {
+    return "fake://engine";
+  }
+
+  @Override
+  public EngineInfo info() {
+    calls.add("info");
+    return new EngineInfo(endpoint(), "0", "1.41", nativePlatform);
+  }
+
+  @Override
+  public Optional<ImageInfo> inspectImage(String reference) {
+    calls.add("inspect " + reference);
+    return Optional.ofNullable(images.get(reference));
+  }
+
+  @Override
+  public ImageInfo pullImage(String reference, Platform platform) {
+    throw new EngineException("pull access denied for " + reference);
+  }
+
+  @Override
+  public String buildImage(ImageBuild build, Consumer<String> log) {
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    Map<String, String> files = new LinkedHashMap<>();
+    try {
+      build.context().writeTo(tar);
+      try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar.toByteArray()))) {
+        for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+          if (e.isFile()) {
+            files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String tag = build.tags().get(0);
+    builds.add(new Build(tag, build.platform(), build.labels(), files));
+    log.accept("Step 1/1 : building " + tag);
+    if (failBuildOf != null && tag.contains(failBuildOf)) {
+      throw new ImageBuildException("The command '/bin/sh /cross-build.sh' returned a non-zero code: 2",
+          List.of("hello.c:3: error: undeclared_variable", "make: *** [hello] Error 1"));
+    }
+    String id = "sha256:" + (++ids);
+    images.put(tag, new ImageInfo(id, build.platform()));
+    return id;
+  }
+
+  @Override
+  public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+    calls.add("run " + image + " " + platform);
+    return new RunResult(0, "aarch64\n");
+  }
+
+  @Override
+  public String createContainer(String image, Map<String, String> labels) {
+    String id = "c" + (++ids);
+    containers.add(id);
+    return id;
+  }
+
+  @Override
+  public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
+    try {
+      Files.createDirectories(destination);
+      Files.writeString(destination.resolve("hello"), "binary from " + containerId);
+      return 10;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void removeContainer(String containerId) {
+    removed.add(containerId);
+  }
+
+  @Override
+  public List<String> listContainers(Map<String, String> labels) {
+    return containers.stream().filter(c -> !removed.contains(c)).toList();
+  }
+
+  @Override
+  public void close() {}
+}

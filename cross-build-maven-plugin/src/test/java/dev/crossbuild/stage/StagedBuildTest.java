@@ -1,0 +1,144 @@
+package dev.crossbuild.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crossbuild.config.ConfigResolver;
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.RawConfig;
+import dev.crossbuild.config.RawTarget;
+import dev.crossbuild.engine.ImageInfo;
+import dev.crossbuild.engine.RecordingEngine;
+import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.TargetCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The staged build's decisions, against a recording fake engine. */
+class StagedBuildTest {
+
+  private static final Platform AMD64 = Platform.parse("linux/amd64");
+  @TempDir Path dir;
+  private final RecordingEngine engine = new RecordingEngine(AMD64);
+  private final List<String> progress = new ArrayList<>();
+
+  @BeforeEach
+  void project() throws Exception {
+    Files.writeString(dir.resolve("hello.c"), "int main(void) { return 0; }\n");
+    Files.writeString(dir.resolve("deps.txt"), "zlib\n");
+    Files.writeString(dir.resolve("Makefile"), "hello: hello.c\n\tcc -o hello hello.c\n");
+    engine.images.put("amd64/debian:bookworm-slim", new ImageInfo("sha256:base-amd64", AMD64));
+  }
+
+  private List<TargetResult> build(boolean force) throws Exception {
+    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
+        dir.resolve("target/cross"),
+        List.of(RawTarget.of("x86_64-unknown-linux-gnu"), RawTarget.of("aarch64-unknown-linux-gnu")), null,
+        new RecipeOverrides("make", List.of("zlib1g-dev"), null, List.of("deps.txt"), "cat deps.txt", null,
+            List.of("hello"), Map.of()),
+        List.of(), null, 2, "auto", force));
+    try (CrossBuild session = new CrossBuild(config, TargetCatalog.builtIn(), b -> engine)) {
+      return session.build(session.plan(), new BuildListener() {
+        public void stageStarted(String triple, String stage) {}
+        public void stageFinished(String triple, String stage, String outcome, Duration elapsed) {
+          synchronized (progress) {
+            progress.add(triple + " " + stage + ": " + outcome);
+          }
+        }
+        public void log(String triple, String line) {}
+      });
+    }
+  }
+
+  private List<String> builtTags() {
+    return engine.builds.stream().map(RecordingEngine.Build::tag).toList();
+  }
+
+  @Test
+  void coldBuildMakesDepsThenSourceImagesAndPacksOutputs() throws Exception {
+    List<TargetResult> results = build(false);
+
+    assertThat(results).allSatisfy(r -> assertThat(r.failed()).isFalse());
+    assertThat(builtTags()).hasSize(4).anyMatch(t -> t.startsWith("hello-deps:aarch64-unknown-linux-gnu-"))
+        .contains("hello-build:x86_64-unknown-linux-gnu", "hello-build:aarch64-unknown-linux-gnu");
+    RecordingEngine.Build deps = engine.builds.stream().filter(b -> b.tag().startsWith("hello-deps:aarch64")).findFirst()
+        .orElseThrow();
+    assertThat(deps.files().keySet()).as("the deps context holds only the manifests")
+        .containsExactlyInAnyOrder("Dockerfile", "manifests/deps.txt");
+    assertThat(deps.platform()).as("cross builds run at the builder's platform").isEqualTo(AMD64);
+    assertThat(deps.files().get("Dockerfile")).contains("gcc-aarch64-linux-gnu", "zlib1g-dev:arm64");
+    assertThat(deps.labels()).containsEntry(Labels.MANAGED, "true").containsKey(Labels.DEPS_KEY);
+    RecordingEngine.Build source = engine.builds.stream()
+        .filter(b -> b.tag().equals("hello-build:aarch64-unknown-linux-gnu")).findFirst().orElseThrow();
+    assertThat(source.files().keySet()).contains("src/hello.c", "src/deps.txt", "src/Makefile", "Dockerfile",
+        "cross-build.sh");
+    assertThat(source.files().get("Dockerfile")).startsWith("# Generated").contains("FROM hello-deps:aarch64");
+    assertThat(engine.removed).as("every output container removed").containsExactlyElementsOf(engine.containers);
+    assertThat(dir.resolve("target/cross/hello-1.0-linux-aarch_64.tar.gz")).exists();
+    assertThat(dir.resolve("target/cross/aarch64-unknown-linux-gnu/hello")).exists();
+  }
+
+  @Test
+  void sourceOnlyChangeReusesDepsAndNoChangeSkipsTheEngineBuilds() throws Exception {
+    build(false);
+    engine.builds.clear();
+
+    Files.writeString(dir.resolve("hello.c"), "int main(void) { return 1; }\n");
+    List<TargetResult> second = build(false);
+    assertThat(second).allSatisfy(r -> assertThat(r.depsCacheHit()).isTrue());
+    assertThat(builtTags()).containsExactlyInAnyOrder("hello-build:x86_64-unknown-linux-gnu",
+        "hello-build:aarch64-unknown-linux-gnu");
+    engine.builds.clear();
+
+    List<TargetResult> third = build(false);
+    assertThat(third).allSatisfy(r -> assertThat(r.upToDate()).isTrue());
+    assertThat(engine.builds).as("nothing changed: no image built").isEmpty();
+    assertThat(third.get(1).outputs()).extracting(TargetResult.OutputFile::path).containsExactly("hello");
+
+    build(true);
+    assertThat(engine.builds).as("-Dcross.force rebuilds the sources").hasSize(2);
+  }
+
+  @Test
+  void manifestChangeRebuildsTheDepsImage() throws Exception {
+    build(false);
+    engine.builds.clear();
+    Files.writeString(dir.resolve("deps.txt"), "zlib openssl\n");
+
+    List<TargetResult> results = build(false);
+    assertThat(results).allSatisfy(r -> assertThat(r.depsCacheHit()).isFalse());
+    assertThat(builtTags()).filteredOn(t -> t.startsWith("hello-deps:")).hasSize(2);
+  }
+
+  @Test
+  void aBaseImageOfTheWrongArchitectureIsRefused() throws Exception {
+    engine.images.put("amd64/debian:bookworm-slim", new ImageInfo("sha256:x", Platform.parse("linux/arm64")));
+
+    List<TargetResult> results = build(false);
+    assertThat(results.get(0).failure()).isInstanceOf(TargetBuildException.class)
+        .hasMessageContaining("base stage")
+        .hasMessageContaining("Base image amd64/debian:bookworm-slim is linux/arm64 but this build needs linux/amd64");
+    assertThat(engine.builds).isEmpty();
+  }
+
+  @Test
+  void aFailingSourceStageKeepsTheLogTailAndTheOtherTargetGoesOn() throws Exception {
+    engine.failBuildOf = "hello-build:x86_64";
+
+    List<TargetResult> results = build(false);
+    assertThat(results.get(0).failure()).isInstanceOfSatisfying(TargetBuildException.class, e -> {
+      assertThat(e.stage()).isEqualTo("source");
+      assertThat(e.logTail()).contains("hello.c:3: error: undeclared_variable");
+    });
+    assertThat(results.get(1).failed()).as("a failure does not stop the other target").isFalse();
+    assertThat(progress).contains("x86_64-unknown-linux-gnu source: failed");
+    assertThat(dir.resolve("target/cross/hello-1.0-linux-x86_64.tar.gz")).doesNotExist();
+  }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# cross-build benchmark: measures side by side, in one run, the ratios the design sets goals for, and
+# prints them as a table. Not a test: figures vary with the machine, so compare ratios and read medians.
+#
+#   bash it/bench/bench.sh            # needs the engine (it/engine/setup.sh) and the plugin installed
+#   REPEAT=5 FILES=160 bash it/bench/bench.sh
+#
+# The workload is a generated C project (FILES translation units, linked with zlib) built with make -j2, so
+# that compile time, not container start-up, dominates the figures.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+REPEAT=${REPEAT:-3}
+FILES=${FILES:-120}
+work=$(mktemp -d /tmp/cross-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mvn=("$root/mvnw" -B -q -o)
+version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+
+# --- the project -----------------------------------------------------------------------------------
+proj="$work/bench-c"
+mkdir -p "$proj/src"
+for i in $(seq 1 "$FILES"); do
+  {
+    echo "#include <zlib.h>"
+    echo "unsigned long f$i(const unsigned char *p, unsigned n) {"
+    echo "  unsigned long h = $i; for (unsigned k = 0; k < n; k++) { h = h * 31 + p[k] + crc32(h, p, k % 7); }"
+    for j in $(seq 1 40); do echo "  h ^= (h << $((j % 13 + 1))) + $j * p[$j % (n ? n : 1)];"; done
+    echo "  return h; }"
+  } > "$proj/src/f$i.c"
+done
+{
+  echo "#include <stdio.h>"
+  for i in $(seq 1 "$FILES"); do echo "unsigned long f$i(const unsigned char *, unsigned);"; done
+  echo "int main(void) { const unsigned char m[] = \"cross-build\"; unsigned long h = 0;"
+  for i in $(seq 1 "$FILES"); do echo "  h += f$i(m, 11);"; done
+  echo "  printf(\"%lx\\n\", h); return 0; }"
+} > "$proj/src/main.c"
+printf 'SRC := $(wildcard src/*.c)\nOBJ := $(SRC:.c=.o)\nbench: $(OBJ)\n\t$(CC) -o $@ $(OBJ) -lz\n%%.o: %%.c\n\t$(CC) -O2 -c -o $@ $<\n' > "$proj/Makefile"
+cat > "$proj/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.crossbuild.bench</groupId>
+  <artifactId>bench-c</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <properties><aarch64.strategy></aarch64.strategy></properties>
+  <build><plugins><plugin>
+    <groupId>dev.crossbuild</groupId>
+    <artifactId>cross-build-maven-plugin</artifactId>
+    <version>$version</version>
+    <configuration>
+      <targets>
+        <target>x86_64-unknown-linux-gnu</target>
+        <target><triple>aarch64-unknown-linux-gnu</triple><strategy>\${aarch64.strategy}</strategy></target>
+      </targets>
+      <recipe>make</recipe>
+      <setup><package>zlib1g-dev</package></setup>
+      <buildCommand>make -j2</buildCommand>
+      <artifacts><artifact>bench</artifact></artifacts>
+    </configuration>
+  </plugin></plugins></build>
+</project>
+POM
+
+# --- helpers ---------------------------------------------------------------------------------------
+now() { date +%s.%N; }
+secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
+median() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
+wall() { local t0 t1; t0=$(now); (cd "$proj" && "${mvn[@]}" "$@" >"$work/last.log" 2>&1) \
+  || { tail -40 "$work/last.log"; exit 1; }; t1=$(now); secs "$t0" "$t1"; }
+# seconds of one stage of one target in the last report
+stage() { python3 - "$proj/target/cross/report.json" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = next(t for t in r["targets"] if t["target"] == sys.argv[2])
+print(next(s["seconds"] for s in t["stages"] if s["stage"] == sys.argv[3]))
+PY
+}
+change_source() { echo "/* $(date +%s%N) */" >> "$proj/src/main.c"; }
+drop_images() { docker images -q --filter label=dev.crossbuild.project=bench-c | sort -u | xargs -r docker rmi -f >/dev/null; }
+
+echo "cross-build benchmark: $FILES C files + zlib, make -j2, $(nproc) cores, median of $REPEAT" >&2
+X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
+
+# cold (no deps images) vs source-only rebuild vs no-change rebuild vs mvn validate, both targets
+cold=(); src=(); none=(); validate=()
+for _ in $(seq 1 "$REPEAT"); do
+  drop_images; rm -rf "$proj/target"
+  cold+=("$(wall cross:build)")
+  change_source; src+=("$(wall cross:build)")
+  none+=("$(wall cross:build)")
+  validate+=("$(wall validate)")
+done
+
+# per-target source-stage (compile) seconds: x86_64 native, aarch64 by the chosen plan (cross), one at a time
+x86=(); arm=(); both=()
+for _ in $(seq 1 "$REPEAT"); do
+  change_source; wall cross:build -Dcross.targets=$X >/dev/null; x86+=("$(stage $X source)")
+  change_source; wall cross:build -Dcross.targets=$A >/dev/null; arm+=("$(stage $A source)")
+  change_source; both+=("$(wall cross:build)")
+done
+# the same two-target build with one build at a time, in the same kind of Maven run
+serial=(); for _ in $(seq 1 "$REPEAT"); do change_source; serial+=("$(wall cross:build -Dcross.parallel=1)"); done
+
+# aarch64 forced emulated (QEMU): deps once (warm-up, slow), then the compile, once (it is slow)
+wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated >/dev/null
+change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated >/dev/null
+emu=$(stage $A source)
+
+m() { median "$@"; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.3f}')" "$1" "$2"; }
+printf '\n%-58s %10s %10s %8s %s\n' "figure" "measured" "baseline" "ratio" "goal"
+row() { printf '%-58s %9ss %9ss %8s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"; }
+row "source-only rebuild / cold build (2 targets, wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "<= 0.10"
+row "no-change rebuild / mvn validate (wall)" "$(m "${none[@]}")" "$(m "${validate[@]}")" "<= 1.5"
+row "aarch64 chosen plan (cross) / x86_64 native (compile)" "$(m "${arm[@]}")" "$(m "${x86[@]}")" "<= 1.15"
+row "aarch64 forced emulated / aarch64 chosen plan (compile)" "$emu" "$(m "${arm[@]}")" ">= 10 (emulated slower)"
+row "two targets in parallel / one after the other (wall)" "$(m "${both[@]}")" "$(m "${serial[@]}")" "<= 0.7"
+drop_images
