@@ -43,15 +43,23 @@ cat > "$proj/pom.xml" <<POM
   <artifactId>bench-c</artifactId>
   <version>1.0</version>
   <packaging>pom</packaging>
-  <properties><aarch64.strategy></aarch64.strategy></properties>
+  <properties>
+    <aarch64.strategy></aarch64.strategy>
+    <base.amd64>amd64/debian:bookworm-slim</base.amd64>
+    <aarch64.image>amd64/debian:bookworm-slim</aarch64.image>
+  </properties>
   <build><plugins><plugin>
     <groupId>dev.crossbuild</groupId>
     <artifactId>cross-build-maven-plugin</artifactId>
     <version>$version</version>
     <configuration>
       <targets>
-        <target>x86_64-unknown-linux-gnu</target>
-        <target><triple>aarch64-unknown-linux-gnu</triple><strategy>\${aarch64.strategy}</strategy></target>
+        <target><triple>x86_64-unknown-linux-gnu</triple><image>\${base.amd64}</image></target>
+        <target>
+          <triple>aarch64-unknown-linux-gnu</triple>
+          <strategy>\${aarch64.strategy}</strategy>
+          <image>\${aarch64.image}</image>
+        </target>
       </targets>
       <recipe>make</recipe>
       <setup><package>zlib1g-dev</package></setup>
@@ -66,8 +74,8 @@ POM
 now() { date +%s.%N; }
 secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
 median() { python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
-wall() { local t0 t1; t0=$(now); (cd "$proj" && "${mvn[@]}" "$@" >"$work/last.log" 2>&1) \
-  || { tail -40 "$work/last.log"; exit 1; }; t1=$(now); secs "$t0" "$t1"; }
+wall() { local t0 t1; t0=$(now); (cd "$proj" && "${mvn[@]}" "${base[@]}" "$@" >"$work/last.log" 2>&1) \
+  || { tail -40 "$work/last.log" >&2; exit 1; }; t1=$(now); secs "$t0" "$t1"; }
 # seconds of one stage of one target in the last report
 stage() { python3 - "$proj/target/cross/report.json" "$1" "$2" <<'PY'
 import json, sys
@@ -77,7 +85,21 @@ print(next(s["seconds"] for s in t["stages"] if s["stage"] == sys.argv[3]))
 PY
 }
 change_source() { echo "/* $(date +%s%N) */" >> "$proj/src/main.c"; }
-drop_images() { docker images -q --filter label=dev.crossbuild.project=bench-c | sort -u | xargs -r docker rmi -f >/dev/null; }
+# by name, source images (-build) before the deps images they are built FROM
+# A cold build must not reuse the engine's layer cache (other projects' deps images have the same apt
+# layer): each cold run gets a base image with a new ID, made FROM the Debian image with a fresh label.
+fresh_base() { # <platform> <from>
+  local tag="cross-bench-base:${1//\//-}-$(date +%s%N)"
+  printf 'FROM %s\nLABEL dev.crossbuild.project=bench-c bench.nonce=%s\n' "$2" "$tag" \
+    | DOCKER_BUILDKIT=0 docker build -q --platform "$1" -t "$tag" - >/dev/null
+  echo "$tag"
+}
+base=()
+drop_images() {
+  docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project=bench-c \
+    | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
+  docker image prune -f --filter label=dev.crossbuild.project=bench-c >/dev/null
+}
 
 echo "cross-build benchmark: $FILES C files + zlib, make -j2, $(nproc) cores, median of $REPEAT" >&2
 X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
@@ -86,6 +108,7 @@ X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
 cold=(); src=(); none=(); validate=()
 for _ in $(seq 1 "$REPEAT"); do
   drop_images; rm -rf "$proj/target"
+  amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
   cold+=("$(wall cross:build)")
   change_source; src+=("$(wall cross:build)")
   none+=("$(wall cross:build)")
@@ -103,8 +126,9 @@ done
 serial=(); for _ in $(seq 1 "$REPEAT"); do change_source; serial+=("$(wall cross:build -Dcross.parallel=1)"); done
 
 # aarch64 forced emulated (QEMU): deps once (warm-up, slow), then the compile, once (it is slow)
-wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated >/dev/null
-change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated >/dev/null
+armbase=$(fresh_base linux/arm64 arm64v8/debian:bookworm-slim)
+wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
+change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
 emu=$(stage $A source)
 
 m() { median "$@"; }

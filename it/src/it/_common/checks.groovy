@@ -27,8 +27,16 @@ def report = { File basedir ->
 }
 
 def removeProjectImages = { String project ->
-  def (code, out) = run(['docker', 'images', '-q', '--filter', "label=dev.crossbuild.project=${project}".toString()])
-  out.readLines().findAll { it.trim() }.unique().each { run(['docker', 'rmi', '-f', it.trim()]) }
+  // By name, sorted: the source images (-build) go before the deps images they are built FROM.
+  def (code, out) = run(['docker', 'images', '--format', '{{.Repository}}:{{.Tag}}', '--filter',
+      "label=dev.crossbuild.project=${project}".toString()])
+  assert code == 0 : out
+  out.readLines().findAll { it.trim() && !it.contains('<none>') }.sort().each { ref ->
+    def (rc, msg) = run(['docker', 'rmi', '-f', ref.trim()])
+    assert rc == 0 : "could not remove ${ref}: ${msg}"
+  }
+  // images a rebuild untagged
+  run(['docker', 'image', 'prune', '-f', '--filter', "label=dev.crossbuild.project=${project}".toString()])
 }
 
 [run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,

@@ -56,6 +56,9 @@ public interface ContainerEngine extends AutoCloseable {
   /** Removes a container (forced); no error when it is already gone. */
   void removeContainer(String containerId);
 
+  /** Removes an image (forced); no error when it is already gone or still the parent of another image. */
+  void removeImage(String reference);
+
   /** IDs of the containers (running or not) that carry all of these labels. */
   List<String> listContainers(Map<String, String> labels);
 

@@ -241,7 +241,7 @@ public final class DockerJavaEngine implements ContainerEngine {
         .stream().map(Image::getId).toList();
   }
 
-  /** Removes an image (forced); no error when it is already gone or still used by another image. */
+  @Override
   public void removeImage(String reference) {
     try {
       client.removeImageCmd(reference).withForce(true).exec();

@@ -10,8 +10,11 @@ import dev.crossbuild.engine.DockerJavaEngine;
 import dev.crossbuild.engine.EngineEndpoint;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineUnavailableException;
+import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.stage.CrossBuild;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.File;
@@ -194,22 +197,32 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   }
 
   /** A session whose builders connect through docker-java. */
-  protected static CrossBuild session(CrossConfig config) {
+  protected static CrossBuild session(CrossConfig config, String pluginVersion) {
     return new CrossBuild(config, TargetCatalog.builtIn(), b -> DockerJavaEngine.connect(b.host() == null
         ? EngineEndpoint.local()
         : new EngineEndpoint(b.id(), b.host(), b.tlsVerify(), b.certPath(),
-            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'")));
+            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'")), pluginVersion);
   }
 
-  /** Renders planning and engine failures in POM terms. */
-  protected static Exception render(RuntimeException e) {
+  /** Prints the plan table and a loud warning for every emulated target. */
+  protected void printPlan(BuildPlan plan) {
+    PlanTable.render(plan).forEach(getLog()::info);
+    plan.targets().stream().filter(PlannedTarget::emulated).forEach(t -> getLog().warn("Target " + t.target()
+        + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
+  }
+
+  /**
+   * Renders planning and engine failures in POM terms: a user mistake is thrown as a failure, anything from
+   * the environment is returned as an execution exception for the caller to throw.
+   */
+  protected static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
+    if (e instanceof UnbuildableTargetsException u) {
+      throw new MojoFailureException(u.getMessage());
+    }
     if (e instanceof EngineUnavailableException u) {
       return new MojoExecutionException("No container engine at " + u.endpoint() + " (from " + u.source()
           + "). Start Docker (or Podman's Docker-compatible service), or set DOCKER_HOST / -Dcross.dockerHost."
           + " To build only host targets without containers, use -Dcross.engine=none.", e);
-    }
-    if (e instanceof UnbuildableTargetsException u) {
-      return new MojoFailureException(u.getMessage());
     }
     if (e instanceof EngineException) {
       return new MojoExecutionException(e.getMessage(), e);

@@ -3,15 +3,16 @@ package dev.crossbuild.maven;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.report.BuildReport;
-import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.stage.CrossBuild;
 import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -37,6 +38,10 @@ public class BuildMojo extends AbstractCrossMojo {
   @Parameter(property = "cross.force", defaultValue = "false")
   protected boolean force;
 
+  /** This plugin, for its version (part of the no-change check). */
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  protected PluginDescriptor plugin;
+
   private final MavenProjectHelper projectHelper;
 
   @Inject
@@ -52,17 +57,21 @@ public class BuildMojo extends AbstractCrossMojo {
     }
     CrossConfig config = config(force);
     List<TargetResult> results;
-    try (CrossBuild session = session(config)) {
-      BuildPlan plan = session.plan();
-      PlanTable.render(plan).forEach(getLog()::info);
-      plan.targets().stream().filter(t -> t.emulated()).forEach(t -> getLog().warn("Target " + t.target()
-          + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
-      results = session.build(plan, new ConsoleProgress(getLog()));
+    try (CrossBuild session = session(config, plugin.getVersion())) {
+      Optional<List<TargetResult>> unchanged = session.unchanged();
+      if (unchanged.isPresent()) {
+        getLog().info("Nothing changed since the last build: the engine is not used (-Dcross.force rebuilds).");
+        results = unchanged.get();
+      } else {
+        BuildPlan plan = session.plan();
+        printPlan(plan);
+        results = session.build(plan, new ConsoleProgress(getLog()));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted", e);
     } catch (RuntimeException e) {
-      throw rethrow(render(e));
+      throw failure(e);
     }
     BuildReport report = new BuildReport(results);
     getLog().info("");
@@ -91,12 +100,5 @@ public class BuildMojo extends AbstractCrossMojo {
           + String.join(", ", failed.stream().map(r -> r.planned().target().triple().value()).toList())
           + ". See the log tail above; run with -X for the full build log.");
     }
-  }
-
-  static MojoExecutionException rethrow(Exception e) throws MojoFailureException {
-    if (e instanceof MojoFailureException f) {
-      throw f;
-    }
-    return (MojoExecutionException) e;
   }
 }

@@ -2,7 +2,6 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.stage.CrossBuild;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,13 +24,11 @@ public class PlanMojo extends AbstractCrossMojo {
       return;
     }
     CrossConfig config = config(false);
-    try (CrossBuild session = session(config)) {
+    try (CrossBuild session = session(config, "plan")) {
       BuildPlan plan = session.plan();
-      PlanTable.render(plan).forEach(getLog()::info);
-      plan.targets().stream().filter(t -> t.emulated()).forEach(t -> getLog().warn("Target " + t.target()
-          + " would build under QEMU emulation: expect it to be 10-50x slower than native or cross."));
+      printPlan(plan);
     } catch (RuntimeException e) {
-      throw BuildMojo.rethrow(render(e));
+      throw failure(e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.crossbuild.stage;
 
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.target.Target;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -17,6 +20,23 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 final class Archives {
 
   private Archives() {}
+
+  /** {@code <outputDir>/<artifactId>-<version>-<classifier>.tar.gz}. */
+  static Path archiveOf(CrossConfig config, Target target) {
+    return config.outputDir().resolve(
+        config.artifactId() + "-" + config.version() + "-" + target.classifier() + ".tar.gz");
+  }
+
+  /** The regular files under {@code dir}, relative to it, sorted, with their sizes. */
+  static List<TargetResult.OutputFile> list(Path dir) throws IOException {
+    List<TargetResult.OutputFile> outputs = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        outputs.add(new TargetResult.OutputFile(dir.relativize(f).toString().replace('\\', '/'), Files.size(f)));
+      }
+    }
+    return outputs;
+  }
 
   /** Writes {@code archive} (a .tar.gz) from the regular files under {@code dir}, atomically. */
   static void tarGz(Path dir, Path archive) throws IOException {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,15 +34,62 @@ public final class CrossBuild implements AutoCloseable {
   private final Function<BuilderConfig, ContainerEngine> connector;
   private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
   private final List<Builder> builders = new ArrayList<>();
+  private final String pluginVersion;
+  private List<String> contextFiles;
+  private String fingerprint;
 
   /**
    * @param connector connects to a builder's engine; throws {@code EngineUnavailableException} when none
    *     answers
    */
   public CrossBuild(CrossConfig config, TargetCatalog catalog, Function<BuilderConfig, ContainerEngine> connector) {
+    this(config, catalog, connector, "dev");
+  }
+
+  /**
+   * @param pluginVersion part of the last-build fingerprint, so that a new plugin version rebuilds
+   */
+  public CrossBuild(CrossConfig config, TargetCatalog catalog, Function<BuilderConfig, ContainerEngine> connector,
+      String pluginVersion) {
     this.config = config;
     this.catalog = catalog;
     this.connector = connector;
+    this.pluginVersion = pluginVersion;
+  }
+
+  /**
+   * When nothing changed since the last fully successful build (same configuration, same context bytes, every
+   * archive still there), its results, marked up to date; no engine is contacted. Empty with
+   * {@code -Dcross.force}.
+   */
+  public Optional<List<TargetResult>> unchanged() {
+    if (config.force()) {
+      return Optional.empty();
+    }
+    try {
+      return LastBuild.unchanged(config, fingerprint());
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable state: build normally
+    }
+  }
+
+  /** Computed once, before building: it describes what the build was made from. */
+  private String fingerprint() {
+    if (fingerprint == null) {
+      fingerprint = LastBuild.fingerprint(config, contextFiles(), pluginVersion);
+    }
+    return fingerprint;
+  }
+
+  private List<String> contextFiles() {
+    if (contextFiles == null) {
+      try {
+        contextFiles = SourceFiles.list(config.projectDir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
+      }
+    }
+    return contextFiles;
   }
 
   /** Connects every builder (once) and plans every target. */
@@ -68,20 +116,39 @@ public final class CrossBuild implements AutoCloseable {
 
   /** Builds the plan's targets; every result comes back, failures included. */
   public List<TargetResult> build(BuildPlan plan, BuildListener listener) throws InterruptedException {
-    List<String> files;
-    try {
-      files = SourceFiles.list(config.projectDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
-    }
+    List<String> files = contextFiles();
+    fingerprint();
     if (files.isEmpty()) {
       throw new IllegalArgumentException("No source files in " + config.projectDir()
           + " (all ignored by git or .dockerignore?). Check .gitignore / .dockerignore.");
     }
+    // Ctrl-C ends the JVM without running finally blocks: the hook removes our containers then.
+    Thread hook = new Thread(this::removeLeftovers, "cross-build-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return new BuildRunner(config, engines, files, this::baseImageFor, listener).run(plan);
+      List<TargetResult> results = new BuildRunner(config, engines, files, this::baseImageFor, listener).run(plan);
+      remember(results);
+      return results;
     } finally {
       removeLeftovers();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting and the hook is running or has run
+      }
+    }
+  }
+
+  /** A fully successful build is recorded for {@link #unchanged()}; any failure forgets the last one. */
+  private void remember(List<TargetResult> results) {
+    try {
+      if (results.stream().noneMatch(TargetResult::failed)) {
+        LastBuild.record(config, fingerprint(), results);
+      } else {
+        LastBuild.forget(config);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot record the build state under " + config.outputDir(), e);
     }
   }
 

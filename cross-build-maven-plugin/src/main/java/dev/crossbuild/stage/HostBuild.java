@@ -40,8 +40,7 @@ final class HostBuild {
     String triple = planned.target().triple().value();
     Recipe recipe = config.recipe();
     Path outDir = config.outputDir().resolve(triple);
-    Path archive = config.outputDir().resolve(
-        config.artifactId() + "-" + config.version() + "-" + planned.target().classifier() + ".tar.gz");
+    Path archive = Archives.archiveOf(config, planned.target());
     List<StageTiming> timings = new ArrayList<>();
     Deque<String> tail = new ArrayDeque<>();
     Instant start = Instant.now();
@@ -73,13 +72,7 @@ final class HostBuild {
       Archives.tarGz(outDir, archive);
       timings.add(new StageTiming("host", start, Instant.now(), "built"));
       listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
-      List<TargetResult.OutputFile> outputs = new ArrayList<>();
-      try (Stream<Path> walk = Files.walk(outDir)) {
-        for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-          outputs.add(new TargetResult.OutputFile(outDir.relativize(f).toString().replace('\\', '/'), Files.size(f)));
-        }
-      }
-      return new TargetResult(planned, false, false, null, timings, outputs, outDir, archive, null);
+      return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null);
     } catch (IOException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

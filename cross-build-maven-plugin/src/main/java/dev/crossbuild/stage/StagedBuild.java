@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Builds one target in two images: a deps image (toolchain, setup, manifests, deps command) that is reused
@@ -73,8 +72,7 @@ public final class StagedBuild {
     Recipe recipe = config.recipe();
     boolean cross = planned.strategy() == Strategy.CROSS;
     Path outDir = config.outputDir().resolve(triple);
-    Path archive = config.outputDir().resolve(
-        config.artifactId() + "-" + config.version() + "-" + target.classifier() + ".tar.gz");
+    Path archive = Archives.archiveOf(config, target);
     Path stamp = config.outputDir().resolve(".state").resolve(triple + ".sha256");
     String depsTag = null;
     boolean depsHit = false;
@@ -114,8 +112,12 @@ public final class StagedBuild {
         return result(true, depsHit, depsTag, outDir, archive, null);
       }
       String sourceTag = config.imageName() + "-build:" + triple;
+      String previous = engine.inspectImage(sourceTag).map(ImageInfo::id).orElse(null);
       String imageId = build(sourceTag, Labels.of(config.imageName(), triple, "source"),
           tar -> context(contextFiles, Dockerfiles.SOURCE_DIR, sourceDockerfile, script).writeTo(tar));
+      if (previous != null && !previous.equals(imageId)) {
+        engine.removeImage(previous); // the tag moved: don't leave the old build behind as a dangling image
+      }
       end(stage, start, "built");
 
       stage = "outputs";
@@ -234,12 +236,7 @@ public final class StagedBuild {
 
   private TargetResult result(boolean upToDate, boolean depsHit, String depsTag, Path outDir, Path archive,
       RuntimeException failure) throws IOException {
-    List<TargetResult.OutputFile> outputs = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(outDir)) {
-      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-        outputs.add(new TargetResult.OutputFile(outDir.relativize(f).toString().replace('\\', '/'), Files.size(f)));
-      }
-    }
-    return new TargetResult(planned, depsHit, upToDate, depsTag, timings, outputs, outDir, archive, failure);
+    return new TargetResult(planned, depsHit, upToDate, depsTag, timings, Archives.list(outDir), outDir, archive,
+        failure);
   }
 }

@@ -116,6 +116,12 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
+  public void removeImage(String reference) {
+    calls.add("rmi " + reference);
+    images.values().removeIf(i -> i.id().equals(reference));
+  }
+
+  @Override
   public List<String> listContainers(Map<String, String> labels) {
     return containers.stream().filter(c -> !removed.contains(c)).toList();
   }

@@ -38,13 +38,7 @@ class StagedBuildTest {
   }
 
   private List<TargetResult> build(boolean force) throws Exception {
-    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
-        dir.resolve("target/cross"),
-        List.of(RawTarget.of("x86_64-unknown-linux-gnu"), RawTarget.of("aarch64-unknown-linux-gnu")), null,
-        new RecipeOverrides("make", List.of("zlib1g-dev"), null, List.of("deps.txt"), "cat deps.txt", null,
-            List.of("hello"), Map.of()),
-        List.of(), null, 2, "auto", force));
-    try (CrossBuild session = new CrossBuild(config, TargetCatalog.builtIn(), b -> engine)) {
+    try (CrossBuild session = session(force)) {
       return session.build(session.plan(), new BuildListener() {
         public void stageStarted(String triple, String stage) {}
         public void stageFinished(String triple, String stage, String outcome, Duration elapsed) {
@@ -55,6 +49,16 @@ class StagedBuildTest {
         public void log(String triple, String line) {}
       });
     }
+  }
+
+  private CrossBuild session(boolean force) {
+    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
+        dir.resolve("target/cross"),
+        List.of(RawTarget.of("x86_64-unknown-linux-gnu"), RawTarget.of("aarch64-unknown-linux-gnu")), null,
+        new RecipeOverrides("make", List.of("zlib1g-dev"), null, List.of("deps.txt"), "cat deps.txt", null,
+            List.of("hello"), Map.of()),
+        List.of(), null, 2, "auto", force));
+    return new CrossBuild(config, TargetCatalog.builtIn(), b -> engine, "1.0-test");
   }
 
   private List<String> builtTags() {
@@ -91,8 +95,10 @@ class StagedBuildTest {
     engine.builds.clear();
 
     Files.writeString(dir.resolve("hello.c"), "int main(void) { return 1; }\n");
+    String firstBuild = engine.images.get("hello-build:x86_64-unknown-linux-gnu").id();
     List<TargetResult> second = build(false);
     assertThat(second).allSatisfy(r -> assertThat(r.depsCacheHit()).isTrue());
+    assertThat(engine.calls).as("the replaced source image is removed").contains("rmi " + firstBuild);
     assertThat(builtTags()).containsExactlyInAnyOrder("hello-build:x86_64-unknown-linux-gnu",
         "hello-build:aarch64-unknown-linux-gnu");
     engine.builds.clear();
@@ -104,6 +110,40 @@ class StagedBuildTest {
 
     build(true);
     assertThat(engine.builds).as("-Dcross.force rebuilds the sources").hasSize(2);
+  }
+
+  @Test
+  void nothingChangedSinceTheLastSuccessfulBuildSkipsTheEngineEntirely() throws Exception {
+    build(false);
+    engine.calls.clear();
+
+    try (CrossBuild session = session(false)) {
+      assertThat(session.unchanged()).hasValueSatisfying(results -> {
+        assertThat(results).extracting(r -> r.planned().strategy().id()).containsExactly("native", "cross");
+        assertThat(results).allSatisfy(r -> assertThat(r.upToDate()).isTrue());
+        assertThat(results.get(1).archive()).hasFileName("hello-1.0-linux-aarch_64.tar.gz");
+      });
+    }
+    assertThat(engine.calls).as("no engine call at all").isEmpty();
+    try (CrossBuild session = session(true)) {
+      assertThat(session.unchanged()).as("-Dcross.force").isEmpty();
+    }
+    Files.writeString(dir.resolve("notes.txt"), "a new file is a change");
+    try (CrossBuild session = session(false)) {
+      assertThat(session.unchanged()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedBuildIsNeverTakenAsUnchanged() throws Exception {
+    build(false);
+    engine.failBuildOf = "hello-build:x86_64";
+    Files.writeString(dir.resolve("hello.c"), "broken");
+    build(false);
+    Files.writeString(dir.resolve("hello.c"), "int main(void) { return 0; }\n");
+    try (CrossBuild session = session(false)) {
+      assertThat(session.unchanged()).as("the last build failed: plan and check every target").isEmpty();
+    }
   }
 
   @Test

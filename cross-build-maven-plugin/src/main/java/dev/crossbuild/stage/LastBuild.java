@@ -1,0 +1,102 @@
+package dev.crossbuild.stage;
+
+import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.PlannedTarget;
+import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.plan.TargetRequest;
+import dev.crossbuild.target.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the last fully successful build was made from: a fingerprint of the whole configuration and every
+ * context file, and the plan it followed. When the fingerprint still matches and every archive is there,
+ * nothing can have changed and the build skips the engine altogether (no connection, no plan, no build).
+ * A changed base image is not seen this way: {@code -Dcross.force} rebuilds.
+ */
+final class LastBuild {
+
+  private static final String FILE = "last-build.tsv";
+
+  private LastBuild() {}
+
+  /** The fingerprint of a build: plugin version, configuration (maps sorted) and the context's bytes. */
+  static String fingerprint(CrossConfig config, List<String> files, String pluginVersion) {
+    String settings = String.join("\n", List.of(
+        "plugin=" + pluginVersion,
+        "recipe=" + config.recipe().id() + "@" + config.recipe().version(),
+        "setup=" + config.recipe().setupPackages() + config.recipe().setupCommands(),
+        "manifests=" + config.recipe().manifests(),
+        "deps=" + config.recipe().depsCommand(),
+        "build=" + config.recipe().buildCommand(),
+        "artifacts=" + config.recipe().artifacts(),
+        "env=" + new TreeMap<>(config.recipe().env()),
+        "targets=" + config.targets().stream().map(LastBuild::describe).toList(),
+        "images=" + new TreeMap<>(config.imageOverrides()),
+        "builders=" + config.builders(),
+        "engine=" + config.useEngine(),
+        "name=" + config.imageName() + " " + config.artifactId() + " " + config.version()));
+    return SourceDigest.of(settings, "", "", config.projectDir(), files);
+  }
+
+  private static String describe(TargetRequest r) {
+    return r.target().triple() + "/" + r.target().classifier() + "/" + r.forcedStrategy() + "/" + r.forcedBuilder();
+  }
+
+  /** Results marked up to date, when the fingerprint matches the last successful build's. */
+  static Optional<List<TargetResult>> unchanged(CrossConfig config, String fingerprint) throws IOException {
+    Path state = config.outputDir().resolve(".state").resolve(FILE);
+    if (!Files.isRegularFile(state)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).equals(fingerprint) || lines.size() - 1 != config.targets().size()) {
+      return Optional.empty();
+    }
+    List<TargetResult> results = new ArrayList<>();
+    for (int i = 0; i < config.targets().size(); i++) {
+      String[] f = lines.get(i + 1).split("\t", -1);
+      TargetRequest request = config.targets().get(i);
+      Path archive = Archives.archiveOf(config, request.target());
+      Path outDir = config.outputDir().resolve(request.target().triple().value());
+      if (f.length != 5 || !f[0].equals(request.target().triple().value()) || !Files.isRegularFile(archive)
+          || !Files.isDirectory(outDir)) {
+        return Optional.empty();
+      }
+      Builder builder = f[2].isEmpty() ? null : new Builder(f[2], "", Platform.parse(f[3]), 1);
+      PlannedTarget planned = new PlannedTarget(request.target(), Strategy.parse(f[1]), builder,
+          f[3].isEmpty() ? null : Platform.parse(f[3]), f[4]);
+      Instant now = Instant.now();
+      results.add(new TargetResult(planned, true, true, null, List.of(new StageTiming("check", now, now, "up to date")),
+          Archives.list(outDir), outDir, archive, null));
+    }
+    return Optional.of(results);
+  }
+
+  /** Records a build whose every target succeeded. */
+  static void record(CrossConfig config, String fingerprint, List<TargetResult> results) throws IOException {
+    StringBuilder s = new StringBuilder(fingerprint).append('\n');
+    for (TargetResult r : results) {
+      PlannedTarget p = r.planned();
+      s.append(p.target().triple()).append('\t').append(p.strategy().id()).append('\t')
+          .append(p.builder() == null ? "" : p.builder().id()).append('\t')
+          .append(p.imagePlatform() == null ? "" : p.imagePlatform().toString()).append('\t')
+          .append(p.reason().replace('\t', ' ').replace('\n', ' ')).append('\n');
+    }
+    Path dir = Files.createDirectories(config.outputDir().resolve(".state"));
+    Files.writeString(dir.resolve(FILE), s);
+  }
+
+  /** Forgets the last build, so that the next one plans and checks every target. */
+  static void forget(CrossConfig config) throws IOException {
+    Files.deleteIfExists(config.outputDir().resolve(".state").resolve(FILE));
+  }
+}

@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/_common/copy-example.groovy'))
+true
