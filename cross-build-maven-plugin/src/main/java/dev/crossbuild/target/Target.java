@@ -39,11 +39,6 @@ public record Target(
     return new Target(triple, platform, newClassifier, debianArch, gnuPrefix, baseImage);
   }
 
-  /** Same target with another base image (per-target {@code <image>} in the POM). */
-  public Target withBaseImage(String image) {
-    return new Target(triple, platform, classifier, debianArch, gnuPrefix, image);
-  }
-
   @Override
   public String toString() {
     return triple.value();
