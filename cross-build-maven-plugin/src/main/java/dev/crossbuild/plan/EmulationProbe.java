@@ -8,4 +8,12 @@ public interface EmulationProbe {
 
   /** Called at most once per builder and platform in a run (the planner caches the answer). */
   boolean canEmulate(Builder builder, Platform platform);
+
+  /**
+   * Why the last probe of this builder and platform could not tell (e.g. no image of that platform to run),
+   * or null when it answered plainly.
+   */
+  default String problem(Builder builder, Platform platform) {
+    return null;
+  }
 }

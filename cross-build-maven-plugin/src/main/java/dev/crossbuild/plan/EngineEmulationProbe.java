@@ -6,6 +6,7 @@ import dev.crossbuild.engine.RunResult;
 import dev.crossbuild.target.Platform;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
 
   private final Map<String, ContainerEngine> engines;
   private final Function<Platform, String> baseImage;
+  private final Map<String, String> problems = new ConcurrentHashMap<>();
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -35,7 +37,13 @@ public final class EngineEmulationProbe implements EmulationProbe {
     }
     try {
       if (engine.inspectImage(image).isEmpty()) {
-        engine.pullImage(image, platform);
+        try {
+          engine.pullImage(image, platform);
+        } catch (EngineException e) {
+          problems.put(builder.id() + " " + platform, "no " + platform + " image to probe with (" + image
+              + " is not there and could not be pulled: " + e.getMessage() + ")");
+          return false;
+        }
       }
       RunResult result = engine.run(image, platform, List.of("uname", "-m"),
           Map.of("dev.crossbuild.managed", "true", "dev.crossbuild.stage", "probe"));
@@ -43,5 +51,10 @@ public final class EngineEmulationProbe implements EmulationProbe {
     } catch (EngineException e) {
       return false;
     }
+  }
+
+  @Override
+  public String problem(Builder builder, Platform platform) {
+    return problems.get(builder.id() + " " + platform);
   }
 }

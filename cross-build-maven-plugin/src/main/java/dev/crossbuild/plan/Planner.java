@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -161,6 +162,15 @@ public final class Planner {
       case EMULATED, HOST -> forcedPart + "no builder runs " + target.platform()
           + " and QEMU is not registered on " + names;
     };
+    String probeProblem = candidates.stream().map(b -> probe.problem(b, target.platform()))
+        .filter(Objects::nonNull).findFirst().orElse(null);
+    boolean emulationAsked = request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
+    if (probeProblem != null && emulationAsked) {
+      return new UnbuildableTarget(triple, forcedPart + "no builder runs " + target.platform()
+          + " and QEMU could not be probed: " + probeProblem,
+          "Make or pull that image (or set <image> for the target), add a <builder> that runs "
+              + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+    }
     return new UnbuildableTarget(triple, problem,
         "Run: docker run --privileged --rm tonistiigi/binfmt --install " + target.platform().arch()
             + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "

@@ -95,6 +95,24 @@ class PlannerTest {
   }
 
   @Test
+  void aProbeThatCouldNotRunSaysSoInsteadOfBlamingQemu() {
+    EmulationProbe noImage = new EmulationProbe() {
+      public boolean canEmulate(Builder builder, Platform platform) {
+        return false;
+      }
+
+      public String problem(Builder builder, Platform platform) {
+        return "no " + platform + " image to probe with";
+      }
+    };
+    Planner planner = new Planner(List.of(local), AMD64, (t, p) -> false, noImage);
+    assertThatThrownBy(() -> planner.plan(List.of(request("riscv64gc-unknown-linux-gnu"))))
+        .hasMessageContaining("QEMU could not be probed: no linux/riscv64 image to probe with")
+        .hasMessageContaining("set <image> for the target")
+        .hasMessageNotContaining("QEMU is not registered");
+  }
+
+  @Test
   void hostTargetsBuildWithoutAContainerOnTheirOwnMachine() {
     Planner onMac = new Planner(List.of(), Platform.parse("darwin/arm64"), (t, p) -> false, (b, p) -> false);
     PlannedTarget t = onMac.plan(List.of(request("aarch64-apple-darwin"))).targets().get(0);
