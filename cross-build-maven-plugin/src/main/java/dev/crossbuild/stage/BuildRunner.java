@@ -26,18 +26,21 @@ public final class BuildRunner {
   private final CrossConfig config;
   private final Map<String, ContainerEngine> engines;
   private final List<String> contextFiles;
+  private final String contextDigest;
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
 
   /**
    * @param engines the engine of each builder, by builder id
    * @param contextFiles the project's context files, relative to the project directory
+   * @param contextDigest their digest ({@link SourceDigest#files})
    */
   public BuildRunner(CrossConfig config, Map<String, ContainerEngine> engines, List<String> contextFiles,
-      Function<Platform, String> defaultBaseImage, BuildListener listener) {
+      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener) {
     this.config = config;
     this.engines = Map.copyOf(engines);
     this.contextFiles = List.copyOf(contextFiles);
+    this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
   }
@@ -82,7 +85,8 @@ public final class BuildRunner {
         futures.add(pool.submit(() -> {
           slot.acquire();
           try {
-            return new StagedBuild(config, t, engine, contextFiles, defaultBaseImage, listener).run();
+            return new StagedBuild(config, t, engine, contextFiles, contextDigest, defaultBaseImage,
+                listener).run();
           } finally {
             slot.release();
           }

@@ -36,6 +36,7 @@ public final class CrossBuild implements AutoCloseable {
   private final List<Builder> builders = new ArrayList<>();
   private final String pluginVersion;
   private List<String> contextFiles;
+  private String contextDigest;
   private String fingerprint;
 
   /**
@@ -76,9 +77,17 @@ public final class CrossBuild implements AutoCloseable {
   /** Computed once, before building: it describes what the build was made from. */
   private String fingerprint() {
     if (fingerprint == null) {
-      fingerprint = LastBuild.fingerprint(config, contextFiles(), pluginVersion);
+      fingerprint = LastBuild.fingerprint(config, contextDigest(), pluginVersion);
     }
     return fingerprint;
+  }
+
+  /** Every context file read once per build; the fingerprint and each target's no-change check use it. */
+  private String contextDigest() {
+    if (contextDigest == null) {
+      contextDigest = SourceDigest.files(config.projectDir(), contextFiles());
+    }
+    return contextDigest;
   }
 
   private List<String> contextFiles() {
@@ -126,7 +135,8 @@ public final class CrossBuild implements AutoCloseable {
     Thread hook = new Thread(this::removeLeftovers, "cross-build-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      List<TargetResult> results = new BuildRunner(config, engines, files, this::baseImageFor, listener).run(plan);
+      List<TargetResult> results = new BuildRunner(config, engines, files, contextDigest(), this::baseImageFor,
+          listener).run(plan);
       remember(results);
       return results;
     } finally {

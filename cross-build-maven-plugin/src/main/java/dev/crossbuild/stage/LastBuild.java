@@ -28,8 +28,11 @@ final class LastBuild {
 
   private LastBuild() {}
 
-  /** The fingerprint of a build: plugin version, configuration (maps sorted) and the context's bytes. */
-  static String fingerprint(CrossConfig config, List<String> files, String pluginVersion) {
+  /**
+   * The fingerprint of a build: plugin version, configuration (maps sorted) and the context's digest
+   * ({@link SourceDigest#files}).
+   */
+  static String fingerprint(CrossConfig config, String contextDigest, String pluginVersion) {
     String settings = String.join("\n", List.of(
         "plugin=" + pluginVersion,
         "recipe=" + config.recipe().id() + "@" + config.recipe().version(),
@@ -44,7 +47,7 @@ final class LastBuild {
         "builders=" + config.builders(),
         "engine=" + config.useEngine(),
         "name=" + config.imageName() + " " + config.artifactId() + " " + config.version()));
-    return SourceDigest.of(settings, "", "", config.projectDir(), files);
+    return SourceDigest.of(settings, contextDigest);
   }
 
   private static String describe(TargetRequest r) {

@@ -13,24 +13,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A sha256 over the deps key, the source-stage files and every context file's path, mode and bytes: when it
- * equals the one recorded after the last successful build, nothing can have changed and the engine is not
- * asked to build at all.
+ * Digests for the no-change checks: one over every context file's path, mode and bytes (read once per build),
+ * and one over a list of strings (keys, Dockerfiles, that file digest). When the digest of a target equals the
+ * one recorded after its last successful build, nothing can have changed and the engine is not asked to build.
  */
 final class SourceDigest {
 
   private SourceDigest() {}
 
-  static String of(String depsKey, String sourceDockerfile, String buildScript, Path dir, List<String> files) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    update(digest, depsKey);
-    update(digest, sourceDockerfile);
-    update(digest, buildScript);
+  /** sha256 over the paths, modes and bytes of {@code files} under {@code dir}, in the given order. */
+  static String files(Path dir, List<String> files) {
+    MessageDigest digest = sha256();
     byte[] buffer = new byte[65536];
     for (String relative : files) {
       Path file = dir.resolve(relative);
@@ -52,6 +45,23 @@ final class SourceDigest {
       update(digest, "\0end");
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** sha256 over the strings, each length-prefixed. */
+  static String of(String... parts) {
+    MessageDigest digest = sha256();
+    for (String part : parts) {
+      update(digest, part);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void update(MessageDigest digest, String s) {

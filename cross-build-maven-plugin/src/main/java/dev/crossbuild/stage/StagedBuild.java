@@ -44,6 +44,7 @@ public final class StagedBuild {
   private final PlannedTarget planned;
   private final ContainerEngine engine;
   private final List<String> contextFiles;
+  private final String contextDigest;
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
   private final List<StageTiming> timings = new ArrayList<>();
@@ -52,15 +53,17 @@ public final class StagedBuild {
 
   /**
    * @param contextFiles the project's context files, relative to the project directory
+   * @param contextDigest {@link SourceDigest#files} of those files, computed once for all targets
    * @param defaultBaseImage the catalog's base image for a platform (for cross builds, which run at the
    *     builder's platform)
    */
   public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
-      Function<Platform, String> defaultBaseImage, BuildListener listener) {
+      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener) {
     this.config = config;
     this.planned = planned;
     this.engine = engine;
     this.contextFiles = List.copyOf(contextFiles);
+    this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
   }
@@ -106,7 +109,7 @@ public final class StagedBuild {
       start = begin(stage);
       String sourceDockerfile = Dockerfiles.source(depsTag);
       String script = Dockerfiles.buildScript(triple, recipe.buildCommand(), recipe.artifacts());
-      String digest = SourceDigest.of(key, sourceDockerfile, script, config.projectDir(), contextFiles);
+      String digest = SourceDigest.of(key, sourceDockerfile, script, contextDigest);
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
         end(stage, start, "up to date");
         return result(true, depsHit, depsTag, outDir, archive, null);
