@@ -6,6 +6,8 @@ mkdir -p /out
 echo "cross-build: building aarch64-unknown-linux-gnu on $(uname -m)"
 make
 cd /src
-found=0; for f in hello; do [ -e "$f" ] || continue; mkdir -p "/out/$(dirname "$f")"; cp -a "$f" "/out/$f"; found=1; done; [ $found = 1 ] || { printf '%s\n' 'cross-build: artifact '\''hello'\'' not found in /src after the build' >&2; exit 3; }
-found=0; for f in lib/*.so; do [ -e "$f" ] || continue; mkdir -p "/out/$(dirname "$f")"; cp -a "$f" "/out/$f"; found=1; done; [ $found = 1 ] || { printf '%s\n' 'cross-build: artifact '\''lib/*.so'\'' not found in /src after the build' >&2; exit 3; }
-echo "cross-build: outputs:"; cd /out && find . -type f | sort
+found=0; for f in hello; do [ -e "$f" ] || continue; to="/out/$(basename "$f")"; [ ! -e "$to" ] || { printf '%s\n' "cross-build: two artifacts are named $(basename "$f")" >&2; exit 3; }; cp -a "$f" "$to"; found=1; done; [ $found = 1 ] || { printf '%s\n' 'cross-build: artifact '\''hello'\'' not found in /src after the build' >&2; exit 3; }
+found=0; for f in lib/*.so; do [ -e "$f" ] || continue; to="/out/$(basename "$f")"; [ ! -e "$to" ] || { printf '%s\n' "cross-build: two artifacts are named $(basename "$f")" >&2; exit 3; }; cp -a "$f" "$to"; found=1; done; [ $found = 1 ] || { printf '%s\n' 'cross-build: artifact '\''lib/*.so'\'' not found in /src after the build' >&2; exit 3; }
+cd /out
+[ -n "$(ls -A)" ] || { echo 'cross-build: the build left no outputs in /out: set <artifacts> or make the build command write into $CROSS_OUT' >&2; exit 3; }
+echo "cross-build: outputs:"; find . -type f | sort

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 public final class ConfigResolver {
 
   private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?");
+  /** An image reference, optionally with the {repo} placeholder for the per-architecture repository. */
+  private static final Pattern IMAGE = Pattern.compile(
+      "([a-z0-9.:-]+/)*(\\{repo}/)?[a-z0-9._-]+(/[a-z0-9._-]+)*(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final TargetCatalog catalog;
@@ -45,6 +48,7 @@ public final class ConfigResolver {
     Map<String, String> images = new LinkedHashMap<>();
     List<TargetRequest> targets = targets(raw, builderIds, images, problems);
     Recipe recipe = recipe(raw, problems);
+    CaCertificates ca = caCertificates(raw, problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
     if (engine.equals("none")) {
@@ -57,7 +61,7 @@ public final class ConfigResolver {
       throw new InvalidConfigException(problems);
     }
     return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
-        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images);
+        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca);
   }
 
   private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,
@@ -147,18 +151,25 @@ public final class ConfigResolver {
     if (preset == null) {
       preset = Presets.detect(raw.projectDir());
     }
-    if (preset == null) {
-      problems.add(new ConfigProblem("<recipe>", "cross.recipe", "",
-          "No recipe given and none detected in " + raw.projectDir() + ". Set <recipe>make</recipe> or"
-              + " <recipe>custom</recipe> with a <buildCommand> (-Dcross.recipe)."));
-      return null;
-    }
     for (String p : o.setupPackages()) {
       if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
         problems.add(new ConfigProblem("<setup>", null, p,
             "'" + p + "' in <setup> is not a Debian package name (e.g. zlib1g-dev). Put commands in"
                 + " <setupCommands> instead."));
       }
+    }
+    for (String p : o.buildTools()) {
+      if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
+        problems.add(new ConfigProblem("<buildTools>", null, p,
+            "'" + p + "' in <buildTools> is not a Debian package name (e.g. protobuf-compiler). Put commands"
+                + " in <setupCommands> instead."));
+      }
+    }
+    if (o.image() != null && !IMAGE.matcher(o.image()).matches()) {
+      problems.add(new ConfigProblem("<image>", "cross.image", o.image(),
+          "'" + o.image() + "' in <image> (-Dcross.image) is not an image reference. Write e.g."
+              + " {repo}/debian:bookworm-slim ({repo} is the per-architecture repository: amd64, arm64v8, ...)"
+              + " or registry.example/team/builder:1."));
     }
     for (String name : o.env().keySet()) {
       if (!ENV_NAME.matcher(name).matches()) {
@@ -175,12 +186,34 @@ public final class ConfigResolver {
               + String.join(", ", e.known()) + "."));
       return null;
     }
-    if (recipe.buildCommand().isEmpty()) {
+    if (recipe.id().equals("custom") && recipe.buildCommand().isEmpty()) {
       problems.add(new ConfigProblem("<buildCommand>", "cross.buildCommand", "",
           "The " + recipe.id() + " recipe needs a <buildCommand> (-Dcross.buildCommand), e.g."
               + " <buildCommand>make</buildCommand>."));
     }
     return recipe;
+  }
+
+  private static CaCertificates caCertificates(RawConfig raw, List<ConfigProblem> problems) {
+    if (raw.caCertificates().isEmpty()) {
+      return null;
+    }
+    List<java.nio.file.Path> files = new ArrayList<>();
+    for (String name : raw.caCertificates()) {
+      if (blankToNull(name) == null) {
+        continue;
+      }
+      files.add(raw.projectDir().resolve(name.strip()));
+    }
+    try {
+      return files.isEmpty() ? null : CaCertificates.load(files);
+    } catch (IllegalArgumentException e) {
+      problems.add(new ConfigProblem("<caCertificates>", "cross.caCertificates", String.join(",",
+          raw.caCertificates()), "Cannot use <caCertificates> (-Dcross.caCertificates): " + e.getMessage()
+              + ". Give PEM files of the CA certificates to trust, e.g."
+              + " <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>."));
+      return null;
+    }
   }
 
   private List<BuilderConfig> builders(RawConfig raw, List<ConfigProblem> problems) {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param useEngine false when {@code -Dcross.engine=none}: only host builds
  * @param force rebuild even when nothing changed
  * @param imageOverrides per-target {@code <image>}: triple -> base image to use instead of the default
+ * @param caCertificates extra CA certificates for every image, or null
  */
 public record CrossConfig(
     Path projectDir,
@@ -34,7 +35,8 @@ public record CrossConfig(
     Path outputDir,
     boolean useEngine,
     boolean force,
-    Map<String, String> imageOverrides) {
+    Map<String, String> imageOverrides,
+    CaCertificates caCertificates) {
 
   public CrossConfig {
     Objects.requireNonNull(projectDir, "projectDir");

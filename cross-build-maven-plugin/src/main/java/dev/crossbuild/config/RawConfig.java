@@ -19,6 +19,7 @@ import java.util.List;
  * @param localMaxParallel {@code -Dcross.parallel}: targets built at once on the local builder
  * @param engine {@code -Dcross.engine}: {@code auto} or {@code none}
  * @param force {@code -Dcross.force}
+ * @param caCertificates {@code <caCertificates>}: certificate files, relative to the project or absolute
  */
 public record RawConfig(
     Path projectDir,
@@ -32,11 +33,21 @@ public record RawConfig(
     String dockerHost,
     int localMaxParallel,
     String engine,
-    boolean force) {
+    boolean force,
+    List<String> caCertificates) {
 
   public RawConfig {
     targets = targets == null ? List.of() : List.copyOf(targets);
     builders = builders == null ? List.of() : List.copyOf(builders);
+    caCertificates = caCertificates == null ? List.of() : List.copyOf(caCertificates);
+  }
+
+  /** Parameters without extra CA certificates. */
+  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
+      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
+      int localMaxParallel, String engine, boolean force) {
+    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
+        dockerHost, localMaxParallel, engine, force, List.of());
   }
 
   /** A {@code <builder>} as written. */

@@ -54,8 +54,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String targetSelection;
 
   /**
-   * The recipe preset: {@code make} or {@code custom}. Default: {@code make} when the project has a
-   * Makefile.
+   * The recipe preset: {@code cargo}, {@code cmake}, {@code go}, {@code maven}, {@code make} or
+   * {@code custom}. Default: detected from the project: {@code Cargo.toml} -> cargo, {@code CMakeLists.txt}
+   * -> cmake, {@code go.mod} -> go, a {@code Makefile} -> make, else maven. Every field of a preset can be
+   * overridden by the parameters below.
    *
    * @since 0.1.0
    */
@@ -70,6 +72,40 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    */
   @Parameter
   protected List<String> setup;
+
+  /**
+   * Debian packages for the build machine installed in the deps image, never qualified with the target's
+   * architecture: code generators, JDK headers for JNI, Debian's {@code librust-*-dev} crate sources. E.g.
+   * {@code <buildTools><package>protobuf-compiler</package></buildTools>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> buildTools;
+
+  /**
+   * Base image for every target, instead of the recipe's default. {@code {repo}} stands for the
+   * per-architecture repository of the image's platform ({@code amd64}, {@code arm64v8}, {@code arm32v7},
+   * ...), e.g. {@code {repo}/debian:bookworm-slim}. Defaults: cargo {@code {repo}/rust:1-slim-bookworm}, go
+   * {@code {repo}/golang:1-bookworm}, maven {@code {repo}/maven:3-eclipse-temurin-17}, the others
+   * {@code {repo}/debian:bookworm-slim}. A target's own {@code <image>} wins over this.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.image")
+  protected String image;
+
+  /**
+   * Extra CA certificates (PEM or DER files, bundles allowed; relative to the project or absolute) trusted
+   * in every image: added to the system bundle before packages are installed and to every JDK's
+   * {@code cacerts} after them. For TLS-intercepting corporate proxies, e.g.
+   * {@code <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>}. Comma-separated with
+   * {@code -Dcross.caCertificates}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.caCertificates")
+  protected List<String> caCertificates;
 
   /**
    * Shell commands run in the deps image after the {@code <setup>} packages.
@@ -89,7 +125,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> manifests;
 
   /**
-   * Shell command run in the deps image after the manifests are copied. Default: none.
+   * Shell command run in the deps image after the manifests are copied. Default: the recipe's (cargo builds
+   * the dependencies from a skeleton, go downloads modules and compiles the standard library, maven
+   * resolves plugins and dependencies, cmake configures where it can; make and custom have none).
    *
    * @since 0.1.0
    */
@@ -97,7 +135,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String depsCommand;
 
   /**
-   * Shell command that builds the project in {@code /src}. Default for the make recipe: {@code make}.
+   * Shell command that builds the project in {@code /src}. Default: the recipe's ({@code make};
+   * {@code cargo build --release --locked --target $CROSS_TARGET}; cmake configure, build and install into
+   * {@code $CROSS_OUT}; {@code go build -trimpath -o $CROSS_OUT/ ./...}; {@code mvn -B -o package}).
    * {@code CC}, {@code AR} and friends are set for the target when cross-compiling;
    * {@code CROSS_TARGET}, {@code CROSS_CLASSIFIER} and {@code CROSS_OUT=/out} always are.
    *
@@ -107,9 +147,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String buildCommand;
 
   /**
-   * Files (paths or globs relative to {@code /src}) collected after the build into
+   * Files (paths or globs relative to {@code /src}) collected by file name after the build into
    * {@code target/cross/<triple>/} and the target's archive. The build command may also write into
-   * {@code /out} directly.
+   * {@code $CROSS_OUT} ({@code /out}) directly. Default: the recipe's (cargo: the binaries and cdylibs;
+   * maven: {@code target/*.jar}; cmake and go install into {@code $CROSS_OUT}).
    *
    * @since 0.1.0
    */
@@ -185,8 +226,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         .toList();
     RawConfig raw = new RawConfig(project.getBasedir().toPath(), project.getArtifactId(), project.getVersion(),
         outputDirectory.toPath(), rawTargets, targetSelection,
-        new RecipeOverrides(recipe, setup, setupCommands, manifests, depsCommand, buildCommand, artifacts, env),
-        rawBuilders, dockerHost, parallel, engine, force);
+        new RecipeOverrides(recipe, setup, buildTools, setupCommands, manifests, depsCommand, buildCommand,
+            artifacts, env, image),
+        rawBuilders, dockerHost, parallel, engine, force, caCertificates);
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {

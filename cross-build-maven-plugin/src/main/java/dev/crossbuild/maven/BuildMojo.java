@@ -4,9 +4,11 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.report.BuildReport;
 import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.stage.NativeResources;
 import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -37,6 +39,26 @@ public class BuildMojo extends AbstractCrossMojo {
    */
   @Parameter(property = "cross.force", defaultValue = "false")
   protected boolean force;
+
+  /**
+   * Also copies each target's outputs into the project's classes directory under
+   * {@code <nativeResourcePath>/<classifier>/}, so that the project's jar holds the native library of every
+   * target (a multi-arch JNI jar). Bind the goal to {@code process-classes} so that tests and the jar see
+   * them.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.nativeResources", defaultValue = "false")
+  protected boolean nativeResources;
+
+  /**
+   * Where {@code <nativeResources>} puts the outputs inside the jar; each target gets a directory named by
+   * its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.nativeResourcePath", defaultValue = "META-INF/native")
+  protected String nativeResourcePath;
 
   /** This plugin, for its version (part of the no-change check). */
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
@@ -85,6 +107,18 @@ public class BuildMojo extends AbstractCrossMojo {
     for (TargetResult r : results) {
       if (!r.failed()) {
         projectHelper.attachArtifact(project, "tar.gz", r.planned().target().classifier(), r.archive().toFile());
+      }
+    }
+    if (nativeResources) {
+      Path classes = Path.of(project.getBuild().getOutputDirectory());
+      try {
+        List<String> written = NativeResources.copy(results, classes, nativeResourcePath);
+        getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("<nativeResourcePath>" + nativeResourcePath + "</nativeResourcePath>"
+            + " (-Dcross.nativeResourcePath): " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+      } catch (IOException e) {
+        throw new MojoExecutionException("Cannot copy the outputs into " + classes + ": " + e, e);
       }
     }
     List<TargetResult> failed = results.stream().filter(TargetResult::failed).toList();

@@ -2,26 +2,68 @@ package dev.crossbuild.recipe;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The built-in recipes and how the POM's overrides merge into them. */
+/** The built-in recipes, how one is detected from the project, and how the POM's overrides merge in. */
 public final class Presets {
 
+  private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+
+  static {
+    for (Preset p : List.of(new CMakePreset(), new GoPreset(), new MavenPreset(),
+        new MakePreset(), new CustomPreset())) {
+      PRESETS.put(p.id(), p);
+    }
+  }
+
   /** Preset ids this version knows. */
-  public static final List<String> IDS = List.of("make", "custom");
+  public static final List<String> IDS = List.copyOf(PRESETS.keySet());
+
+  /** Files that select a preset when the POM names none, in the order they are looked for. */
+  private static final Map<String, String> MARKERS = markers();
 
   private Presets() {}
 
-  /** The preset to use when the POM names none: {@code make} when there is a Makefile, else none. */
+  private static Map<String, String> markers() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("Cargo.toml", "cargo");
+    m.put("CMakeLists.txt", "cmake");
+    m.put("go.mod", "go");
+    m.put("Makefile", "make");
+    m.put("makefile", "make");
+    m.put("GNUmakefile", "make");
+    return m;
+  }
+
+  /**
+   * The preset to use when the POM names none: {@code cargo} for a Cargo.toml, {@code cmake} for a
+   * CMakeLists.txt, {@code go} for a go.mod, {@code make} for a Makefile, else {@code maven}.
+   */
   public static String detect(Path projectDir) {
-    for (String name : List.of("Makefile", "makefile", "GNUmakefile")) {
-      if (Files.isRegularFile(projectDir.resolve(name))) {
-        return "make";
+    for (Map.Entry<String, String> marker : MARKERS.entrySet()) {
+      if (Files.isRegularFile(projectDir.resolve(marker.getKey()))) {
+        return marker.getValue();
       }
     }
-    return null;
+    return "maven";
+  }
+
+  /** The file that made {@link #detect} choose, or null when it fell back to maven. */
+  public static String detectedBy(Path projectDir) {
+    return MARKERS.keySet().stream().filter(m -> Files.isRegularFile(projectDir.resolve(m))).findFirst()
+        .orElse(null);
+  }
+
+  /** The preset with this id. */
+  static Preset get(String id) {
+    Preset p = PRESETS.get(id);
+    if (p == null) {
+      throw new UnknownPresetException(id, IDS);
+    }
+    return p;
   }
 
   /**
@@ -29,33 +71,19 @@ public final class Presets {
    *
    * @throws UnknownPresetException when the preset id is not known
    */
-  public static Recipe resolve(String presetId, RecipeOverrides overrides) {
-    String id = presetId == null ? "" : presetId.strip();
-    return switch (id) {
-      case "make" -> merge(new Recipe("make", "1", List.of(), List.of(), List.of(), "", "make",
-          List.of(), Map.of()), overrides);
-      case "custom" -> merge(new Recipe("custom", "1", List.of(), List.of(), List.of(), "", "",
-          List.of(), Map.of()), overrides);
-      default -> throw new UnknownPresetException(id, IDS);
-    };
-  }
-
-  private static Recipe merge(Recipe preset, RecipeOverrides o) {
-    Map<String, String> env = new TreeMap<>(preset.env());
-    env.putAll(o.env());
+  public static Recipe resolve(String presetId, RecipeOverrides o) {
+    Preset preset = get(presetId == null ? "" : presetId.strip());
     return new Recipe(
         preset.id(),
         preset.version(),
-        o.setupPackages().isEmpty() ? preset.setupPackages() : o.setupPackages(),
-        o.setupCommands().isEmpty() ? preset.setupCommands() : o.setupCommands(),
+        o.setupPackages(),
+        o.buildTools(),
+        o.setupCommands(),
         o.manifests().isEmpty() ? preset.manifests() : o.manifests(),
-        blank(o.depsCommand()) ? preset.depsCommand() : o.depsCommand(),
-        blank(o.buildCommand()) ? preset.buildCommand() : o.buildCommand(),
-        o.artifacts().isEmpty() ? preset.artifacts() : o.artifacts(),
-        env);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+        o.depsCommand(),
+        o.buildCommand(),
+        o.artifacts(),
+        new TreeMap<>(o.env()),
+        o.image() == null ? preset.image() : o.image());
   }
 }

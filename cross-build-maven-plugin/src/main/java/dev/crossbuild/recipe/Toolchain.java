@@ -8,69 +8,88 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compiler packages and environment a recipe needs for one target, natively or with Debian's cross
- * gcc. Debian ships cross compilers only for amd64 build machines, so cross-compiling is offered from
- * {@code linux/amd64} to Linux glibc targets that have a GNU prefix in the catalog.
+ * Merges a preset's per-target defaults with the POM's overrides, and holds what the C-family presets
+ * share: Debian's cross gcc. Debian ships cross compilers only for amd64 build machines, so gcc-based
+ * cross-compiling is offered from {@code linux/amd64} to Linux glibc targets with a GNU prefix in the
+ * catalog.
  */
 public final class Toolchain {
 
-  private static final Platform CROSS_HOST = new Platform("linux", "amd64", null);
+  /** The only build machine Debian ships cross compilers for. */
+  static final Platform CROSS_HOST = new Platform("linux", "amd64", null);
 
   private Toolchain() {}
 
   /** Whether this recipe can cross-compile {@code target} in an image running at {@code builder}. */
   public static boolean canCross(Recipe recipe, Target target, Platform builder) {
-    return target.container()
-        && CROSS_HOST.equals(builder)
-        && !target.platform().equals(builder)
-        && target.gnuPrefix() != null
-        && target.debianArch() != null;
+    return target.container() && !target.platform().equals(builder)
+        && recipe.preset().canCross(target, builder, recipe.env());
   }
 
   /**
-   * Debian packages to install: the toolchain (the custom recipe gets none natively), then the setup
-   * packages for the target architecture.
+   * The target's full recipe: the preset's defaults for it, then the POM's overrides. Setup packages are
+   * qualified with the target's architecture when cross-compiling; build tools never are.
    */
-  public static List<String> packages(Recipe recipe, Target target, boolean cross) {
-    // The custom recipe brings its own tools natively; a cross build always needs the cross gcc.
-    List<String> packages = new ArrayList<>();
-    boolean toolchain = !"custom".equals(recipe.id());
-    if (toolchain) {
-      packages.add("make");
+  public static TargetRecipe forTarget(Recipe recipe, Target target, boolean cross, ProjectFiles project) {
+    Preset.Defaults d = recipe.preset().defaults(target, cross, project, recipe.env());
+    List<String> packages = new ArrayList<>(d.packages());
+    for (String p : recipe.setupPackages()) {
+      packages.add(cross && !p.contains(":") ? p + ":" + target.debianArch() : p);
     }
-    if (cross) {
-      packages.add("gcc-" + target.gnuPrefix());
-      packages.add("g++-" + target.gnuPrefix());
-      packages.add("libc6-dev-" + target.debianArch() + "-cross");
-      for (String p : recipe.setupPackages()) {
-        packages.add(p.contains(":") ? p : p + ":" + target.debianArch());
-      }
-    } else {
-      if (toolchain) {
-        packages.addAll(List.of("gcc", "g++", "libc6-dev"));
-      }
-      packages.addAll(recipe.setupPackages());
-    }
-    return packages;
-  }
-
-  /** Variables set in both stages: what every build gets, the cross compiler, then the POM's env. */
-  public static Map<String, String> environment(Recipe recipe, Target target, boolean cross) {
+    packages.addAll(recipe.buildTools());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CROSS_TARGET", target.triple().value());
     env.put("CROSS_CLASSIFIER", target.classifier());
     env.put("CROSS_OUT", "/out");
-    if (cross) {
-      String prefix = target.gnuPrefix();
-      env.put("CROSS_GNU_PREFIX", prefix);
-      env.put("CC", prefix + "-gcc");
-      env.put("CXX", prefix + "-g++");
-      env.put("AR", prefix + "-ar");
-      env.put("RANLIB", prefix + "-ranlib");
-      env.put("STRIP", prefix + "-strip");
-      env.put("PKG_CONFIG_PATH", "/usr/lib/" + prefix + "/pkgconfig");
-    }
+    env.putAll(d.env());
     env.putAll(recipe.env());
+    return new TargetRecipe(
+        cross && needsForeignArch(packages, d.toolChecks(), target) ? target.debianArch() : null,
+        packages.stream().distinct().toList(),
+        d.toolChecks(),
+        d.afterInstall(),
+        recipe.setupCommands(),
+        env,
+        d.files(),
+        recipe.depsCommand().isEmpty() ? d.depsCommand() : recipe.depsCommand(),
+        recipe.buildCommand().isEmpty() ? d.buildCommand() : recipe.buildCommand(),
+        recipe.artifacts().isEmpty() ? d.artifacts() : recipe.artifacts());
+  }
+
+  /** {@code dpkg --add-architecture} only when a package of the target's architecture is installed. */
+  private static boolean needsForeignArch(List<String> packages, List<ToolCheck> checks, Target target) {
+    String suffix = ":" + target.debianArch();
+    return target.debianArch() != null && (packages.stream().anyMatch(p -> p.endsWith(suffix))
+        || checks.stream().flatMap(c -> c.packages().stream()).anyMatch(p -> p.endsWith(suffix)));
+  }
+
+  /** Whether Debian's cross gcc can target {@code target} from {@code builder}. */
+  static boolean gccCanCross(Target target, Platform builder) {
+    return CROSS_HOST.equals(builder) && target.gnuPrefix() != null && target.debianArch() != null;
+  }
+
+  /** The native C toolchain. */
+  static List<String> gccNative() {
+    return List.of("make", "gcc", "g++", "libc6-dev");
+  }
+
+  /** Debian's cross gcc for the target. */
+  static List<String> gccCross(Target target) {
+    return List.of("make", "gcc-" + target.gnuPrefix(), "g++-" + target.gnuPrefix(),
+        "libc6-dev-" + target.debianArch() + "-cross");
+  }
+
+  /** {@code CC}, {@code AR} and friends for the cross gcc. */
+  static Map<String, String> gccCrossEnv(Target target) {
+    String prefix = target.gnuPrefix();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CROSS_GNU_PREFIX", prefix);
+    env.put("CC", prefix + "-gcc");
+    env.put("CXX", prefix + "-g++");
+    env.put("AR", prefix + "-ar");
+    env.put("RANLIB", prefix + "-ranlib");
+    env.put("STRIP", prefix + "-strip");
+    env.put("PKG_CONFIG_PATH", "/usr/lib/" + prefix + "/pkgconfig");
     return env;
   }
 }

@@ -73,7 +73,7 @@ public final class BuildRunner {
           futures.add(pool.submit(() -> {
             host.acquire();
             try {
-              return new HostBuild(config, t, listener).run();
+              return new HostBuild(config, t, contextFiles, listener).run();
             } finally {
               host.release();
             }

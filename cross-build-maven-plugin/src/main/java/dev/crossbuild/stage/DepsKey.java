@@ -41,10 +41,13 @@ public final class DepsKey {
    * @param depsDockerfile the rendered deps Dockerfile (holds packages, setup commands, env, deps command)
    * @param projectDir the project directory the manifests are read from
    * @param manifests the manifest files, relative to {@code projectDir}
+   * @param generated the recipe's generated files (image path -> bytes), e.g. the cargo skeleton
+   * @param caDigest digest of the extra CA certificates, or null
    * @return 64 lower-case hex characters
    */
   public static String compute(String recipeId, String recipeVersion, String baseImageId, String strategy,
-      String imagePlatform, String triple, String depsDockerfile, Path projectDir, List<String> manifests) {
+      String imagePlatform, String triple, String depsDockerfile, Path projectDir, List<String> manifests,
+      Map<String, byte[]> generated, String caDigest) {
     DepsKey key = new DepsKey();
     key.field("format", "1");
     key.field("recipe", recipeId + "@" + recipeVersion);
@@ -56,6 +59,11 @@ public final class DepsKey {
     Map<String, Path> sorted = new TreeMap<>();
     manifests.forEach(m -> sorted.put(m.replace('\\', '/'), projectDir.resolve(m)));
     sorted.forEach(key::file);
+    new TreeMap<>(generated).forEach((path, bytes) -> {
+      key.field("generated", path);
+      key.bytes(bytes);
+    });
+    key.field("ca", caDigest);
     return HexFormat.of().formatHex(key.digest.digest());
   }
 

@@ -2,7 +2,10 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.recipe.Recipe;
+import dev.crossbuild.recipe.ProjectFiles;
+import dev.crossbuild.recipe.RecipeException;
+import dev.crossbuild.recipe.TargetRecipe;
+import dev.crossbuild.recipe.Toolchain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,17 +31,19 @@ final class HostBuild {
 
   private final CrossConfig config;
   private final PlannedTarget planned;
+  private final List<String> contextFiles;
   private final BuildListener listener;
 
-  HostBuild(CrossConfig config, PlannedTarget planned, BuildListener listener) {
+  /** @param contextFiles the project's context files, for presets that read manifests */
+  HostBuild(CrossConfig config, PlannedTarget planned, List<String> contextFiles, BuildListener listener) {
     this.config = config;
     this.planned = planned;
+    this.contextFiles = List.copyOf(contextFiles);
     this.listener = listener;
   }
 
   TargetResult run() {
     String triple = planned.target().triple().value();
-    Recipe recipe = config.recipe();
     Path outDir = config.outputDir().resolve(triple);
     Path archive = Archives.archiveOf(config, planned.target());
     List<StageTiming> timings = new ArrayList<>();
@@ -47,11 +52,11 @@ final class HostBuild {
     listener.stageStarted(triple, "host");
     try {
       Files.createDirectories(outDir);
-      ProcessBuilder pb = new ProcessBuilder("sh", "-eu", "-c", recipe.buildCommand())
+      TargetRecipe steps = Toolchain.forTarget(config.recipe(), planned.target(), false,
+          new ProjectFiles(config.projectDir(), contextFiles));
+      ProcessBuilder pb = new ProcessBuilder("sh", "-eu", "-c", steps.buildCommand())
           .directory(config.projectDir().toFile()).redirectErrorStream(true);
-      pb.environment().putAll(recipe.env());
-      pb.environment().put("CROSS_TARGET", triple);
-      pb.environment().put("CROSS_CLASSIFIER", planned.target().classifier());
+      pb.environment().putAll(steps.env());
       pb.environment().put("CROSS_OUT", outDir.toString());
       Process process = pb.start();
       try (BufferedReader out = new BufferedReader(
@@ -68,12 +73,16 @@ final class HostBuild {
       if (exit != 0) {
         throw new IOException("the build command exited with " + exit);
       }
-      collect(recipe.artifacts(), outDir);
+      collect(steps.artifacts(), outDir);
+      if (Archives.list(outDir).isEmpty()) {
+        throw new IOException("the build left no outputs in " + outDir + ": set <artifacts> or make the build"
+            + " command write into $CROSS_OUT");
+      }
       Archives.tarGz(outDir, archive);
       timings.add(new StageTiming("host", start, Instant.now(), "built"));
       listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
       return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null);
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException | InterruptedException | RecipeException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -84,9 +93,10 @@ final class HostBuild {
     }
   }
 
-  /** Copies each artifact (path or glob relative to the project) into the output directory. */
+  /** Copies each artifact (path or glob relative to the project) into the output directory by file name. */
   private void collect(List<String> artifacts, Path outDir) throws IOException {
     Path root = config.projectDir();
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (String pattern : artifacts) {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern.strip());
       List<Path> matches;
@@ -100,8 +110,11 @@ final class HostBuild {
         throw new IOException("artifact '" + pattern + "' not found in " + root + " after the build");
       }
       for (Path file : matches) {
-        Path to = outDir.resolve(root.relativize(file).toString());
-        Files.createDirectories(to.getParent());
+        Path to = outDir.resolve(file.getFileName().toString());
+        if (!names.add(file.getFileName().toString())) {
+          throw new IOException("two artifacts are named " + file.getFileName() + "; rename one or narrow"
+              + " the <artifacts> pattern '" + pattern + "'");
+        }
         Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
       }
     }

@@ -35,13 +35,8 @@ final class LastBuild {
   static String fingerprint(CrossConfig config, String contextDigest, String pluginVersion) {
     String settings = String.join("\n", List.of(
         "plugin=" + pluginVersion,
-        "recipe=" + config.recipe().id() + "@" + config.recipe().version(),
-        "setup=" + config.recipe().setupPackages() + config.recipe().setupCommands(),
-        "manifests=" + config.recipe().manifests(),
-        "deps=" + config.recipe().depsCommand(),
-        "build=" + config.recipe().buildCommand(),
-        "artifacts=" + config.recipe().artifacts(),
-        "env=" + new TreeMap<>(config.recipe().env()),
+        "recipe=" + config.recipe(),
+        "ca=" + (config.caCertificates() == null ? "" : config.caCertificates().digest()),
         "targets=" + config.targets().stream().map(LastBuild::describe).toList(),
         "images=" + new TreeMap<>(config.imageOverrides()),
         "builders=" + config.builders(),

@@ -8,7 +8,11 @@ import dev.crossbuild.engine.ImageBuildException;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.config.CaCertificates;
+import dev.crossbuild.recipe.ProjectFiles;
 import dev.crossbuild.recipe.Recipe;
+import dev.crossbuild.recipe.RecipeException;
+import dev.crossbuild.recipe.TargetRecipe;
 import dev.crossbuild.recipe.Toolchain;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
@@ -89,26 +93,26 @@ public final class StagedBuild {
       stage = "deps";
       start = begin(stage);
       List<String> manifests = manifests(recipe.manifests());
-      Map<String, String> env = Toolchain.environment(recipe, target, cross);
-      String depsDockerfile = Dockerfiles.deps(baseImage, cross ? target.debianArch() : null,
-          Toolchain.packages(recipe, target, cross), recipe.setupCommands(), env, !manifests.isEmpty(),
-          recipe.depsCommand());
+      TargetRecipe steps = Toolchain.forTarget(recipe, target, cross,
+          new ProjectFiles(config.projectDir(), contextFiles));
+      CaCertificates ca = config.caCertificates();
+      String depsDockerfile = Dockerfiles.deps(baseImage, steps, !manifests.isEmpty(), ca != null);
       String key = DepsKey.compute(recipe.id(), recipe.version(), base.id(), planned.strategy().id(),
-          planned.imagePlatform().toString(), triple, depsDockerfile, config.projectDir(), manifests);
+          planned.imagePlatform().toString(), triple, depsDockerfile, config.projectDir(), manifests,
+          steps.files(), ca == null ? null : ca.digest());
       depsTag = config.imageName() + "-deps:" + triple + "-" + key.substring(0, 16);
       depsHit = engine.inspectImage(depsTag).isPresent();
       if (!depsHit) {
         Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
         labels.put(Labels.DEPS_KEY, key);
-        build(depsTag, labels, tar -> context(manifests, Dockerfiles.MANIFESTS_DIR, depsDockerfile, null)
-            .writeTo(tar));
+        build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
       }
       end(stage, start, depsHit ? "cached" : "built");
 
       stage = "source";
       start = begin(stage);
       String sourceDockerfile = Dockerfiles.source(depsTag);
-      String script = Dockerfiles.buildScript(triple, recipe.buildCommand(), recipe.artifacts());
+      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts());
       String digest = SourceDigest.of(key, sourceDockerfile, script, contextDigest);
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
         end(stage, start, "up to date");
@@ -133,19 +137,33 @@ public final class StagedBuild {
       return result(false, depsHit, depsTag, outDir, archive, null);
     } catch (ImageBuildException e) {
       return failed(stage, e.getMessage(), e.logTail(), e, depsHit, depsTag, outDir);
-    } catch (EngineException | UncheckedIOException e) {
+    } catch (EngineException | UncheckedIOException | RecipeException e) {
       return failed(stage, e.getMessage(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
     } catch (IOException e) {
       return failed(stage, e.toString(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
     }
   }
 
+  /**
+   * The target's {@code <image>}, else the recipe's image (the POM's {@code <image>} or the preset's) with
+   * {@code {repo}} replaced by the per-architecture repository of the image platform, else the catalog's.
+   */
   private String baseImage(Target target) {
     String override = config.imageOverrides().get(target.triple().value());
     if (override != null) {
       return override;
     }
-    return planned.strategy() == Strategy.CROSS ? defaultBaseImage.apply(planned.imagePlatform()) : target.baseImage();
+    String catalog = planned.strategy() == Strategy.CROSS ? defaultBaseImage.apply(planned.imagePlatform())
+        : target.baseImage();
+    String template = config.recipe().image();
+    if (template == null || (!template.contains("{repo}"))) {
+      return template == null ? catalog : template;
+    }
+    if (catalog == null || catalog.indexOf('/') < 0) {
+      throw new EngineException("No per-architecture repository is known for " + planned.imagePlatform()
+          + " to fill {repo} in <image>" + template + "</image>. Set <image> for target " + target + ".");
+    }
+    return template.replace("{repo}", catalog.substring(0, catalog.indexOf('/')));
   }
 
   /** The base image at the image platform, pulled when missing; a tag that holds another platform is refused. */
@@ -175,6 +193,18 @@ public final class StagedBuild {
     return contextFiles.stream()
         .filter(f -> matchers.stream().anyMatch(m -> m.matches(Paths.get(f))))
         .toList();
+  }
+
+  /** The deps context: manifests, the recipe's generated files, the CA certificates and the Dockerfile. */
+  private ContextTar depsContext(List<String> manifests, String dockerfile, TargetRecipe steps,
+      CaCertificates ca) {
+    ContextTar tar = context(manifests, Dockerfiles.MANIFESTS_DIR, dockerfile, null);
+    steps.files().forEach((path, bytes) -> tar.addFile(Dockerfiles.GENERATED_DIR + path, bytes));
+    if (ca != null) {
+      ca.pemFiles().forEach((name, bytes) -> tar.addFile(Dockerfiles.CA_DIR + "/" + name, bytes));
+      tar.addFile(CaCertificates.TRUSTSTORE, ca.truststore());
+    }
+    return tar;
   }
 
   private ContextTar context(List<String> files, String prefix, String dockerfile, String script) {

@@ -41,7 +41,10 @@ class ConfigResolverTest {
     assertThat(config.targets().get(1).forcedStrategy()).isEqualTo(Strategy.EMULATED);
     assertThat(config.targets().get(1).target().classifier()).isEqualTo("linux-arm64");
     assertThat(config.imageOverrides()).containsEntry("aarch64-unknown-linux-gnu", "my/arm64:1");
-    assertThat(config.recipe().buildCommand()).as("make preset default").isEqualTo("make");
+    assertThat(config.recipe().buildCommand()).as("the POM gave none").isEmpty();
+    assertThat(dev.crossbuild.recipe.Toolchain.forTarget(config.recipe(), config.targets().get(0).target(), false,
+        new dev.crossbuild.recipe.ProjectFiles(dir, List.of())).buildCommand()).as("make preset default")
+        .isEqualTo("make");
     assertThat(config.recipe().setupPackages()).containsExactly("zlib1g-dev");
     assertThat(config.builders()).extracting(BuilderConfig::id).containsExactly("local");
   }
@@ -89,12 +92,45 @@ class ConfigResolverTest {
   }
 
   @Test
-  void noTargetsAndNoRecipeSayWhatToWrite() {
+  void noTargetsSaysWhatToWrite() {
     assertThatThrownBy(() -> resolver.resolve(raw(List.of(), null, null, List.of())))
         .hasMessageContaining("No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target>")
-        .hasMessageContaining("-Dcross.targets=")
-        .hasMessageContaining("No recipe given and none detected")
-        .hasMessageContaining("-Dcross.recipe");
+        .hasMessageContaining("-Dcross.targets=");
+  }
+
+  @Test
+  void withoutAnyMarkerFileTheRecipeIsMaven() {
+    CrossConfig config = resolver.resolve(raw(List.of(RawTarget.of("x86_64-unknown-linux-gnu")), null,
+        null, List.of()));
+    assertThat(config.recipe().id()).isEqualTo("maven");
+    assertThat(config.recipe().image()).isEqualTo("{repo}/maven:3-eclipse-temurin-17");
+  }
+
+  @Test
+  void badImageBuildToolsAndCaCertificatesAreReportedTogether() throws Exception {
+    java.nio.file.Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+    RawConfig raw = new RawConfig(dir, "app", "1.0", dir.resolve("target/cross"),
+        List.of(RawTarget.of("x86_64-unknown-linux-gnu")), null,
+        new RecipeOverrides("go", null, List.of("protoc; curl x"), null, null, null, null, null, null,
+            "Bad Image!"), List.of(), null, 2, "auto", false, List.of("notes.txt"));
+    assertThatThrownBy(() -> resolver.resolve(raw)).isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+      assertThat(e.problems()).extracting(ConfigProblem::element)
+          .containsExactlyInAnyOrder("<buildTools>", "<image>", "<caCertificates>");
+      assertThat(e.getMessage()).contains("'Bad Image!' in <image> (-Dcross.image)")
+          .contains("-Dcross.caCertificates").contains(notes.toString());
+    });
+  }
+
+  @Test
+  void imageTemplateAndCaCertificatesAreAccepted() {
+    RawConfig raw = new RawConfig(dir, "app", "1.0", dir.resolve("target/cross"),
+        List.of(RawTarget.of("x86_64-unknown-linux-gnu")), null,
+        new RecipeOverrides("go", null, null, null, null, null, null, null, null,
+            "registry.example:5000/{repo}/debian:bookworm-slim"), List.of(), null, 2, "auto", false,
+        List.of("/etc/ssl/certs/ca-certificates.crt"));
+    CrossConfig config = resolver.resolve(raw);
+    assertThat(config.recipe().image()).isEqualTo("registry.example:5000/{repo}/debian:bookworm-slim");
+    assertThat(config.caCertificates().size()).isPositive();
   }
 
   @Test

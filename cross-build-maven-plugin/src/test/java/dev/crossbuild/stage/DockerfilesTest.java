@@ -3,6 +3,7 @@ package dev.crossbuild.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.recipe.Presets;
+import dev.crossbuild.recipe.ProjectFiles;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.recipe.Toolchain;
@@ -23,18 +24,20 @@ class DockerfilesTest {
       List.of("echo set up"), List.of("deps.txt"), "cat deps.txt", null, List.of("hello", "lib/*.so"),
       Map.of("GREETING", "say \"hi\" $HOME")));
   private final Target arm = TargetCatalog.builtIn().resolve("aarch64-unknown-linux-gnu");
+  private static final ProjectFiles NO_FILES = new ProjectFiles(Path.of("."), List.of());
 
   @Test
   void crossDepsDockerfile() throws Exception {
-    golden("deps-cross-aarch64.Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", "arm64",
-        Toolchain.packages(recipe, arm, true), recipe.setupCommands(), Toolchain.environment(recipe, arm, true),
-        true, recipe.depsCommand()));
+    golden("deps-cross-aarch64.Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim",
+        Toolchain.forTarget(recipe, arm, true, NO_FILES), true, false));
   }
 
   @Test
   void nativeDepsDockerfile() throws Exception {
-    golden("deps-native-aarch64.Dockerfile", Dockerfiles.deps("arm64v8/debian:bookworm-slim", null,
-        Toolchain.packages(recipe, arm, false), List.of(), Toolchain.environment(recipe, arm, false), false, ""));
+    Recipe noSetup = Presets.resolve("make", new RecipeOverrides("make", List.of("zlib1g-dev"), null, null,
+        null, null, List.of("hello"), Map.of()));
+    golden("deps-native-aarch64.Dockerfile", Dockerfiles.deps("arm64v8/debian:bookworm-slim",
+        Toolchain.forTarget(noSetup, arm, false, NO_FILES), false, false));
   }
 
   @Test
@@ -52,12 +55,26 @@ class DockerfilesTest {
     Files.createDirectories(dir.resolve("src"));
     assertThat(run(dir, script)).isZero();
     assertThat(dir.resolve("out/hello")).exists();
-    assertThat(dir.resolve("out/lib/a.so")).exists();
-    assertThat(dir.resolve("out/lib/b.so")).exists();
+    assertThat(dir.resolve("out/a.so")).as("collected by file name").exists();
+    assertThat(dir.resolve("out/b.so")).exists();
 
     String missing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of("nothing-*.bin"))
         .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out2").toString());
     assertThat(run(dir, missing)).isEqualTo(3);
+
+    String sameName = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p a b && touch a/x b/x",
+        List.of("a/x", "b/x")).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out3").toString());
+    assertThat(run(dir, sameName)).as("two artifacts named x").isEqualTo(3);
+
+    String nothing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of())
+        .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out4").toString());
+    assertThat(run(dir, nothing)).as("no outputs at all").isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("script.log"))).contains("left no outputs");
+
+    String direct = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p /out/bin && touch /out/bin/tool",
+        List.of()).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out5").toString());
+    assertThat(run(dir, direct)).as("the build command wrote into /out itself").isZero();
+    assertThat(dir.resolve("out5/bin/tool")).exists();
   }
 
   private static int run(Path dir, String script) throws Exception {

@@ -47,9 +47,10 @@ class HostBuildTest {
     TargetResult r = build("mkdir -p bin && echo \"$GREETING $CROSS_TARGET\" > bin/tool");
 
     assertThat(r.failed()).isFalse();
-    assertThat(Files.readString(r.outputDir().resolve("bin/tool"))).isEqualTo("hi x86_64-unknown-linux-gnu\n");
+    assertThat(Files.readString(r.outputDir().resolve("tool"))).as("collected by file name")
+        .isEqualTo("hi x86_64-unknown-linux-gnu\n");
     assertThat(r.archive()).hasFileName("tool-1.0-linux-x86_64.tar.gz").exists();
-    assertThat(r.outputs()).extracting(TargetResult.OutputFile::path).containsExactly("bin/tool");
+    assertThat(r.outputs()).extracting(TargetResult.OutputFile::path).containsExactly("tool");
   }
 
   @Test

@@ -1,0 +1,121 @@
+package dev.crossbuild.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crossbuild.target.Platform;
+import dev.crossbuild.target.Target;
+import dev.crossbuild.target.TargetCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PresetsTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/recipes");
+  private static final TargetCatalog CATALOG = TargetCatalog.builtIn();
+  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+  private static final Platform ARM64 = new Platform("linux", "arm64", null);
+  private static final ProjectFiles NONE = new ProjectFiles(Path.of("."), List.of());
+
+  @TempDir Path dir;
+
+  @Test
+  void detectsThePresetFromTheProjectAndFallsBackToMaven() throws Exception {
+    assertThat(Presets.detect(dir)).isEqualTo("maven");
+    assertThat(Presets.detectedBy(dir)).isNull();
+    Files.writeString(dir.resolve("Makefile"), "all:\n");
+    assertThat(Presets.detect(dir)).isEqualTo("make");
+    Files.writeString(dir.resolve("go.mod"), "module x\n");
+    assertThat(Presets.detect(dir)).isEqualTo("go");
+    Files.writeString(dir.resolve("CMakeLists.txt"), "project(x)\n");
+    assertThat(Presets.detect(dir)).isEqualTo("cmake");
+    Files.writeString(dir.resolve("Cargo.toml"), "[package]\n");
+    assertThat(Presets.detect(dir)).isEqualTo("cargo");
+    assertThat(Presets.detectedBy(dir)).isEqualTo("Cargo.toml");
+  }
+
+  @Test
+  void unknownPresetNamesTheKnownOnes() {
+    assertThatThrownBy(() -> Presets.resolve("gradle", overrides("gradle")))
+        .isInstanceOf(UnknownPresetException.class)
+        .hasMessageContaining("cargo, cmake, go, maven, make, custom");
+  }
+
+  @Test
+  void cmakeToolchainFileForEachCrossTarget() throws Exception {
+    for (String triple : List.of("aarch64-unknown-linux-gnu", "armv7-unknown-linux-gnueabihf",
+        "riscv64gc-unknown-linux-gnu")) {
+      Target t = CATALOG.resolve(triple);
+      golden("toolchain-" + triple + ".cmake", CMakePreset.toolchainFile(t));
+    }
+  }
+
+  @Test
+  void crossCapabilityPerPreset() {
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
+    Target musl = CATALOG.resolve("aarch64-unknown-linux-musl");
+    Target x86 = CATALOG.resolve("x86_64-unknown-linux-gnu");
+    Recipe make = Presets.resolve("make", overrides("make"));
+    Recipe go = Presets.resolve("go", overrides("go"));
+    Recipe maven = Presets.resolve("maven", overrides("maven"));
+    assertThat(Toolchain.canCross(make, arm, AMD64)).isTrue();
+    assertThat(Toolchain.canCross(make, musl, AMD64)).as("no musl cross gcc in Debian").isFalse();
+    assertThat(Toolchain.canCross(make, x86, ARM64)).as("Debian's cross gcc runs on amd64 only").isFalse();
+    assertThat(Toolchain.canCross(go, musl, AMD64)).as("Go needs no C toolchain").isTrue();
+    assertThat(Toolchain.canCross(go, x86, ARM64)).isTrue();
+    Recipe cgo = Presets.resolve("go", new RecipeOverrides("go", null, null, null, null, null, null, null,
+        Map.of("CGO_ENABLED", "1"), null));
+    assertThat(Toolchain.canCross(cgo, x86, ARM64)).as("cgo needs Debian's cross gcc").isFalse();
+    assertThat(Toolchain.canCross(maven, x86, ARM64)).as("Java is platform independent").isTrue();
+    assertThat(Toolchain.canCross(maven, x86, new Platform("linux", "amd64", null)))
+        .as("same platform is native, not cross").isFalse();
+  }
+
+  @Test
+  void foreignArchitectureOnlyWhenAPackageOfItIsInstalled() {
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
+    assertThat(Toolchain.forTarget(Presets.resolve("go", overrides("go")), arm, true, NONE).foreignArch())
+        .isNull();
+    assertThat(Toolchain.forTarget(Presets.resolve("make", overrides("make")), arm, true, NONE).foreignArch())
+        .isNull();
+    Recipe withLib = Presets.resolve("make", new RecipeOverrides("make", List.of("zlib1g-dev"), null, null,
+        null, null, null, null));
+    TargetRecipe steps = Toolchain.forTarget(withLib, arm, true, NONE);
+    assertThat(steps.foreignArch()).isEqualTo("arm64");
+    assertThat(steps.packages()).contains("zlib1g-dev:arm64").doesNotContain("zlib1g-dev");
+  }
+
+  @Test
+  void overridesWinAndBuildToolsAreNeverQualified() {
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
+    Recipe go = Presets.resolve("go", new RecipeOverrides("go", List.of("libssl-dev"), List.of("protobuf-compiler"),
+        List.of("echo hi"), List.of("go.mod"), "true", "make release", List.of("dist/*"),
+        Map.of("GOARCH", "arm64", "EXTRA", "1"), "example/builder:1"));
+    TargetRecipe steps = Toolchain.forTarget(go, arm, true, NONE);
+    assertThat(steps.packages()).containsExactly("libssl-dev:arm64", "protobuf-compiler");
+    assertThat(steps.depsCommand()).isEqualTo("true");
+    assertThat(steps.buildCommand()).isEqualTo("make release");
+    assertThat(steps.artifacts()).containsExactly("dist/*");
+    assertThat(steps.env()).containsEntry("EXTRA", "1").containsEntry("GOOS", "linux")
+        .containsEntry("CROSS_TARGET", "aarch64-unknown-linux-gnu");
+    assertThat(go.image()).isEqualTo("example/builder:1");
+    assertThat(Presets.resolve("go", overrides("go")).image()).isEqualTo("{repo}/golang:1-bookworm");
+  }
+
+  private static RecipeOverrides overrides(String preset) {
+    return new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null);
+  }
+
+  private static void golden(String name, String actual) throws Exception {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file));
+  }
+}
