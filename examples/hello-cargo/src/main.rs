@@ -1,0 +1,18 @@
+//! Prints a JSON greeting that names the architecture the binary was built for.
+use serde_derive::Serialize;
+
+#[derive(Serialize)]
+struct Greeting {
+    message: &'static str,
+    arch: &'static str,
+    os: &'static str,
+}
+
+fn main() {
+    let greeting = Greeting {
+        message: "hello from cargo",
+        arch: std::env::consts::ARCH,
+        os: std::env::consts::OS,
+    };
+    println!("{}", serde_json::to_string(&greeting).expect("a plain struct serializes"));
+}
