@@ -1,0 +1,1 @@
+int crc(void) { return 0; }

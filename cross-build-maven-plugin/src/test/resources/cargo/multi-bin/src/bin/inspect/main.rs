@@ -1,0 +1,3 @@
+mod report;
+
+fn main() { report::print(); }
