@@ -13,7 +13,7 @@ public final class Presets {
   private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
 
   static {
-    for (Preset p : List.of(new CMakePreset(), new GoPreset(), new MavenPreset(),
+    for (Preset p : List.of(new CargoPreset(), new CMakePreset(), new GoPreset(), new MavenPreset(),
         new MakePreset(), new CustomPreset())) {
       PRESETS.put(p.id(), p);
     }

@@ -39,6 +39,8 @@ class RecipeDockerfilesTest {
       "go, armv7-unknown-linux-gnueabihf, cross",
       "maven, x86_64-unknown-linux-gnu, native",
       "custom, aarch64-unknown-linux-gnu, cross",
+      "cargo, x86_64-unknown-linux-gnu, native",
+      "cargo, aarch64-unknown-linux-gnu, cross",
   })
   void presetRendersItsStages(String preset, String triple, String mode) throws Exception {
     Recipe recipe = Presets.resolve(preset, new RecipeOverrides(preset, null, null, null, null, null, null,
@@ -48,8 +50,7 @@ class RecipeDockerfilesTest {
           List.of("dist/*"), Map.of(), null));
     }
     Target target = CATALOG.resolve(triple);
-    TargetRecipe steps = Toolchain.forTarget(recipe, target, mode.equals("cross"),
-        new ProjectFiles(Path.of("."), List.of()));
+    TargetRecipe steps = Toolchain.forTarget(recipe, target, mode.equals("cross"), project(preset));
     String name = preset + "-" + target.platform().arch() + "-" + mode;
     golden(name + ".Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, false));
     golden(name + ".sh", Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts()));
@@ -74,6 +75,18 @@ class RecipeDockerfilesTest {
     assertThat(dockerfile.indexOf("update-ca-certificates")).isLessThan(dockerfile.indexOf("apt-get install"));
     assertThat(dockerfile.indexOf("-importkeystore")).isGreaterThan(dockerfile.indexOf("apt-get install"))
         .isLessThan(dockerfile.indexOf("dependency:go-offline"));
+  }
+
+  /** The cargo preset reads the project's manifests: a workspace fixture with a binary and a cdylib. */
+  private static ProjectFiles project(String preset) throws Exception {
+    if (!preset.equals("cargo")) {
+      return new ProjectFiles(Path.of("."), List.of());
+    }
+    Path dir = Path.of("src/test/resources/cargo/workspace");
+    try (var walk = Files.walk(dir)) {
+      return new ProjectFiles(dir, walk.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList());
+    }
   }
 
   private static void golden(String name, String actual) throws Exception {
