@@ -4,6 +4,7 @@ use serde_derive::Serialize;
 #[derive(Serialize)]
 struct Greeting {
     message: &'static str,
+    version: &'static str,
     arch: &'static str,
     os: &'static str,
 }
@@ -11,6 +12,7 @@ struct Greeting {
 fn main() {
     let greeting = Greeting {
         message: "hello from cargo",
+        version: env!("CARGO_PKG_VERSION"),
         arch: std::env::consts::ARCH,
         os: std::env::consts::OS,
     };

@@ -39,5 +39,39 @@ def removeProjectImages = { String project ->
   run(['docker', 'image', 'prune', '-f', '--filter', "label=dev.crossbuild.project=${project}".toString()])
 }
 
+// Runs the project's build again, as the invoker did (same Maven, settings and local repository); the
+// output is kept under target/ (never part of the build context).
+def mvn = { File basedir, String localRepositoryPath, String name, List<String> goals = ['install'] ->
+  def home = System.getProperty('maven.home')
+  def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
+  def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings,
+      "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-X'] + goals
+  def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def output = process.inputStream.text
+  new File(basedir, "target/${name}.log").text = output
+  assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
+  output
+}
+
+// Copies an example's files (all but its pom.xml, README.md and target/) into the IT's directory, so the
+// IT builds the real example.
+def copyExample = { File basedir, String name ->
+  def example = new File(basedir, "../../../../examples/${name}").canonicalFile
+  assert example.isDirectory() : "no example ${example}"
+  example.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+    def rel = example.toPath().relativize(f.toPath()).toString()
+    if (rel == 'pom.xml' || rel == 'README.md' || rel.startsWith('target/')) return
+    def to = new File(basedir, rel)
+    to.parentFile.mkdirs()
+    to.bytes = f.bytes
+  }
+}
+
+// Runs a binary of another architecture under QEMU in a container of that platform.
+def runArm64 = { File binary, List<String> args = [] ->
+  run(['docker', 'run', '--rm', '--platform', 'linux/arm64', '-v', "${binary.parentFile.path}:/x:ro".toString(),
+       'arm64v8/debian:bookworm-slim', "/x/${binary.name}".toString()] + args)
+}
+
 [run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
- removeProjectImages: removeProjectImages]
+ removeProjectImages: removeProjectImages, mvn: mvn, copyExample: copyExample, runArm64: runArm64]

@@ -7,18 +7,7 @@ assert new File(basedir, 'build.log').text =~ ranDeps : 'the cold run did not ru
 def first = c.report(basedir)
 triples.each { t -> assert first.targets.find { it.target == t }.depsCacheHit == false : "cold run of ${t} hit the cache" }
 
-def mvn = { String name ->
-  def home = System.getProperty('maven.home')
-  // Same local repository and settings as the invoker's own run of this project.
-  def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
-  def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings, "-Dmaven.repo.local=${localRepositoryPath}".toString(),
-      '-X', 'install']
-  def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
-  def output = process.inputStream.text
-  new File(basedir, "target/${name}.log").text = output  // under target/: not part of the build context
-  assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
-  output
-}
+def mvn = { String name -> c.mvn(basedir, localRepositoryPath, name) }
 
 // Source-only change: the deps image is reused and the deps command does not run.
 def hello = new File(basedir, 'hello.c')
