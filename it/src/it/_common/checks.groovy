@@ -39,14 +39,19 @@ def removeProjectImages = { String project ->
   run(['docker', 'image', 'prune', '-f', '--filter', "label=dev.crossbuild.project=${project}".toString()])
 }
 
+// -X would log every byte sent to the engine (the whole build context): keep the HTTP wire log quiet.
+QUIET_WIRE = '-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire=info'
+
 // Runs the project's build again, as the invoker did (same Maven, settings and local repository); the
 // output is kept under target/ (never part of the build context).
-def mvn = { File basedir, String localRepositoryPath, String name, List<String> goals = ['install'] ->
+def mvn = { File basedir, localRepositoryPath, String name, List<String> goals = ['install'] ->
   def home = System.getProperty('maven.home')
   def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
   def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings,
       "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-X'] + goals
-  def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+  builder.environment().put('MAVEN_OPTS', QUIET_WIRE)
+  def process = builder.start()
   def output = process.inputStream.text
   new File(basedir, "target/${name}.log").text = output
   assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"

@@ -9,8 +9,8 @@ assert c.elfMachine(x86) == 0x3E
 assert c.elfMachine(arm) == 0xB7 : 'the toolchain file did not make CMake use the cross gcc'
 
 // The aarch64 program links the arm64 libz found through the toolchain file's multiarch directory.
-def (rc, deps) = c.run(['readelf', '-d', arm.path])
-assert rc == 0 && deps.contains('libz.so.1') : deps
+def (rc, dynamic) = c.run(['readelf', '-d', arm.path])
+assert rc == 0 && dynamic.contains('libz.so.1') : dynamic
 def (code1, out1) = c.run([x86.path])
 assert code1 == 0 && out1.contains('hello from x86_64: zlib') : out1
 def (code2, out2) = c.runArm64(arm)

@@ -3,7 +3,9 @@ def log = new File(basedir, 'build.log').text
 
 // Go cross-compiles without a C toolchain: the plan says cross, and no cross gcc is installed.
 assert log =~ /aarch64-unknown-linux-gnu\s+cross\s+local/
-assert !log.contains('gcc-aarch64-linux-gnu') : 'the go recipe installed a cross gcc it does not need'
+def depsImage = c.report(basedir).targets.find { it.target == 'aarch64-unknown-linux-gnu' }.depsImage
+def (noGcc, which) = c.run(['docker', 'run', '--rm', depsImage, 'sh', '-c', 'command -v aarch64-linux-gnu-gcc'])
+assert noGcc != 0 : "the go recipe installed a cross gcc it does not need: ${which}"
 
 def x86 = new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/hello-go')
 def arm = new File(basedir, 'target/cross/aarch64-unknown-linux-gnu/hello-go')
