@@ -106,6 +106,20 @@ class PresetsTest {
     assertThat(Presets.resolve("go", overrides("go")).image()).isEqualTo("{repo}/golang:1-bookworm");
   }
 
+  @Test
+  void mavenPomsLoseOnlyThisPluginAndFeedBothStages() throws Exception {
+    Path app = Path.of("src/test/resources/maven/app");
+    golden("maven-app-pom-without-plugin.xml",
+        new String(MavenPreset.withoutThisPlugin(app.resolve("pom.xml")), java.nio.charset.StandardCharsets.UTF_8));
+    TargetRecipe steps = Toolchain.forTarget(Presets.resolve("maven", overrides("maven")),
+        CATALOG.resolve("x86_64-unknown-linux-gnu"), false, new ProjectFiles(app, List.of("pom.xml", "src/A.java")));
+    assertThat(steps.files()).containsOnlyKeys("/src/pom.xml", "/cross/poms/pom.xml");
+    String pom = new String(steps.files().get("/src/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(pom).doesNotContain("cross-build-maven-plugin").contains("maven-surefire-plugin")
+        .contains("maven-jar-plugin");
+    assertThat(steps.buildCommand()).startsWith("cp -R /cross/poms/. /src/").endsWith("mvn -B -ntp -o package");
+  }
+
   private static RecipeOverrides overrides(String preset) {
     return new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null);
   }
