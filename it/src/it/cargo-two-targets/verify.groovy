@@ -5,8 +5,6 @@ def log = new File(basedir, 'build.log').text
 assert log =~ /aarch64-unknown-linux-gnu\s+cross\s+local/
 def cold = c.report(basedir)
 triples.each { t -> assert cold.targets.find { it.target == t }.depsCacheHit == false : "cold run of ${t} hit the cache" }
-// The deps stage compiled the crates (serde_json among them) from the skeleton.
-assert log.contains('Compiling serde_json') : 'the deps stage did not compile the dependencies'
 
 def x86 = new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/hello-cargo')
 def arm = new File(basedir, 'target/cross/aarch64-unknown-linux-gnu/hello-cargo')
@@ -34,15 +32,14 @@ def main = new File(basedir, 'src/main.rs')
 main.text = main.text.replace('hello from cargo', 'hello again from cargo')
 def second = c.mvn(basedir, localRepositoryPath, 'second')
 depsHitEverywhere('a source-only change')
-assert !second.contains('Compiling serde_json') : 'dependencies were compiled again'
+assert second.contains('Compiling hello-cargo') : 'the source stage did not compile the crate'
+assert !second.contains('Compiling serde') : 'dependencies were compiled again'
 check('hello again from cargo', '1.0.0')
 
-// Bumping the crate's own version (Cargo.toml and its Cargo.lock entry) keeps the deps cache too.
+// Bumping the crate's own version keeps the deps cache too (the skeleton masks it).
 def manifest = new File(basedir, 'Cargo.toml')
 manifest.text = manifest.text.replaceFirst(/(?m)^version = "1\.0\.0"$/, 'version = "1.1.0"')
-def lock = new File(basedir, 'Cargo.lock')
-lock.text = lock.text.replace('name = "hello-cargo"\nversion = "1.0.0"', 'name = "hello-cargo"\nversion = "1.1.0"')
-assert lock.text.contains('version = "1.1.0"')
+assert manifest.text.contains('version = "1.1.0"')
 c.mvn(basedir, localRepositoryPath, 'third')
 depsHitEverywhere('a version bump')
 check('hello again from cargo', '1.1.0')
