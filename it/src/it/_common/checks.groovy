@@ -15,8 +15,10 @@ def elfMachine = { File file ->
   (b[18] & 0xff) | ((b[19] & 0xff) << 8)
 }
 
-def noLeftoverContainers = {
-  def (code, out) = run(['docker', 'ps', '-a', '-q', '--filter', 'label=dev.crossbuild.managed=true'])
+// Containers of one IT's project (its artifactId): other builds may be running on the same engine.
+def noLeftoverContainers = { String project ->
+  def (code, out) = run(['docker', 'ps', '-a', '-q', '--filter', 'label=dev.crossbuild.managed=true',
+      '--filter', "label=dev.crossbuild.project=${project}".toString()])
   assert code == 0 : "docker ps failed: ${out}"
   assert out.trim().isEmpty() : "containers with our labels were left behind: ${out}"
   true

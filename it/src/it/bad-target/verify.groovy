@@ -7,5 +7,5 @@ assert log.contains('Unknown <strategy>fastest</strategy> for target riscv64gc-u
 assert log.contains("Target 'x86_64-unknown-linux-gnu' is listed twice in <targets>")
 assert !log.contains('[x86_64-unknown-linux-gnu] deps') : 'a build started despite the configuration errors'
 assert !new File(basedir, 'target/cross').exists()
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

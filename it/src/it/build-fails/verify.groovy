@@ -6,5 +6,5 @@ assert log =~ /\|.*undeclared_variable/ : 'the tail of the compiler output is no
 assert log.contains('1 of 1 targets failed: x86_64-unknown-linux-gnu')
 def report = c.report(basedir)
 assert report.targets[0].status == 'failed'
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

@@ -44,5 +44,5 @@ c.mvn(basedir, localRepositoryPath, 'third')
 depsHitEverywhere('a version bump')
 check('hello again from cargo', '1.1.0')
 
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

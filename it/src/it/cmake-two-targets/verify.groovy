@@ -21,5 +21,5 @@ def deps = c.report(basedir).targets.find { it.target == 'aarch64-unknown-linux-
 def (rc2, toolchain) = c.run(['docker', 'run', '--rm', deps, 'cat', '/cross/toolchain.cmake'])
 assert rc2 == 0 && toolchain.contains('set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)') : toolchain
 
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

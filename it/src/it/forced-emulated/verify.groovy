@@ -8,5 +8,5 @@ assert arch.text.trim() == 'aarch64' : "uname -m in the build said '${arch.text.
 assert log.contains('machine: aarch64') : 'the build log does not show aarch64 from uname -m'
 def report = c.report(basedir)
 assert report.targets[0].strategy == 'emulated'
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

@@ -31,5 +31,5 @@ def repo = new File(localRepositoryPath, 'dev/crossbuild/it/go-two-targets/1.0')
 ['linux-x86_64', 'linux-aarch_64'].each { classifier ->
   assert new File(repo, "go-two-targets-1.0-${classifier}.tar.gz").isFile()
 }
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

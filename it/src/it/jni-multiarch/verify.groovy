@@ -30,5 +30,5 @@ assert code == 0 && out.contains('native x86_64: 2 + 3 = 5') : out
 def (rc, symbols) = c.run(['readelf', '--dyn-syms', '-W', libs['linux-aarch_64'].path])
 assert rc == 0 && symbols.contains('Java_dev_crossbuild_examples_jni_Hello_add') : symbols
 tmp.deleteDir()
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

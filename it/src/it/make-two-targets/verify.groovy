@@ -27,5 +27,5 @@ def (code2, out2) = c.run(['docker', 'run', '--rm', '--platform', 'linux/arm64',
     'arm64v8/debian:bookworm-slim', '/x/hello'])
 assert code2 == 0 && out2.contains('hello from aarch64: zlib') && out2.contains('crc32') : out2
 
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

@@ -25,5 +25,5 @@ def jar = new File(basedir, "target/cross/${triple}/maven-app-1.0.jar")
 assert jar.isFile()
 def entries = new java.util.zip.ZipFile(jar).withCloseable { z -> z.entries().collect { it.name } }
 assert entries.contains('dev/crossbuild/examples/hello/Hello.class') : entries
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true

@@ -34,5 +34,5 @@ triples.each { t ->
 assert third.contains('Nothing changed since the last build: the engine is not used')
 assert !third.contains('Step 1/') : 'the engine was asked to build on a no-change run'
 
-c.noLeftoverContainers()
+c.noLeftoverContainers(basedir.name)
 true
