@@ -11,5 +11,8 @@ ENV \
     CROSS_OUT="/out"
 WORKDIR /src
 COPY manifests/ /src/
-RUN mvn -B -ntp dependency:go-offline \
-    && mvn -B -ntp -DskipTests package
+RUN mvn -B -ntp org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline \
+    && for pom in $(find . -name pom.xml); do d=$(dirname "$pom")/src/test/java; mkdir -p "$d"; echo 'public class CrossBuildDepsProbeTest {}' > "$d/CrossBuildDepsProbeTest.java"; done \
+    && mvn -B -ntp package \
+    && find . -name CrossBuildDepsProbeTest.java -delete \
+    && find . -depth -type d \( -name target -o -empty \) -exec rm -rf {} +

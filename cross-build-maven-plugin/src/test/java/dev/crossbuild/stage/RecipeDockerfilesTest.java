@@ -74,7 +74,7 @@ class RecipeDockerfilesTest {
     golden("maven-ca.Dockerfile", dockerfile);
     assertThat(dockerfile.indexOf("update-ca-certificates")).isLessThan(dockerfile.indexOf("apt-get install"));
     assertThat(dockerfile.indexOf("-importkeystore")).isGreaterThan(dockerfile.indexOf("apt-get install"))
-        .isLessThan(dockerfile.indexOf("dependency:go-offline"));
+        .isLessThan(dockerfile.indexOf(":go-offline"));
   }
 
   /** The cargo preset reads the project's manifests: a workspace fixture with a binary and a cdylib. */
