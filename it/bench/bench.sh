@@ -4,13 +4,19 @@
 #
 #   bash it/bench/bench.sh            # needs the engine (it/engine/setup.sh) and the plugin installed
 #   REPEAT=5 FILES=160 bash it/bench/bench.sh
+#   BENCH=cargo CARGO_EMULATED=0 bash it/bench/bench.sh    # only the cargo rows, without the QEMU one
 #
-# The workload is a generated C project (FILES translation units, linked with zlib) built with make -j2, so
-# that compile time, not container start-up, dominates the figures.
+# The workloads: a generated C project (FILES translation units, linked with zlib) built with make -j2, so
+# that compile time, not container start-up, dominates the figures; and a Rust program made from
+# examples/hello-cargo (serde from Debian's crates) with MODULES generated modules, built by the cargo recipe.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 REPEAT=${REPEAT:-3}
 FILES=${FILES:-120}
+MODULES=${MODULES:-20}
+BENCH=${BENCH:-all}                    # c, cargo or all
+CARGO_EMULATED=${CARGO_EMULATED:-1}    # 0 skips the cargo row that builds aarch64 under QEMU (many minutes)
+case "$BENCH" in c|cargo|all) ;; *) echo "BENCH must be c, cargo or all, not '$BENCH'" >&2; exit 2 ;; esac
 work=$(mktemp -d /tmp/cross-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mvn=("$root/mvnw" -B -q -o)
@@ -86,6 +92,84 @@ printf 'OBJ := $(patsubst %%.c,%%.o,$(wildcard *.c))\nlibvendor.a: $(OBJ)\n\t$(A
 printf 'bench: src/main.c\n\t$(CC) -O2 -o $@ src/main.c vendor/libvendor.a -lz\n' > "$vend/Makefile"
 vendored=(-Dbench.manifests='vendor/**' -Dbench.deps='make -C vendor -j2')
 
+# examples/hello-cargo, renamed, with MODULES modules of serde types so that compiling the crate (the source
+# stage) is not trivial; the dependencies (serde, serde_json, the derive macro and what it needs) are the deps
+# stage's work.
+cproj="$work/bench-cargo"
+example="$root/examples/hello-cargo"
+mkdir -p "$cproj/src"
+cp -r "$example/.cargo" "$example/Cargo.toml" "$example/Cargo.lock" "$cproj/"
+sed -i 's/^name = "hello-cargo"$/name = "bench-cargo"/' "$cproj/Cargo.toml" "$cproj/Cargo.lock"
+grep -q '^name = "bench-cargo"$' "$cproj/Cargo.lock" || { echo "no lock entry for the renamed crate" >&2; exit 1; }
+for i in $(seq 1 "$MODULES"); do
+  {
+    echo "use serde_derive::{Deserialize, Serialize};"
+    echo "#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]"
+    echo "pub enum Kind { A(u32), B { x: i64, y: String }, C(Vec<u16>), D }"
+    for k in 1 2; do
+      echo "#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]"
+      echo "pub struct Rec$k { pub id: u64, pub name: String, pub tags: Vec<String>, pub score: f64, pub kind: Kind,"
+      echo "  pub pairs: Vec<(u32, String)>, pub note: Option<String>, pub map: std::collections::BTreeMap<String, i32> }"
+    done
+    echo "fn hash(s: &str, seed: u64) -> u64 { s.bytes().fold(seed, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)) }"
+    echo "pub fn run(seed: u64) -> u64 {"
+    echo "  let mut h = seed;"
+    for k in 1 2; do
+      echo "  let r = Rec$k { id: $i * $k, name: format!(\"r{}\", h % 97), tags: vec![\"a\".into()], score: $k.5,"
+      echo "    kind: Kind::B { x: -$k, y: \"y\".into() }, pairs: vec![($k, \"p\".into())], note: None,"
+      echo "    map: [(\"k\".to_string(), $i)].into_iter().collect() };"
+      echo "  let s = serde_json::to_string(&r).expect(\"serializes\");"
+      echo "  let back: Rec$k = serde_json::from_str(&s).expect(\"deserializes\");"
+      echo "  assert_eq!(r, back);"
+      echo "  let v: serde_json::Value = serde_json::from_str(&s).expect(\"a JSON value\");"
+      echo "  h = hash(&v.to_string(), h);"
+    done
+    echo "  h"
+    echo "}"
+  } > "$cproj/src/m$i.rs"
+done
+{
+  for i in $(seq 1 "$MODULES"); do echo "mod m$i;"; done
+  echo "fn main() {"
+  echo "  let mut h = 7u64;"
+  for i in $(seq 1 "$MODULES"); do echo "  h = m$i::run(h);"; done
+  echo "  println!(\"{{\\\"arch\\\":\\\"{}\\\",\\\"hash\\\":\\\"{:x}\\\"}}\", std::env::consts::ARCH, h);"
+  echo "}"
+} > "$cproj/src/main.rs"
+# the example's crates, targets whose image and strategy the runs below override like bench-c's
+tools=$(sed -n '/<buildTools>/,/<\/buildTools>/p' "$example/pom.xml")
+cat > "$cproj/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.crossbuild.bench</groupId>
+  <artifactId>bench-cargo</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <aarch64.strategy></aarch64.strategy>
+    <base.amd64>amd64/debian:bookworm-slim</base.amd64>
+    <aarch64.image>amd64/debian:bookworm-slim</aarch64.image>
+  </properties>
+  <build><plugins><plugin>
+    <groupId>dev.crossbuild</groupId>
+    <artifactId>cross-build-maven-plugin</artifactId>
+    <version>$version</version>
+    <configuration>
+      <targets>
+        <target><triple>x86_64-unknown-linux-gnu</triple><image>\${base.amd64}</image></target>
+        <target>
+          <triple>aarch64-unknown-linux-gnu</triple>
+          <strategy>\${aarch64.strategy}</strategy>
+          <image>\${aarch64.image}</image>
+        </target>
+      </targets>
+      <recipe>cargo</recipe>
+$tools
+    </configuration>
+  </plugin></plugins></build>
+</project>
+POM
+
 # --- helpers ---------------------------------------------------------------------------------------
 now() { date +%s.%N; }
 secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
@@ -101,80 +185,157 @@ t = next(t for t in r["targets"] if t["target"] == sys.argv[2])
 print(next(s["seconds"] for s in t["stages"] if s["stage"] == sys.argv[3]))
 PY
 }
-change_source() { echo "/* $(date +%s%N) */" >> "$dir/src/main.c"; }
+change_source() { local f="$dir/src/main.c"; [[ -f $f ]] || f="$dir/src/main.rs"; echo "/* $(date +%s%N) */" >> "$f"; }
+# what a user's version bump changes: the package's version in Cargo.toml and its entry in Cargo.lock
+bump_version() { python3 - "$dir" <<'PY'
+import re, sys
+d = sys.argv[1]
+toml = open(f"{d}/Cargo.toml").read()
+old = re.search(r'(?m)^version = "(\d+)\.(\d+)\.(\d+)"$', toml)
+new = f"{old[1]}.{old[2]}.{int(old[3]) + 1}"
+open(f"{d}/Cargo.toml", "w").write(toml.replace(old[0], f'version = "{new}"', 1))
+lock = open(f"{d}/Cargo.lock").read()
+entry = 'name = "bench-cargo"\nversion = "%s.%s.%s"\n' % (old[1], old[2], old[3])
+assert lock.count(entry) == 1, "no single Cargo.lock entry for bench-cargo " + old[0]
+open(f"{d}/Cargo.lock", "w").write(lock.replace(entry, f'name = "bench-cargo"\nversion = "{new}"\n'))
+PY
+}
+# fails the benchmark unless every target of the last build reused its deps image (the work dir, report
+# included, is gone at exit: the message names what missed)
+deps_hit() { python3 - "$dir/target/cross/report.json" "$1" <<'PY' || exit 1
+import json, sys
+missed = [f"{t['target']} (built {t['depsImage']})" for t in json.load(open(sys.argv[1]))["targets"]
+          if not t["depsCacheHit"]]
+if missed:
+    sys.exit(f"FAILED: {sys.argv[2]}: the deps cache missed for {', '.join(missed)}; it must be a hit")
+PY
+}
 # by name, source images (-build) before the deps images they are built FROM
 # A cold build must not reuse the engine's layer cache (other projects' deps images have the same apt
 # layer): each cold run gets a base image with a new ID, made FROM the Debian image with a fresh label.
-fresh_base() { # <platform> <from>
+fresh_base() { # <platform> <from> [project]
   local tag="cross-bench-base:${1//\//-}-$(date +%s%N)"
-  printf 'FROM %s\nLABEL dev.crossbuild.project=bench-c bench.nonce=%s\n' "$2" "$tag" \
+  printf 'FROM %s\nLABEL dev.crossbuild.project=%s bench.nonce=%s\n' "$2" "${3:-bench-c}" "$tag" \
     | DOCKER_BUILDKIT=0 docker build -q --platform "$1" -t "$tag" - >/dev/null
   echo "$tag"
 }
 base=()
 drop_images() {
-  for p in bench-c bench-vendored; do
+  for p in bench-c bench-vendored bench-cargo; do
     docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project=$p \
       | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
     docker image prune -f --filter label=dev.crossbuild.project=$p >/dev/null
   done
 }
 
-echo "cross-build benchmark: $FILES C files + zlib, $(nproc) cores, median of $REPEAT" >&2
+echo "cross-build benchmark ($BENCH): $FILES C files + zlib; a cargo crate with $MODULES serde modules;" \
+  "$(nproc) cores, median of $REPEAT" >&2
+started=$(now)
 X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
 
-# cold (no deps images, no layer cache) vs source-only rebuild, both targets: all code in the project (the
-# whole project recompiles), and the vendored shape (the library is in the deps image)
-cold=(); src=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=()
-for _ in $(seq 1 "$REPEAT"); do
-  drop_images; rm -rf "$proj/target" "$vend/target"
-  amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
-  dir="$proj"
-  cold+=("$(wall cross:build)")
-  change_source; src+=("$(wall cross:build)")
-  none+=("$(wall cross:build)")
-  validate+=("$(wall validate)")
-  dir="$vend"
-  amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
-  vcold+=("$(wall cross:build "${vendored[@]}")")
-  vstages+=("$(python3 -c "print($(stage $A deps) + $(stage $A source))")")
-  change_source; vsrc+=("$(wall cross:build "${vendored[@]}")")
-  vsrcstage+=("$(stage $A source)")
-  dir="$proj"
-done
+c_part() {
+  # cold (no deps images, no layer cache) vs source-only rebuild, both targets: all code in the project (the
+  # whole project recompiles), and the vendored shape (the library is in the deps image)
+  cold=(); src=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=()
+  for _ in $(seq 1 "$REPEAT"); do
+    drop_images; rm -rf "$proj/target" "$vend/target"
+    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    dir="$proj"
+    cold+=("$(wall cross:build)")
+    change_source; src+=("$(wall cross:build)")
+    none+=("$(wall cross:build)")
+    validate+=("$(wall validate)")
+    dir="$vend"
+    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    vcold+=("$(wall cross:build "${vendored[@]}")")
+    vstages+=("$(python3 -c "print($(stage $A deps) + $(stage $A source))")")
+    change_source; vsrc+=("$(wall cross:build "${vendored[@]}")")
+    vsrcstage+=("$(stage $A source)")
+    dir="$proj"
+  done
 
-# per-target source-stage (compile) seconds: x86_64 native, aarch64 by the chosen plan (cross), one at a time
-x86=(); arm=(); both=()
-for _ in $(seq 1 "$REPEAT"); do
-  change_source; wall cross:build -Dcross.targets=$X >/dev/null; x86+=("$(stage $X source)")
-  change_source; wall cross:build -Dcross.targets=$A >/dev/null; arm+=("$(stage $A source)")
-  change_source; both+=("$(wall cross:build)")
-done
-# the same two-target build with one build at a time, in the same kind of Maven run; and both with
-# single-threaded builds (make -j2 alone already keeps both cores of this machine busy)
-serial=(); both1=(); serial1=()
-for _ in $(seq 1 "$REPEAT"); do
-  change_source; serial+=("$(wall cross:build -Dcross.parallel=1)")
-  change_source; both1+=("$(wall cross:build -Dbench.make=make)")
-  change_source; serial1+=("$(wall cross:build -Dbench.make=make -Dcross.parallel=1)")
-done
+  # per-target source-stage (compile) seconds: x86_64 native, aarch64 by the chosen plan (cross), one at a time
+  x86=(); arm=(); both=()
+  for _ in $(seq 1 "$REPEAT"); do
+    change_source; wall cross:build -Dcross.targets=$X >/dev/null; x86+=("$(stage $X source)")
+    change_source; wall cross:build -Dcross.targets=$A >/dev/null; arm+=("$(stage $A source)")
+    change_source; both+=("$(wall cross:build)")
+  done
+  # the same two-target build with one build at a time, in the same kind of Maven run; and both with
+  # single-threaded builds (make -j2 alone already keeps both cores of this machine busy)
+  serial=(); both1=(); serial1=()
+  for _ in $(seq 1 "$REPEAT"); do
+    change_source; serial+=("$(wall cross:build -Dcross.parallel=1)")
+    change_source; both1+=("$(wall cross:build -Dbench.make=make)")
+    change_source; serial1+=("$(wall cross:build -Dbench.make=make -Dcross.parallel=1)")
+  done
 
-# aarch64 forced emulated (QEMU): deps once (warm-up, slow), then the compile, once (it is slow)
-armbase=$(fresh_base linux/arm64 arm64v8/debian:bookworm-slim)
-wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
-change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
-emu=$(stage $A source)
+  # aarch64 forced emulated (QEMU): deps once (warm-up, slow), then the compile, once (it is slow)
+  armbase=$(fresh_base linux/arm64 arm64v8/debian:bookworm-slim)
+  wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
+  change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
+  emu=$(stage $A source)
+}
+
+# cargo: cold vs source-only rebuild vs version bump, both targets; the deps image must serve both rebuilds
+cargo_part() {
+  dir="$cproj"
+  ccold=(); csrc=(); cbump=()
+  for _ in $(seq 1 "$REPEAT"); do
+    drop_images; rm -rf "$cproj/target"
+    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo)
+    base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    ccold+=("$(wall cross:build)")
+    change_source; csrc+=("$(wall cross:build)"); deps_hit "cargo source-only rebuild"
+    bump_version; cbump+=("$(wall cross:build)"); deps_hit "cargo version bump rebuild"
+  done
+  # the aarch64 source stage (compiling the crate, deps cached) by the chosen plan (cross), alone
+  carm=()
+  for _ in $(seq 1 "$REPEAT"); do
+    change_source; wall cross:build -Dcross.targets=$A >/dev/null; carm+=("$(stage $A source)")
+  done
+  # the same under QEMU: deps once (warm-up: apt and the dependencies' compile, emulated, slow), then the
+  # source stage, once
+  cemu=
+  if [[ $CARGO_EMULATED != 0 ]]; then
+    local armbase emulated
+    armbase=$(fresh_base linux/arm64 arm64v8/debian:bookworm-slim bench-cargo)
+    emulated=(-Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase")
+    wall cross:build "${emulated[@]}" >/dev/null
+    change_source; wall cross:build "${emulated[@]}" >/dev/null; deps_hit "cargo emulated source-only rebuild"
+    cemu=$(stage $A source)
+  fi
+}
+
+[[ $BENCH == cargo ]] || c_part
+[[ $BENCH == c ]] || cargo_part
+elapsed=$(secs "$started" "$(now)")
 
 m() { median "$@"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.3f}')" "$1" "$2"; }
-printf '\n%-58s %10s %10s %8s %s\n' "figure" "measured" "baseline" "ratio" "goal"
-row() { printf '%-58s %9ss %9ss %8s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"; }
-row "source-only rebuild / cold build, vendored lib in deps (wall)" "$(m "${vsrc[@]}")" "$(m "${vcold[@]}")" "<= 0.10"
-row "  the same, aarch64 stages only: source / deps+source (engine)" "$(m "${vsrcstage[@]}")" "$(m "${vstages[@]}")" "<= 0.10"
-row "source-only rebuild / cold build, all code in project (wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "(whole project recompiles)"
-row "no-change rebuild / mvn validate (wall)" "$(m "${none[@]}")" "$(m "${validate[@]}")" "<= 1.5"
-row "aarch64 chosen plan (cross) / x86_64 native (compile)" "$(m "${arm[@]}")" "$(m "${x86[@]}")" "<= 1.15"
-row "aarch64 forced emulated / aarch64 chosen plan (compile)" "$emu" "$(m "${arm[@]}")" ">= 10 (emulated slower)"
-row "two targets in parallel / one after the other, make -j1 (wall)" "$(m "${both1[@]}")" "$(m "${serial1[@]}")" "<= 0.7"
-row "two targets in parallel / one after the other, make -j2 (wall)" "$(m "${both[@]}")" "$(m "${serial[@]}")" "(2 cores already busy)"
+printf '\n%-64s %10s %10s %8s %s\n' "figure" "measured" "baseline" "ratio" "goal"
+row() { printf '%-64s %9ss %9ss %8s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"; }
+if [[ $BENCH != cargo ]]; then
+  row "source-only rebuild / cold build, vendored lib in deps (wall)" "$(m "${vsrc[@]}")" "$(m "${vcold[@]}")" "<= 0.10"
+  row "  the same, aarch64 stages only: source / deps+source (engine)" "$(m "${vsrcstage[@]}")" "$(m "${vstages[@]}")" "<= 0.10"
+  row "source-only rebuild / cold build, all code in project (wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "(whole project recompiles)"
+  row "no-change rebuild / mvn validate (wall)" "$(m "${none[@]}")" "$(m "${validate[@]}")" "<= 1.5"
+  row "aarch64 chosen plan (cross) / x86_64 native (compile)" "$(m "${arm[@]}")" "$(m "${x86[@]}")" "<= 1.15"
+  row "aarch64 forced emulated / aarch64 chosen plan (compile)" "$emu" "$(m "${arm[@]}")" ">= 10 (emulated slower)"
+  row "two targets in parallel / one after the other, make -j1 (wall)" "$(m "${both1[@]}")" "$(m "${serial1[@]}")" "<= 0.7"
+  row "two targets in parallel / one after the other, make -j2 (wall)" "$(m "${both[@]}")" "$(m "${serial[@]}")" "(2 cores already busy)"
+fi
+if [[ $BENCH != c ]]; then
+  row "cargo: source-only rebuild / cold build (wall)" "$(m "${csrc[@]}")" "$(m "${ccold[@]}")" \
+    "(deps hit; the crate recompiles)"
+  row "cargo: version bump rebuild / cold build (wall)" "$(m "${cbump[@]}")" "$(m "${ccold[@]}")" \
+    "(deps hit, asserted)"
+  emulabel="cargo: aarch64 emulated (1 run) / cross, source stage (engine)"
+  if [[ -n $cemu ]]; then
+    row "$emulabel" "$cemu" "$(m "${carm[@]}")" "(emulated slower)"
+  else
+    printf '%-64s %10s %10s %8s %s\n' "$emulabel" "-" "$(m "${carm[@]}")s" "-" "skipped (CARGO_EMULATED=0)"
+  fi
+fi
+echo "(run took $(python3 -c "import sys; print(f'{float(sys.argv[1]) / 60:.1f}')" "$elapsed") min)"
 drop_images
