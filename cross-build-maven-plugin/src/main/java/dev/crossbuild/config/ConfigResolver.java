@@ -151,20 +151,8 @@ public final class ConfigResolver {
     if (preset == null) {
       preset = Presets.detect(raw.projectDir());
     }
-    for (String p : o.setupPackages()) {
-      if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
-        problems.add(new ConfigProblem("<setup>", null, p,
-            "'" + p + "' in <setup> is not a Debian package name (e.g. zlib1g-dev). Put commands in"
-                + " <setupCommands> instead."));
-      }
-    }
-    for (String p : o.buildTools()) {
-      if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
-        problems.add(new ConfigProblem("<buildTools>", null, p,
-            "'" + p + "' in <buildTools> is not a Debian package name (e.g. protobuf-compiler). Put commands"
-                + " in <setupCommands> instead."));
-      }
-    }
+    debianPackages(o.setupPackages(), "<setup>", "zlib1g-dev", problems);
+    debianPackages(o.buildTools(), "<buildTools>", "protobuf-compiler", problems);
     if (o.image() != null && !IMAGE.matcher(o.image()).matches()) {
       problems.add(new ConfigProblem("<image>", "cross.image", o.image(),
           "'" + o.image() + "' in <image> (-Dcross.image) is not an image reference. Write e.g."
@@ -192,6 +180,17 @@ public final class ConfigResolver {
               + " <buildCommand>make</buildCommand>."));
     }
     return recipe;
+  }
+
+  /** Every entry of a package list must be a Debian package name, never a command. */
+  private static void debianPackages(List<String> packages, String element, String example,
+      List<ConfigProblem> problems) {
+    for (String p : packages) {
+      if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
+        problems.add(new ConfigProblem(element, null, p, "'" + p + "' in " + element + " is not a Debian package"
+            + " name (e.g. " + example + "). Put commands in <setupCommands> instead."));
+      }
+    }
   }
 
   private static CaCertificates caCertificates(RawConfig raw, List<ConfigProblem> problems) {

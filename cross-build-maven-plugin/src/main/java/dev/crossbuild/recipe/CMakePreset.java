@@ -48,7 +48,7 @@ final class CMakePreset implements Preset {
 
   @Override
   public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
-    List<String> packages = new ArrayList<>(cross ? Toolchain.gccCross(target) : Toolchain.gccNative());
+    List<String> packages = new ArrayList<>(Toolchain.makeAndGcc(target, cross));
     packages.add("cmake");
     packages.add("pkg-config");
     Map<String, String> vars = new LinkedHashMap<>();

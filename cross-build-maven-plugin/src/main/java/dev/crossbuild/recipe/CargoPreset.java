@@ -61,7 +61,7 @@ final class CargoPreset implements Preset {
       String prefix = target.gnuPrefix();
       String upper = triple.toUpperCase(Locale.ROOT).replace('-', '_');
       String lower = triple.replace('-', '_');
-      packages.addAll(Toolchain.gccCross(target).subList(1, 4));
+      packages.addAll(Toolchain.gccCross(target));
       checks.add(new ToolCheck("rustup", List.of("libstd-rust-dev:" + target.debianArch())));
       after.add("if command -v rustup >/dev/null 2>&1; then rustup target add " + triple + "; fi");
       vars.put("CROSS_GNU_PREFIX", prefix);

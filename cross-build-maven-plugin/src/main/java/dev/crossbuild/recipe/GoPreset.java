@@ -57,7 +57,7 @@ final class GoPreset implements Preset {
     }
     vars.put("CGO_ENABLED", "0");
     if (cgo(env)) {
-      packages.addAll(cross ? Toolchain.gccCross(target) : Toolchain.gccNative());
+      packages.addAll(Toolchain.makeAndGcc(target, cross));
       if (cross) {
         vars.putAll(Toolchain.gccCrossEnv(target));
       }

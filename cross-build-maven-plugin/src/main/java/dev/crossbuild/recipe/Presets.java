@@ -14,7 +14,7 @@ public final class Presets {
 
   static {
     for (Preset p : List.of(new CargoPreset(), new CMakePreset(), new GoPreset(), new MavenPreset(),
-        new MakePreset(), new CustomPreset())) {
+        new GccPreset("make", true, "make"), new GccPreset("custom", false, ""))) {
       PRESETS.put(p.id(), p);
     }
   }
@@ -49,12 +49,6 @@ public final class Presets {
       }
     }
     return "maven";
-  }
-
-  /** The file that made {@link #detect} choose, or null when it fell back to maven. */
-  public static String detectedBy(Path projectDir) {
-    return MARKERS.keySet().stream().filter(m -> Files.isRegularFile(projectDir.resolve(m))).findFirst()
-        .orElse(null);
   }
 
   /** The preset with this id. */

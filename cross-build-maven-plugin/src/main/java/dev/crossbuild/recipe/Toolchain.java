@@ -68,14 +68,16 @@ public final class Toolchain {
     return CROSS_HOST.equals(builder) && target.gnuPrefix() != null && target.debianArch() != null;
   }
 
-  /** The native C toolchain. */
-  static List<String> gccNative() {
-    return List.of("make", "gcc", "g++", "libc6-dev");
+  /** make with the native C toolchain, or with Debian's cross gcc for the target. */
+  static List<String> makeAndGcc(Target target, boolean cross) {
+    List<String> packages = new ArrayList<>(List.of("make"));
+    packages.addAll(cross ? gccCross(target) : List.of("gcc", "g++", "libc6-dev"));
+    return packages;
   }
 
   /** Debian's cross gcc for the target. */
   static List<String> gccCross(Target target) {
-    return List.of("make", "gcc-" + target.gnuPrefix(), "g++-" + target.gnuPrefix(),
+    return List.of("gcc-" + target.gnuPrefix(), "g++-" + target.gnuPrefix(),
         "libc6-dev-" + target.debianArch() + "-cross");
   }
 

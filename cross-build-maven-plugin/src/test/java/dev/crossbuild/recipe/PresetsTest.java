@@ -3,6 +3,7 @@ package dev.crossbuild.recipe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crossbuild.Golden;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
@@ -26,7 +27,6 @@ class PresetsTest {
   @Test
   void detectsThePresetFromTheProjectAndFallsBackToMaven() throws Exception {
     assertThat(Presets.detect(dir)).isEqualTo("maven");
-    assertThat(Presets.detectedBy(dir)).isNull();
     Files.writeString(dir.resolve("Makefile"), "all:\n");
     assertThat(Presets.detect(dir)).isEqualTo("make");
     Files.writeString(dir.resolve("go.mod"), "module x\n");
@@ -35,7 +35,6 @@ class PresetsTest {
     assertThat(Presets.detect(dir)).isEqualTo("cmake");
     Files.writeString(dir.resolve("Cargo.toml"), "[package]\n");
     assertThat(Presets.detect(dir)).isEqualTo("cargo");
-    assertThat(Presets.detectedBy(dir)).isEqualTo("Cargo.toml");
   }
 
   @Test
@@ -125,11 +124,6 @@ class PresetsTest {
   }
 
   private static void golden(String name, String actual) throws Exception {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file));
+    Golden.check(GOLDEN, name, actual);
   }
 }

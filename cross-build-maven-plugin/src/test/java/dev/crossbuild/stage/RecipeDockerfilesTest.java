@@ -2,6 +2,7 @@ package dev.crossbuild.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crossbuild.Golden;
 import dev.crossbuild.recipe.Presets;
 import dev.crossbuild.recipe.ProjectFiles;
 import dev.crossbuild.recipe.Recipe;
@@ -90,11 +91,6 @@ class RecipeDockerfilesTest {
   }
 
   private static void golden(String name, String actual) throws Exception {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file));
+    Golden.check(GOLDEN, name, actual);
   }
 }
