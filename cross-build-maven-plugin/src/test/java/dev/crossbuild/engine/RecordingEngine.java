@@ -17,7 +17,10 @@ import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** A fake engine that records every call; images live in a map, outputs are a file named after the image. */
+/**
+ * A fake engine that records every call; images live in a map, outputs are a file named after the image.
+ * Targets build in parallel, so every call is synchronized, like a real engine serves concurrent clients.
+ */
 public final class RecordingEngine implements ContainerEngine {
 
   /** One image build as the engine received it. */
@@ -37,29 +40,29 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
-  public String endpoint() {
+  public synchronized String endpoint() {
     return "fake://engine";
   }
 
   @Override
-  public EngineInfo info() {
+  public synchronized EngineInfo info() {
     calls.add("info");
     return new EngineInfo(endpoint(), "0", "1.41", nativePlatform);
   }
 
   @Override
-  public Optional<ImageInfo> inspectImage(String reference) {
+  public synchronized Optional<ImageInfo> inspectImage(String reference) {
     calls.add("inspect " + reference);
     return Optional.ofNullable(images.get(reference));
   }
 
   @Override
-  public ImageInfo pullImage(String reference, Platform platform) {
+  public synchronized ImageInfo pullImage(String reference, Platform platform) {
     throw new EngineException("pull access denied for " + reference);
   }
 
   @Override
-  public String buildImage(ImageBuild build, Consumer<String> log) {
+  public synchronized String buildImage(ImageBuild build, Consumer<String> log) {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     Map<String, String> files = new LinkedHashMap<>();
     try {
@@ -87,20 +90,20 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
-  public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+  public synchronized RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
     calls.add("run " + image + " " + platform);
     return new RunResult(0, "aarch64\n");
   }
 
   @Override
-  public String createContainer(String image, Map<String, String> labels) {
+  public synchronized String createContainer(String image, Map<String, String> labels) {
     String id = "c" + (++ids);
     containers.add(id);
     return id;
   }
 
   @Override
-  public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
+  public synchronized long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
     try {
       Files.createDirectories(destination);
       Files.writeString(destination.resolve("hello"), "binary from " + containerId);
@@ -111,21 +114,21 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
-  public void removeContainer(String containerId) {
+  public synchronized void removeContainer(String containerId) {
     removed.add(containerId);
   }
 
   @Override
-  public void removeImage(String reference) {
+  public synchronized void removeImage(String reference) {
     calls.add("rmi " + reference);
     images.values().removeIf(i -> i.id().equals(reference));
   }
 
   @Override
-  public List<String> listContainers(Map<String, String> labels) {
+  public synchronized List<String> listContainers(Map<String, String> labels) {
     return containers.stream().filter(c -> !removed.contains(c)).toList();
   }
 
   @Override
-  public void close() {}
+  public synchronized void close() {}
 }
