@@ -63,6 +63,7 @@ final class StreamingImageBuild {
     } catch (RuntimeException e) {
       transportError = e;
     } finally {
+      callback.flush();
       pipeClosedByUs.set(true);
       closeQuietly(pipe);
       joinQuietly(writer);
@@ -120,41 +121,47 @@ final class StreamingImageBuild {
     return name + " for " + build.platform();
   }
 
-  private void line(String text) {
-    for (String l : text.split("\\r?\\n")) {
-      if (l.isBlank()) {
-        continue;
+  private void line(String l) {
+    synchronized (tail) {
+      if (tail.size() == LOG_TAIL_LINES) {
+        tail.removeFirst();
       }
-      synchronized (tail) {
-        if (tail.size() == LOG_TAIL_LINES) {
-          tail.removeFirst();
-        }
-        tail.addLast(l);
-      }
-      log.accept(l);
+      tail.addLast(l);
     }
+    log.accept(l);
   }
 
   private final class Callback extends ResultCallback.Adapter<BuildResponseItem> {
+    // The stream arrives in chunks that are not lines; callbacks of one stream come from one thread.
+    private final LineAssembler stream = new LineAssembler(StreamingImageBuild.this::line);
+    private final LineAssembler status = new LineAssembler(StreamingImageBuild.this::line);
+
     @Override
     public void onNext(BuildResponseItem item) {
       if (item.getStream() != null) {
-        line(item.getStream());
+        stream.accept(item.getStream());
       }
       if (item.getStatus() != null) {
-        line(item.getStatus());
+        status.accept(item.getStatus());
+        status.finish(); // a status message is a whole line
       }
       if (item.isErrorIndicated()) {
         String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
             ? item.getErrorDetail().getMessage()
             : item.getError();
         error = message == null ? "unknown error" : message;
-        line(error);
+        stream.finish();
+        error.lines().filter(l -> !l.isBlank()).forEach(StreamingImageBuild.this::line);
       }
       // "Successfully built <short id>"; the full ID is read back with an inspect afterwards.
       if (item.isBuildSuccessIndicated()) {
         imageId = item.getImageId();
       }
+    }
+
+    /** The last line of a stream that ended without a line break. */
+    void flush() {
+      stream.finish();
     }
   }
 
