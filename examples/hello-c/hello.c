@@ -7,6 +7,10 @@
 #define ARCH "aarch64"
 #elif defined(__x86_64__)
 #define ARCH "x86_64"
+#elif defined(__arm__)
+#define ARCH "armv7"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define ARCH "riscv64"
 #else
 #define ARCH "other"
 #endif

@@ -19,6 +19,9 @@ command -v update-binfmts >/dev/null || need_pkgs+=(binfmt-support)
 command -v mmdebstrap >/dev/null || need_pkgs+=(mmdebstrap)
 command -v arch-test >/dev/null || need_pkgs+=(arch-test)
 command -v file >/dev/null || need_pkgs+=(file)
+# The archive tests read every release archive with GNU tar, bsdtar and unzip.
+command -v bsdtar >/dev/null || need_pkgs+=(libarchive-tools)
+command -v unzip >/dev/null || need_pkgs+=(unzip)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   as_root apt-get update -qq
@@ -47,11 +50,12 @@ if ! docker info >/dev/null 2>&1; then
 fi
 
 # Base images, one repository per architecture, as the official images are named.
-make_base() { # <debian arch> <image name> <platform>
-  local arch=$1 name=$2 platform=$3
+make_base() { # <debian arch> <image name> <platform> [suite]
+  local arch=$1 name=$2 platform=$3 suite=${4:-$SUITE}
+  local want=${platform#linux/}; want=${want%%/*}
   if docker image inspect "$name" >/dev/null 2>&1; then
     local have; have=$(docker image inspect -f '{{.Architecture}}' "$name")
-    if [ "$have" = "${platform#linux/}" ] || [ "$platform" = linux/arm64 -a "$have" = arm64 ]; then
+    if [ "$have" = "$want" ]; then
       log "$name present ($have)"; return 0
     fi
   fi
@@ -59,7 +63,7 @@ make_base() { # <debian arch> <image name> <platform>
   log "making $name from Debian's packages ($arch; arm64 takes a few minutes under QEMU)"
   local dir; dir=$(mktemp -d "$STATE_DIR/rootfs.XXXX")
   mmdebstrap --quiet --variant=minbase --architectures="$arch" \
-    --include=ca-certificates "$SUITE" "$dir/rootfs.tar"
+    --include=ca-certificates "$suite" "$dir/rootfs.tar"
   printf 'FROM scratch\nADD rootfs.tar /\nCMD ["bash"]\n' > "$dir/Dockerfile"
   # The classic builder records the platform given here; docker import would label arm64 as amd64.
   DOCKER_BUILDKIT=0 docker build -q --platform "$platform" -t "$name" "$dir" >/dev/null
@@ -70,4 +74,9 @@ make_base amd64 "amd64/debian:$SUITE-slim" linux/amd64
 make_base arm64 "arm64v8/debian:$SUITE-slim" linux/arm64
 [ "$(docker image inspect -f '{{.Architecture}}' "arm64v8/debian:$SUITE-slim")" = arm64 ] \
   || { log "arm64v8/debian:$SUITE-slim does not report arm64"; exit 1; }
+# armv7 and riscv64 (smoke tests under QEMU), and trixie for x86_64: riscv64 packages exist only from trixie on,
+# so riscv64 cross builds run on amd64/debian:trixie-slim.
+make_base armhf "arm32v7/debian:$SUITE-slim" linux/arm/v7
+make_base amd64 "amd64/debian:trixie-slim" linux/amd64 trixie
+make_base riscv64 "riscv64/debian:trixie-slim" linux/riscv64 trixie
 log "ready: $(docker version -f 'engine {{.Server.Version}} (API {{.Server.APIVersion}})')"

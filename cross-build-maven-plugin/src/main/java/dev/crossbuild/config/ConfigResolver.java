@@ -46,9 +46,12 @@ public final class ConfigResolver {
     Set<String> builderIds = new HashSet<>();
     builders.forEach(b -> builderIds.add(b.id()));
     Map<String, String> images = new LinkedHashMap<>();
-    List<TargetRequest> targets = targets(raw, builderIds, images, problems);
+    Map<String, String> smokeTests = new LinkedHashMap<>();
+    List<TargetRequest> targets = targets(raw, builderIds, images, smokeTests, problems);
+    OutputRules outputRules = OutputRulesResolver.resolve(raw.outputRules(), smokeTests, problems);
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
+    releaseWithPackages(targets, recipe, images, problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
     if (engine.equals("none")) {
@@ -61,11 +64,12 @@ public final class ConfigResolver {
       throw new InvalidConfigException(problems);
     }
     return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
-        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca);
+        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca,
+        outputRules);
   }
 
   private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,
-      List<ConfigProblem> problems) {
+      Map<String, String> smokeTests, List<ConfigProblem> problems) {
     Map<String, RawTarget> declared = new LinkedHashMap<>();
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
@@ -98,6 +102,9 @@ public final class ConfigResolver {
         requests.add(request);
         if (blankToNull(t.image()) != null) {
           images.put(request.target().triple().value(), t.image().strip());
+        }
+        if (t.smokeTest() != null) {
+          smokeTests.put(request.target().triple().value(), t.smokeTest().strip());
         }
       }
     }
@@ -182,8 +189,31 @@ public final class ConfigResolver {
     return recipe;
   }
 
+  /**
+   * A target whose architecture has Debian packages only from a later release (riscv64: trixie) can't get
+   * its {@code <setup>} packages from an image of an earlier one: said before any image is built.
+   */
+  private static void releaseWithPackages(List<TargetRequest> targets, Recipe recipe, Map<String, String> images,
+      List<ConfigProblem> problems) {
+    if (recipe == null || recipe.setupPackages().isEmpty()) {
+      return;
+    }
+    for (TargetRequest t : targets) {
+      String catalog = t.target().baseImage();
+      String image = images.getOrDefault(t.target().triple().value(), recipe.image());
+      if (catalog == null || image == null || !catalog.contains("trixie") || !image.contains("bookworm")) {
+        continue;
+      }
+      problems.add(new ConfigProblem("<image>", "cross.image", image, "Target " + t.target() + " installs"
+          + " <setup> packages (" + String.join(", ", recipe.setupPackages()) + ") for " + t.target().debianArch()
+          + ", but " + image + " is Debian 12 (bookworm), which has no " + t.target().debianArch() + " packages."
+          + " Give the target its own <image>{repo}/debian:trixie-slim</image>, or leave <image> out to use the"
+          + " catalog's " + catalog + "."));
+    }
+  }
+
   /** Every entry of a package list must be a Debian package name, never a command. */
-  private static void debianPackages(List<String> packages, String element, String example,
+  static void debianPackages(List<String> packages, String element, String example,
       List<ConfigProblem> problems) {
     for (String p : packages) {
       if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param force rebuild even when nothing changed
  * @param imageOverrides per-target {@code <image>}: triple -> base image to use instead of the default
  * @param caCertificates extra CA certificates for every image, or null
+ * @param outputRules the archives' epoch, the glibc ceiling and the smoke test
  */
 public record CrossConfig(
     Path projectDir,
@@ -36,7 +37,8 @@ public record CrossConfig(
     boolean useEngine,
     boolean force,
     Map<String, String> imageOverrides,
-    CaCertificates caCertificates) {
+    CaCertificates caCertificates,
+    OutputRules outputRules) {
 
   public CrossConfig {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -45,5 +47,6 @@ public record CrossConfig(
     Objects.requireNonNull(recipe, "recipe");
     Objects.requireNonNull(outputDir, "outputDir");
     imageOverrides = imageOverrides == null ? Map.of() : Map.copyOf(imageOverrides);
+    outputRules = outputRules == null ? OutputRules.defaults() : outputRules;
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param engine {@code -Dcross.engine}: {@code auto} or {@code none}
  * @param force {@code -Dcross.force}
  * @param caCertificates {@code <caCertificates>}: certificate files, relative to the project or absolute
+ * @param outputRules the epoch, {@code <glibcMax>} and {@code <smokeTest>} as given
  */
 public record RawConfig(
     Path projectDir,
@@ -34,9 +35,11 @@ public record RawConfig(
     int localMaxParallel,
     String engine,
     boolean force,
-    List<String> caCertificates) {
+    List<String> caCertificates,
+    RawOutputRules outputRules) {
 
   public RawConfig {
+    outputRules = outputRules == null ? RawOutputRules.none() : outputRules;
     targets = targets == null ? List.of() : List.copyOf(targets);
     builders = builders == null ? List.of() : List.copyOf(builders);
     caCertificates = caCertificates == null ? List.of() : List.copyOf(caCertificates);
@@ -47,7 +50,15 @@ public record RawConfig(
       String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
       int localMaxParallel, String engine, boolean force) {
     this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, List.of());
+        dockerHost, localMaxParallel, engine, force, List.of(), null);
+  }
+
+  /** Parameters without output rules. */
+  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
+      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
+      int localMaxParallel, String engine, boolean force, List<String> caCertificates) {
+    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
+        dockerHost, localMaxParallel, engine, force, caCertificates, null);
   }
 
   /** A {@code <builder>} as written. */

@@ -8,8 +8,15 @@ package dev.crossbuild.config;
  * @param builder a {@code <builder>} id to build it on, or null for any
  * @param image base image for it, or null for the catalog's
  * @param classifier classifier of its archive, or null for the catalog's
+ * @param smokeTest its own {@code <smokeTest>} (empty: none), or null for the plugin's
  */
-public record RawTarget(String triple, String strategy, String builder, String image, String classifier) {
+public record RawTarget(String triple, String strategy, String builder, String image, String classifier,
+    String smokeTest) {
+
+  /** A target without its own smoke test. */
+  public RawTarget(String triple, String strategy, String builder, String image, String classifier) {
+    this(triple, strategy, builder, image, classifier, null);
+  }
 
   /** A target given only by its triple. */
   public static RawTarget of(String triple) {

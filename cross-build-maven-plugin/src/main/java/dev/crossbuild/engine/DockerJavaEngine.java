@@ -145,11 +145,25 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+    return runWithFiles(image, platform, command, labels, null, null);
+  }
+
+  @Override
+  public RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
+      Path files, String workdir) {
     String id = null;
     EngineException failure = null;
     try {
-      id = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
-          .withLabels(labels).exec().getId();
+      var create = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
+          .withLabels(labels);
+      if (workdir != null) {
+        create.withWorkingDir(workdir);
+      }
+      id = create.exec().getId();
+      if (files != null) {
+        client.copyArchiveToContainerCmd(id).withHostResource(files.toString()).withDirChildrenOnly(true)
+            .withRemotePath(workdir == null ? "/" : workdir).exec();
+      }
       client.startContainerCmd(id).exec();
       int exit = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
       return new RunResult(exit, logs(id));

@@ -55,6 +55,31 @@ public final class GitInfo implements AutoCloseable {
     }
   }
 
+  /**
+   * The committer time of HEAD in seconds since 1970, empty in a repository without commits: the date a
+   * reproducible build stamps on its outputs.
+   */
+  public Optional<Long> headCommitTime() {
+    try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repository)) {
+      ObjectId head = repository.resolve(Constants.HEAD);
+      return head == null ? Optional.empty() : Optional.of((long) walk.parseCommit(head).getCommitTime());
+    } catch (IOException e) {
+      throw new GitException("Cannot read the HEAD commit in " + root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The commit time of HEAD of the repository around {@code directory}, empty outside git or without
+   * commits; never fails.
+   */
+  public static Optional<Long> commitTimeAround(Path directory) {
+    try (GitInfo git = open(directory)) {
+      return git.headCommitTime();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Names of the tags (annotated or lightweight) that point at HEAD, highest semantic version first. */
   public List<String> tagsAtHead() {
     Optional<String> head = headCommit();

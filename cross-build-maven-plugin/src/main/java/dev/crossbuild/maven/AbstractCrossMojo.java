@@ -5,11 +5,13 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
+import dev.crossbuild.config.RawOutputRules;
 import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.DockerJavaEngine;
 import dev.crossbuild.engine.EngineEndpoint;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineUnavailableException;
+import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
@@ -208,6 +210,37 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected File outputDirectory;
 
   /**
+   * The highest glibc version any ELF output may require, e.g. {@code 2.28} for RHEL 8 and Debian 10.
+   * A target whose output needs a newer {@code GLIBC_} symbol version fails, naming the file and the
+   * symbol version. Lower it with an older base image ({@code <image>}). Default: no ceiling (the
+   * requirement is still shown in the summary).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.glibcMax")
+  protected String glibcMax;
+
+  /**
+   * A command run after the build, in a container of the target's platform (natively or under QEMU),
+   * with the target's outputs in its working directory, e.g. {@code ./hello --version}. A non-zero exit
+   * fails the target; a platform that can't run here is skipped with a line saying why. A
+   * {@code <target>} can give its own {@code <smokeTest>} (an empty one turns it off). Default: none.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.smokeTest")
+  protected String smokeTest;
+
+  /**
+   * Debian packages the smoke test needs at run time (e.g. {@code zlib1g}, {@code default-jre-headless}),
+   * installed into the target platform's base image for the smoke test only.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> smokePackages;
+
+  /**
    * Skips the goal.
    *
    * @since 0.1.0
@@ -218,7 +251,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   /** The checked configuration, or a failure that lists every problem. */
   protected CrossConfig config(boolean force) throws MojoFailureException {
     List<RawTarget> rawTargets = targets == null ? List.of() : targets.stream()
-        .map(t -> new RawTarget(t.getTriple(), t.getStrategy(), t.getBuilder(), t.getImage(), t.getClassifier()))
+        .map(t -> new RawTarget(t.getTriple(), t.getStrategy(), t.getBuilder(), t.getImage(), t.getClassifier(),
+            t.getSmokeTest()))
         .toList();
     List<RawConfig.RawBuilder> rawBuilders = builders == null ? List.of() : builders.stream()
         .map(b -> new RawConfig.RawBuilder(b.getId(), b.getHost(), b.getTlsVerify(), b.getCertPath(),
@@ -228,7 +262,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         outputDirectory.toPath(), rawTargets, targetSelection,
         new RecipeOverrides(recipe, setup, buildTools, setupCommands, manifests, depsCommand, buildCommand,
             artifacts, env, image),
-        rawBuilders, dockerHost, parallel, engine, force, caCertificates);
+        rawBuilders, dockerHost, parallel, engine, force, caCertificates,
+        new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
+            GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
+            smokePackages));
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {

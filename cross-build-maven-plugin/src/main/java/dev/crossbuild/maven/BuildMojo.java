@@ -1,5 +1,6 @@
 package dev.crossbuild.maven;
 
+import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.report.BuildReport;
@@ -22,10 +23,12 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Builds every target in staged container images (a cached deps image, then a source image FROM it),
- * copies the outputs into {@code target/cross/<triple>/}, packs each target as
- * {@code <artifactId>-<version>-<classifier>.tar.gz} and attaches it to the project with its classifier.
- * Prints the plan first, a progress line per stage and target, and a summary table at the end; writes
- * {@code target/cross/report.json} and {@code report.html}.
+ * copies the outputs into {@code target/cross/<triple>/}, audits every binary (machine, NEEDED, glibc floor,
+ * {@code <glibcMax>}), packs each target as a byte-reproducible
+ * {@code <artifactId>-<version>-<classifier>.tar.gz} ({@code .zip} for Windows targets) and attaches it to the
+ * project with its classifier, then runs {@code <smokeTest>} on the target's platform. Prints the plan first, a
+ * progress line per stage and target, and a summary table at the end; writes each target's whole log to
+ * {@code target/cross/<triple>.build.log}, and {@code target/cross/report.json} and {@code report.html}.
  *
  * @since 0.1.0
  */
@@ -106,7 +109,8 @@ public class BuildMojo extends AbstractCrossMojo {
     getLog().info("Report: " + config.outputDir().resolve("report.html"));
     for (TargetResult r : results) {
       if (!r.failed()) {
-        projectHelper.attachArtifact(project, "tar.gz", r.planned().target().classifier(), r.archive().toFile());
+        String type = ArchiveFormat.forTarget(r.planned().target().triple().value()).type();
+        projectHelper.attachArtifact(project, type, r.planned().target().classifier(), r.archive().toFile());
       }
     }
     if (nativeResources) {

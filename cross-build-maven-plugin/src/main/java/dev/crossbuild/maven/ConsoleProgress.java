@@ -31,6 +31,11 @@ final class ConsoleProgress implements BuildListener {
   }
 
   @Override
+  public void output(String triple, String line) {
+    log.info("[" + triple + "] " + line.stripTrailing());
+  }
+
+  @Override
   public void log(String triple, String line) {
     if (log.isDebugEnabled()) {
       log.debug("[" + triple + "] " + line.stripTrailing());

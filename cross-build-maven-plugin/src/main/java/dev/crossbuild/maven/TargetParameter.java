@@ -3,7 +3,7 @@ package dev.crossbuild.maven;
 /**
  * A {@code <target>} in the POM: either just the triple,
  * {@code <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
- * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}.
+ * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code <smokeTest>}.
  */
 public class TargetParameter {
 
@@ -12,6 +12,7 @@ public class TargetParameter {
   private String builder;
   private String image;
   private String classifier;
+  private String smokeTest;
 
   /** Called by Maven for the short form {@code <target>triple</target>}. */
   public void set(String value) {
@@ -56,5 +57,14 @@ public class TargetParameter {
 
   public void setClassifier(String classifier) {
     this.classifier = classifier;
+  }
+
+  /** This target's own smoke test; an empty element turns the plugin's off for it. */
+  public String getSmokeTest() {
+    return smokeTest;
+  }
+
+  public void setSmokeTest(String smokeTest) {
+    this.smokeTest = smokeTest == null ? "" : smokeTest;
   }
 }

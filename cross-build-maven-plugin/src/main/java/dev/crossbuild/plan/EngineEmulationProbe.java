@@ -18,6 +18,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
   private final Map<String, ContainerEngine> engines;
   private final Function<Platform, String> baseImage;
   private final Map<String, String> problems = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -28,8 +29,13 @@ public final class EngineEmulationProbe implements EmulationProbe {
     this.baseImage = baseImage;
   }
 
+  /** Asked once per builder and platform: the planner and every smoke test share the answer. */
   @Override
   public boolean canEmulate(Builder builder, Platform platform) {
+    return answers.computeIfAbsent(builder.id() + " " + platform, k -> probe(builder, platform));
+  }
+
+  private boolean probe(Builder builder, Platform platform) {
     ContainerEngine engine = engines.get(builder.id());
     String image = baseImage.apply(platform);
     if (engine == null || image == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crossbuild.audit.BinaryInfo;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
@@ -72,7 +73,22 @@ public final class BuildReport {
             .put("seconds", s.elapsed().toMillis() / 1000.0);
       }
       ArrayNode outputs = t.putArray("outputs");
-      r.outputs().forEach(o -> outputs.addObject().put("path", o.path()).put("bytes", o.size()));
+      for (TargetResult.OutputFile o : r.outputs()) {
+        ObjectNode file = outputs.addObject().put("path", o.path()).put("bytes", o.size());
+        if (o.linkTarget() != null) {
+          file.put("link", o.linkTarget());
+        }
+      }
+      t.put("glibcFloor", r.glibcFloor());
+      ArrayNode binaries = t.putArray("binaries");
+      for (BinaryInfo b : r.binaries()) {
+        ObjectNode bin = binaries.addObject().put("path", b.path()).put("format", b.format().name())
+            .put("machine", b.machine()).put("bits", b.bits()).put("dynamic", b.dynamic())
+            .put("interpreter", b.interpreter()).put("glibc", b.glibc()).put("glibcxx", b.glibcxx());
+        b.needed().forEach(bin.putArray("needed")::add);
+      }
+      t.put("smokeTest", r.smokeTest());
+      t.put("log", r.log() == null ? null : r.log().toString());
       t.put("archive", r.archive() == null ? null : r.archive().getFileName().toString());
     }
     Files.writeString(dir.resolve("report.json"), mapper.writeValueAsString(root) + "\n");
@@ -84,12 +100,30 @@ public final class BuildReport {
         .map(s -> String.format(Locale.ROOT, "%.1f", s.elapsed().toMillis() / 1000.0)).orElse("-");
   }
 
-  private static String artifacts(TargetResult r) {
+  /**
+   * One short cell: a few files by name, more as a count; total size; the glibc floor; the smoke test. The
+   * whole list is in report.json and report.html.
+   */
+  static String artifacts(TargetResult r) {
     if (r.failed()) {
       return r.failure().getMessage().lines().findFirst().orElse("");
     }
+    long total = r.outputs().stream().mapToLong(TargetResult.OutputFile::size).sum();
     List<String> parts = new ArrayList<>();
-    r.outputs().forEach(o -> parts.add(o.path() + " (" + size(o.size()) + ")"));
+    if (r.outputs().size() <= 3) {
+      r.outputs().forEach(o -> parts.add(o.path() + (o.linkTarget() == null ? " (" + size(o.size()) + ")"
+          : " -> " + o.linkTarget())));
+    } else {
+      parts.add(r.outputs().size() + " files, " + size(total));
+    }
+    if (r.glibcFloor() != null) {
+      parts.add("glibc>=" + r.glibcFloor());
+    } else if (!r.binaries().isEmpty() && r.binaries().stream().noneMatch(b -> b.dynamic())) {
+      parts.add("static");
+    }
+    if (r.smokeTest() != null) {
+      parts.add("smoke " + (r.smokeTest().startsWith("skipped") ? "skipped" : r.smokeTest()));
+    }
     return String.join(", ", parts);
   }
 

@@ -1,5 +1,6 @@
 package dev.crossbuild.report;
 
+import dev.crossbuild.audit.BinaryInfo;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.time.Duration;
@@ -21,7 +22,9 @@ final class Timeline {
         .append("<style>body{font:14px sans-serif;margin:2em}.row{display:flex;align-items:center;margin:4px 0}")
         .append(".name{width:22em;font-family:monospace}.lane{position:relative;flex:1;height:22px;background:#f3f3f3}")
         .append(".bar{position:absolute;top:2px;height:18px;font-size:11px;color:#fff;overflow:hidden;white-space:nowrap}")
-        .append(".base{background:#999}.deps{background:#3572b0}.source{background:#2e8b57}.outputs{background:#b8860b}")
+        .append(".base{background:#999}.deps{background:#3572b0}.source{background:#2e8b57}.outputs{background:#b8860b}.smoke{background:#7d3c98}")
+        .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px;")
+        .append("font-size:12px;text-align:left}td.m{font-family:monospace}")
         .append(".failed{background:#c0392b}</style></head><body>\n")
         .append("<h1>cross-build</h1>\n<p>Wall time ")
         .append(String.format(Locale.ROOT, "%.1f s", span.toMillis() / 1000.0)).append(".</p>\n");
@@ -40,7 +43,39 @@ final class Timeline {
       }
       h.append("</div></div>\n");
     }
+    for (TargetResult r : results) {
+      outputs(h, r);
+    }
     return h.append("</body></html>\n").toString();
+  }
+
+  /** Every output of a target with what the audit read from it. */
+  private static void outputs(StringBuilder h, TargetResult r) {
+    if (r.outputs().isEmpty()) {
+      return;
+    }
+    h.append("<h2>").append(escape(r.planned().target().triple().value())).append("</h2>\n");
+    if (r.smokeTest() != null) {
+      h.append("<p>Smoke test: ").append(escape(r.smokeTest())).append("</p>\n");
+    }
+    h.append("<table><tr><th>file</th><th>size</th><th>binary</th><th>linkage</th><th>NEEDED</th>")
+        .append("<th>glibc</th><th>glibcxx</th></tr>\n");
+    for (TargetResult.OutputFile o : r.outputs()) {
+      BinaryInfo b = r.binaries().stream().filter(x -> x.path().equals(o.path())).findFirst().orElse(null);
+      h.append("<tr><td class=\"m\">").append(escape(o.path()))
+          .append(o.linkTarget() == null ? "" : " &rarr; " + escape(o.linkTarget())).append("</td><td>")
+          .append(o.linkTarget() == null ? BuildReport.size(o.size()) : "link").append("</td>");
+      if (b == null) {
+        h.append("<td></td><td></td><td></td><td></td><td></td></tr>\n");
+        continue;
+      }
+      h.append("<td>").append(escape(b.format() + " " + b.machine() + " " + b.bits() + "-bit")).append("</td><td>")
+          .append(b.dynamic() ? "dynamic" + (b.interpreter() == null ? "" : " " + escape(b.interpreter())) : "static")
+          .append("</td><td class=\"m\">").append(escape(String.join(" ", b.needed()))).append("</td><td>")
+          .append(b.glibc() == null ? "" : escape(b.glibc())).append("</td><td>")
+          .append(b.glibcxx() == null ? "" : escape(b.glibcxx())).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static String escape(String s) {

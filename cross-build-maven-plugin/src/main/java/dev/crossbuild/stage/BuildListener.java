@@ -11,6 +11,11 @@ public interface BuildListener {
   /** A stage ended: {@code built}, {@code cached}, {@code up to date} or {@code failed}. */
   void stageFinished(String triple, String stage, String outcome, Duration elapsed);
 
-  /** A line of the engine's build log. */
+  /** A line of the engine's build log (shown at debug level; every line is in the target's build log). */
   void log(String triple, String line);
+
+  /** A line the user should see whatever the log level: the smoke test's output, a skipped check. */
+  default void output(String triple, String line) {
+    log(triple, line);
+  }
 }

@@ -4,6 +4,7 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.target.Platform;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class BuildRunner {
   private final String contextDigest;
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
+  private EmulationProbe probe;
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -43,6 +45,12 @@ public final class BuildRunner {
     this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
+  }
+
+  /** The probe the smoke tests of foreign platforms ask whether QEMU runs them. */
+  public BuildRunner withProbe(EmulationProbe emulationProbe) {
+    this.probe = emulationProbe;
+    return this;
   }
 
   /** Builds every target of the plan and returns their results in plan order. */
@@ -86,7 +94,7 @@ public final class BuildRunner {
           slot.acquire();
           try {
             return new StagedBuild(config, t, engine, contextFiles, contextDigest, defaultBaseImage,
-                listener).run();
+                listener, probe).run();
           } finally {
             slot.release();
           }

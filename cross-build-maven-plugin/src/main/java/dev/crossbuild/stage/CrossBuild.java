@@ -38,6 +38,7 @@ public final class CrossBuild implements AutoCloseable {
   private List<String> contextFiles;
   private String contextDigest;
   private String fingerprint;
+  private EngineEmulationProbe probe;
 
   /**
    * @param connector connects to a builder's engine; throws {@code EngineUnavailableException} when none
@@ -112,9 +113,11 @@ public final class CrossBuild implements AutoCloseable {
         builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
       }
     }
+    if (probe == null) {
+      probe = new EngineEmulationProbe(engines, this::baseImageFor);
+    }
     Planner planner = new Planner(builders, hostPlatform(),
-        (target, platform) -> Toolchain.canCross(config.recipe(), target, platform),
-        new EngineEmulationProbe(engines, this::baseImageFor));
+        (target, platform) -> Toolchain.canCross(config.recipe(), target, platform), probe);
     return planner.plan(config.targets());
   }
 
@@ -136,7 +139,7 @@ public final class CrossBuild implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       List<TargetResult> results = new BuildRunner(config, engines, files, contextDigest(), this::baseImageFor,
-          listener).run(plan);
+          listener).withProbe(probe).run(plan);
       remember(results);
       return results;
     } finally {

@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,10 +45,29 @@ final class HostBuild {
     Path outDir = config.outputDir().resolve(triple);
     Path archive = Archives.archiveOf(config, planned.target());
     List<StageTiming> timings = new ArrayList<>();
-    Deque<String> tail = new ArrayDeque<>();
     Instant start = Instant.now();
     listener.stageStarted(triple, "host");
-    try {
+    try (TargetLog log = TargetLog.open(config.outputDir(), triple)) {
+      log.stage("host");
+      try {
+        return build(triple, outDir, archive, timings, start, log);
+      } catch (IOException | InterruptedException | RecipeException | OutputAudit.OutputCheckException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        timings.add(new StageTiming("host", start, Instant.now(), "failed"));
+        listener.stageFinished(triple, "host", "failed", timings.get(0).elapsed());
+        log.note("FAILED: " + e.getMessage());
+        return new TargetResult(planned, false, false, null, timings, List.of(), outDir, null,
+            new TargetBuildException(triple, "host", e.getMessage() + "\nThe whole log: " + log.file(), log.tail(),
+                e), List.of(), null, log.file());
+      }
+    }
+  }
+
+  private TargetResult build(String triple, Path outDir, Path archive, List<StageTiming> timings, Instant start,
+      TargetLog log) throws IOException, InterruptedException {
+    {
       Files.createDirectories(outDir);
       TargetRecipe steps = Toolchain.forTarget(config.recipe(), planned.target(), false,
           new ProjectFiles(config.projectDir(), contextFiles));
@@ -58,15 +75,13 @@ final class HostBuild {
           .directory(config.projectDir().toFile()).redirectErrorStream(true);
       pb.environment().putAll(steps.env());
       pb.environment().put("CROSS_OUT", outDir.toString());
+      pb.environment().put("SOURCE_DATE_EPOCH", String.valueOf(config.outputRules().sourceDateEpoch()));
       Process process = pb.start();
       try (BufferedReader out = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = out.readLine()) != null; ) {
           listener.log(triple, line);
-          tail.addLast(line);
-          if (tail.size() > 40) {
-            tail.removeFirst();
-          }
+          log.line(line);
         }
       }
       int exit = process.waitFor();
@@ -78,18 +93,14 @@ final class HostBuild {
         throw new IOException("the build left no outputs in " + outDir + ": set <artifacts> or make the build"
             + " command write into $CROSS_OUT");
       }
-      Archives.tarGz(outDir, archive);
+      List<dev.crossbuild.audit.BinaryInfo> binaries = OutputAudit.check(planned.target(), outDir,
+          config.outputRules().glibcMax());
+      Files.deleteIfExists(archive);
+      Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
       timings.add(new StageTiming("host", start, Instant.now(), "built"));
       listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
-      return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null);
-    } catch (IOException | InterruptedException | RecipeException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      timings.add(new StageTiming("host", start, Instant.now(), "failed"));
-      listener.stageFinished(triple, "host", "failed", timings.get(0).elapsed());
-      return new TargetResult(planned, false, false, null, timings, List.of(), outDir, null,
-          new TargetBuildException(triple, "host", e.getMessage(), List.copyOf(tail), e));
+      return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null,
+          binaries, null, log.file());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.crossbuild.stage;
 
+import dev.crossbuild.audit.BinaryAudit;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.Builder;
 import dev.crossbuild.plan.PlannedTarget;
@@ -41,6 +42,7 @@ final class LastBuild {
         "images=" + new TreeMap<>(config.imageOverrides()),
         "builders=" + config.builders(),
         "engine=" + config.useEngine(),
+        "outputs=" + config.outputRules(),
         "name=" + config.imageName() + " " + config.artifactId() + " " + config.version()));
     return SourceDigest.of(settings, contextDigest);
   }
@@ -73,8 +75,10 @@ final class LastBuild {
       PlannedTarget planned = new PlannedTarget(request.target(), Strategy.parse(f[1]), builder,
           f[3].isEmpty() ? null : Platform.parse(f[3]), f[4]);
       Instant now = Instant.now();
+      // The audit reads a few headers per file: cheap enough to show the same summary as the build did.
       results.add(new TargetResult(planned, true, true, null, List.of(new StageTiming("check", now, now, "up to date")),
-          Archives.list(outDir), outDir, archive, null));
+          Archives.list(outDir), outDir, archive, null, BinaryAudit.readAll(outDir), null,
+          TargetLog.fileOf(config.outputDir(), request.target().triple().value())));
     }
     return Optional.of(results);
   }

@@ -6,6 +6,9 @@ import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageBuild;
 import dev.crossbuild.engine.ImageBuildException;
 import dev.crossbuild.engine.ImageInfo;
+import dev.crossbuild.audit.BinaryDescriptions;
+import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.config.CaCertificates;
@@ -25,9 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,7 +43,6 @@ public final class StagedBuild {
 
   /** Largest total size of outputs copied out of one target's image. */
   static final long MAX_OUTPUT_BYTES = 4L << 30;
-  private static final int LOG_TAIL = 40;
 
   private final CrossConfig config;
   private final PlannedTarget planned;
@@ -51,9 +51,10 @@ public final class StagedBuild {
   private final String contextDigest;
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
+  private final EmulationProbe probe;
   private final List<StageTiming> timings = new ArrayList<>();
-  private final Deque<String> logTail = new ArrayDeque<>();
   private Instant stageStart = Instant.now();
+  private TargetLog log;
 
   /**
    * @param contextFiles the project's context files, relative to the project directory
@@ -63,6 +64,17 @@ public final class StagedBuild {
    */
   public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
       String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener) {
+    this(config, planned, engine, contextFiles, contextDigest, defaultBaseImage, listener, null);
+  }
+
+  /**
+   * @param probe whether the builder runs a foreign platform under QEMU, for the smoke test (null: only
+   *     native platforms run it)
+   */
+  public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
+      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener,
+      EmulationProbe probe) {
+    this.probe = probe;
     this.config = config;
     this.planned = planned;
     this.engine = engine;
@@ -74,6 +86,13 @@ public final class StagedBuild {
 
   /** Runs the stages; a failure is returned in the result, never thrown. */
   public TargetResult run() {
+    try (TargetLog targetLog = TargetLog.open(config.outputDir(), planned.target().triple().value())) {
+      log = targetLog;
+      return stages();
+    }
+  }
+
+  private TargetResult stages() {
     Target target = planned.target();
     String triple = target.triple().value();
     Recipe recipe = config.recipe();
@@ -106,18 +125,24 @@ public final class StagedBuild {
         Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
         labels.put(Labels.DEPS_KEY, key);
         build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
+      } else {
+        log.line("deps image " + depsTag + " is up to date");
       }
       end(stage, start, depsHit ? "cached" : "built");
 
       stage = "source";
       start = begin(stage);
       String sourceDockerfile = Dockerfiles.source(depsTag);
-      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts());
-      String digest = SourceDigest.of(key, sourceDockerfile, script, contextDigest);
+      long epoch = config.outputRules().sourceDateEpoch();
+      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), epoch);
+      String digest = SourceDigest.of(key, sourceDockerfile, script, contextDigest, String.valueOf(
+          config.outputRules()));
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
+        log.line("sources unchanged since the last build of " + archive.getFileName());
         end(stage, start, "up to date");
-        return result(true, depsHit, depsTag, outDir, archive, null);
+        return result(true, depsHit, depsTag, outDir, archive, OutputAudit.check(target, outDir, null), null);
       }
+      Files.deleteIfExists(stamp);
       String sourceTag = config.imageName() + "-build:" + triple;
       String previous = engine.inspectImage(sourceTag).map(ImageInfo::id).orElse(null);
       String imageId = build(sourceTag, Labels.of(config.imageName(), triple, "source"),
@@ -130,17 +155,32 @@ public final class StagedBuild {
       stage = "outputs";
       start = begin(stage);
       copyOutputs(imageId, triple, outDir);
-      Archives.tarGz(outDir, archive);
+      List<BinaryInfo> binaries = OutputAudit.check(target, outDir, config.outputRules().glibcMax());
+      binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
+      Files.deleteIfExists(archive);
+      Archives.pack(outDir, archive, epoch);
+      end(stage, start, "copied");
+
+      String smoke = null;
+      String smokeCommand = config.outputRules().smokeTestFor(triple);
+      if (smokeCommand != null) {
+        stage = "smoke";
+        start = begin(stage);
+        smoke = new SmokeTest(config, planned, engine, probe, log, listener).run(smokeCommand, outDir);
+        end(stage, start, smoke);
+      }
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, digest + "\n");
-      end(stage, start, "copied");
-      return result(false, depsHit, depsTag, outDir, archive, null);
+      return result(false, depsHit, depsTag, outDir, archive, binaries, smoke);
     } catch (ImageBuildException e) {
-      return failed(stage, e.getMessage(), e.logTail(), e, depsHit, depsTag, outDir);
-    } catch (EngineException | UncheckedIOException | RecipeException e) {
-      return failed(stage, e.getMessage(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
+      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
+    } catch (EngineException | UncheckedIOException | RecipeException | OutputAudit.OutputCheckException
+        | SmokeTest.SmokeTestFailedException e) {
+      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
+    } catch (UnsafeOutputLinkException e) {
+      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
     } catch (IOException e) {
-      return failed(stage, e.toString(), List.copyOf(logTail), e, depsHit, depsTag, outDir);
+      return failed(stage, e.toString(), e, depsHit, depsTag, outDir);
     }
   }
 
@@ -153,8 +193,7 @@ public final class StagedBuild {
     if (override != null) {
       return override;
     }
-    String catalog = planned.strategy() == Strategy.CROSS ? defaultBaseImage.apply(planned.imagePlatform())
-        : target.baseImage();
+    String catalog = planned.strategy() == Strategy.CROSS ? crossBase(target) : target.baseImage();
     String template = config.recipe().image();
     if (template == null || (!template.contains("{repo}"))) {
       return template == null ? catalog : template;
@@ -164,6 +203,20 @@ public final class StagedBuild {
           + " to fill {repo} in <image>" + template + "</image>. Set <image> for target " + target + ".");
     }
     return template.replace("{repo}", catalog.substring(0, catalog.indexOf('/')));
+  }
+
+  /**
+   * A cross build runs at the builder's platform but installs the target's packages, so it needs the
+   * target's distribution release: riscv64 packages exist only from Debian 13 (trixie) on. The builder's
+   * per-architecture repository with the target's image name and tag: {@code amd64/debian:trixie-slim}.
+   */
+  private String crossBase(Target target) {
+    String builderBase = defaultBaseImage.apply(planned.imagePlatform());
+    String targetBase = target.baseImage();
+    if (builderBase == null || targetBase == null || builderBase.indexOf('/') < 0 || targetBase.indexOf('/') < 0) {
+      return builderBase;
+    }
+    return builderBase.substring(0, builderBase.indexOf('/')) + targetBase.substring(targetBase.indexOf('/'));
   }
 
   /** The base image at the image platform, pulled when missing; a tag that holds another platform is refused. */
@@ -218,17 +271,12 @@ public final class StagedBuild {
 
   private String build(String tag, Map<String, String> labels, ImageBuild.ContextWriter context) {
     String triple = planned.target().triple().value();
-    Consumer<String> log = line -> {
-      synchronized (logTail) {
-        logTail.addLast(line);
-        if (logTail.size() > LOG_TAIL) {
-          logTail.removeFirst();
-        }
-      }
+    Consumer<String> lines = line -> {
+      log.line(line);
       listener.log(triple, line);
     };
     return engine.buildImage(new ImageBuild(context, "Dockerfile", List.of(tag), planned.imagePlatform(),
-        labels, Map.of()), log);
+        labels, Map.of()), lines);
   }
 
   private void copyOutputs(String imageId, String triple, Path outDir) {
@@ -246,6 +294,7 @@ public final class StagedBuild {
   }
 
   private Instant begin(String stage) {
+    log.stage(stage);
     listener.stageStarted(planned.target().triple().value(), stage);
     stageStart = Instant.now();
     return stageStart;
@@ -257,19 +306,24 @@ public final class StagedBuild {
     listener.stageFinished(planned.target().triple().value(), stage, outcome, timing.elapsed());
   }
 
-  private TargetResult failed(String stage, String message, List<String> tail, Exception cause, boolean depsHit,
-      String depsTag, Path outDir) {
+  private TargetResult failed(String stage, String message, Exception cause, boolean depsHit, String depsTag,
+      Path outDir) {
     String triple = planned.target().triple().value();
     StageTiming timing = new StageTiming(stage, stageStart, Instant.now(), "failed");
     timings.add(timing);
     listener.stageFinished(triple, stage, "failed", timing.elapsed());
-    TargetBuildException failure = new TargetBuildException(triple, stage, message, tail, cause);
-    return new TargetResult(planned, depsHit, false, depsTag, timings, List.of(), outDir, null, failure);
+    log.note("FAILED: " + message);
+    // The engine's own tail of a failed image build is the same lines the log received, as it saw them.
+    List<String> tail = cause instanceof ImageBuildException e && !e.logTail().isEmpty() ? e.logTail() : log.tail();
+    TargetBuildException failure = new TargetBuildException(triple, stage, message + "\nThe whole log: "
+        + log.file(), tail, cause);
+    return new TargetResult(planned, depsHit, false, depsTag, timings, List.of(), outDir, null, failure, List.of(),
+        null, log.file());
   }
 
   private TargetResult result(boolean upToDate, boolean depsHit, String depsTag, Path outDir, Path archive,
-      RuntimeException failure) throws IOException {
+      List<BinaryInfo> binaries, String smoke) throws IOException {
     return new TargetResult(planned, depsHit, upToDate, depsTag, timings, Archives.list(outDir), outDir, archive,
-        failure);
+        null, binaries, smoke, log.file());
   }
 }

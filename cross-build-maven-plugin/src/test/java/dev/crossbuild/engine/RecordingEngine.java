@@ -95,6 +95,16 @@ public final class RecordingEngine implements ContainerEngine {
     return new RunResult(0, "aarch64\n");
   }
 
+  /** What {@link #runWithFiles} answers: exit code and output. */
+  public RunResult smokeResult = new RunResult(0, "hello from the smoke test\n");
+
+  @Override
+  public synchronized RunResult runWithFiles(String image, Platform platform, List<String> command,
+      Map<String, String> labels, Path files, String workdir) {
+    calls.add("run-with-files " + image + " " + platform + " " + command + " in " + workdir);
+    return smokeResult;
+  }
+
   @Override
   public synchronized String createContainer(String image, Map<String, String> labels) {
     String id = "c" + (++ids);
@@ -102,10 +112,17 @@ public final class RecordingEngine implements ContainerEngine {
     return id;
   }
 
+  /** When set, the outputs copied out are this file, as {@code hello} (a real binary for the audit). */
+  public Path outputFixture;
+
   @Override
   public synchronized long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
     try {
       Files.createDirectories(destination);
+      if (outputFixture != null) {
+        Files.copy(outputFixture, destination.resolve("hello"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return Files.size(outputFixture);
+      }
       Files.writeString(destination.resolve("hello"), "binary from " + containerId);
       return 10;
     } catch (IOException e) {

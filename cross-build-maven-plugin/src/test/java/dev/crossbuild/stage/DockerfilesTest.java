@@ -44,7 +44,7 @@ class DockerfilesTest {
   @Test
   void sourceDockerfileAndBuildScript() throws Exception {
     golden("source.Dockerfile", Dockerfiles.source("hello-deps:aarch64-unknown-linux-gnu-0123456789abcdef"));
-    golden("cross-build.sh", Dockerfiles.buildScript("aarch64-unknown-linux-gnu", "make", recipe.artifacts()));
+    golden("cross-build.sh", Dockerfiles.buildScript("aarch64-unknown-linux-gnu", "make", recipe.artifacts(), 1700000000L));
   }
 
   @Test
@@ -52,30 +52,90 @@ class DockerfilesTest {
       throws Exception {
     // Run the generated script with /src and /out mapped into a temp dir: the real shell, real globs.
     String script = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p lib && touch hello lib/a.so lib/b.so",
-        List.of("hello", "lib/*.so")).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out").toString());
+        List.of("hello", "lib/*.so"), 1700000000L).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out").toString());
     Files.createDirectories(dir.resolve("src"));
     assertThat(run(dir, script)).isZero();
     assertThat(dir.resolve("out/hello")).exists();
     assertThat(dir.resolve("out/a.so")).as("collected by file name").exists();
     assertThat(dir.resolve("out/b.so")).exists();
 
-    String missing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of("nothing-*.bin"))
+    String missing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of("nothing-*.bin"), 1700000000L)
         .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out2").toString());
     assertThat(run(dir, missing)).isEqualTo(3);
 
     String sameName = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p a b && touch a/x b/x",
-        List.of("a/x", "b/x")).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out3").toString());
+        List.of("a/x", "b/x"), 1700000000L).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out3").toString());
     assertThat(run(dir, sameName)).as("two artifacts named x").isEqualTo(3);
 
-    String nothing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of())
+    String nothing = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "true", List.of(), 1700000000L)
         .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out4").toString());
     assertThat(run(dir, nothing)).as("no outputs at all").isEqualTo(3);
     assertThat(Files.readString(dir.resolve("script.log"))).contains("left no outputs");
 
     String direct = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p /out/bin && touch /out/bin/tool",
-        List.of()).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out5").toString());
+        List.of(), 1700000000L).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out5").toString());
     assertThat(run(dir, direct)).as("the build command wrote into /out itself").isZero();
     assertThat(dir.resolve("out5/bin/tool")).exists();
+  }
+
+  @Test
+  void aSymlinkedProgramShipsAsItsFileAndASonameChainStaysAChain(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // What a real Makefile project did: the program at the top level is a link into programs/.
+    String build = "mkdir -p programs lib && printf 'ELF' > programs/tool && chmod 755 programs/tool"
+        + " && ln -s programs/tool tool"
+        + " && printf 'lib' > lib/libfoo.so.1.2.3 && ln -s libfoo.so.1.2.3 lib/libfoo.so.1"
+        + " && ln -s libfoo.so.1 lib/libfoo.so && ln -s lib/libfoo.so.1 libfoo-alias.so";
+    Path out = dir.resolve("out");
+    String script = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu", build,
+        List.of("tool", "lib/libfoo.so*"), 1700000000L), out);
+    Files.createDirectories(dir.resolve("src"));
+
+    assertThat(run(dir, script)).as(Files.readString(dir.resolve("script.log"))).isZero();
+    assertThat(out.resolve("tool")).isRegularFile().hasContent("ELF");
+    assertThat(Files.isSymbolicLink(out.resolve("tool"))).as("shipped as the file it resolves to").isFalse();
+    assertThat(Files.isExecutable(out.resolve("tool"))).isTrue();
+    assertThat(Files.readSymbolicLink(out.resolve("libfoo.so"))).hasToString("libfoo.so.1");
+    assertThat(Files.readSymbolicLink(out.resolve("libfoo.so.1"))).hasToString("libfoo.so.1.2.3");
+    assertThat(Files.isSymbolicLink(out.resolve("libfoo.so.1.2.3"))).isFalse();
+    assertThat(out.resolve("libfoo.so")).hasContent("lib");
+    assertThat(Files.readString(dir.resolve("script.log"))).contains("./tool", "./libfoo.so", "./libfoo.so.1",
+        "./libfoo.so.1.2.3");
+  }
+
+  @Test
+  void aDanglingOrOutsideLinkFailsNamingTheArtifactAndItsTarget(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("src"));
+    String dangling = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "ln -s programs/gone tool",
+        List.of("tool"), 1L), dir.resolve("out1"));
+    assertThat(run(dir, dangling)).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("script.log")))
+        .contains("artifact 'tool' is a link to 'programs/gone', which does not exist");
+
+    String outside = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "ln -sf /bin/sh shell",
+        List.of("shell"), 1L), dir.resolve("out2"));
+    assertThat(run(dir, outside)).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("script.log"))).contains("artifact 'shell' is a link to '/bin/sh'",
+        "outside");
+
+    String direct = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu",
+        "mkdir -p /out/lib && ln -s /bin/sh /out/lib/sh", List.of(), 1L), dir.resolve("out3"));
+    assertThat(run(dir, direct)).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("script.log"))).contains("output 'lib/sh' is a link to '/bin/sh'");
+  }
+
+  @Test
+  void theBuildCommandSeesSourceDateEpoch(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("src"));
+    String script = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu",
+        "echo \"epoch=$SOURCE_DATE_EPOCH\" > stamp", List.of("stamp"), 1700000123L), dir.resolve("out"));
+    assertThat(run(dir, script)).isZero();
+    assertThat(dir.resolve("out/stamp")).hasContent("epoch=1700000123\n");
+  }
+
+  private static String mapped(Path dir, String script, Path out) {
+    return script.replace("/src", dir.resolve("src").toString()).replace("/out", out.toString());
   }
 
   private static int run(Path dir, String script) throws Exception {

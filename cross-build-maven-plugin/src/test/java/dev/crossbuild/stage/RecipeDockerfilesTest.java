@@ -54,7 +54,7 @@ class RecipeDockerfilesTest {
     TargetRecipe steps = Toolchain.forTarget(recipe, target, mode.equals("cross"), project(preset));
     String name = preset + "-" + target.platform().arch() + "-" + mode;
     golden(name + ".Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, false));
-    golden(name + ".sh", Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts()));
+    golden(name + ".sh", Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), 1700000000L));
     StringBuilder files = new StringBuilder();
     steps.files().forEach((path, bytes) -> files.append("==> ").append(path).append('\n')
         .append(new String(bytes, StandardCharsets.UTF_8)));

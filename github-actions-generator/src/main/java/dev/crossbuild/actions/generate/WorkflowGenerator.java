@@ -7,6 +7,7 @@ import dev.crossbuild.actions.model.Permissions;
 import dev.crossbuild.actions.model.Step;
 import dev.crossbuild.actions.model.Triggers;
 import dev.crossbuild.actions.model.Workflow;
+import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.actions.runners.PinnedActions;
 import dev.crossbuild.actions.runners.Runner;
 import dev.crossbuild.actions.runners.RunnerCatalog;
@@ -158,7 +159,7 @@ public final class WorkflowGenerator {
     }
 
     private static String archiveExtension(String target) {
-        return RunnerCatalog.usesZip(target) ? ".zip" : ".tar.gz";
+        return ArchiveFormat.forTarget(target).extension();
     }
 
     private Step checkout() {

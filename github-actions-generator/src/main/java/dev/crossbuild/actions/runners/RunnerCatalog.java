@@ -94,11 +94,6 @@ public final class RunnerCatalog {
         return any;
     }
 
-    /** Whether the target's archive is a zip (Windows) rather than a tar.gz. */
-    public static boolean usesZip(String triple) {
-        return TargetOs.of(triple) == TargetOs.WINDOWS;
-    }
-
     // Normalises the spellings of one architecture: riscv64gc/riscv64, armv7/thumbv7neon, ...
     static String architecture(String triple) {
         String arch = triple.substring(0, Math.max(0, triple.indexOf('-'))).toLowerCase(Locale.ROOT);

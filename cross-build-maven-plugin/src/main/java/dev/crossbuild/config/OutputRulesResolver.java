@@ -1,0 +1,44 @@
+package dev.crossbuild.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks the epoch, {@code <glibcMax>} and the smoke test settings; problems join the others. */
+final class OutputRulesResolver {
+
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
+
+  private OutputRulesResolver() {}
+
+  static OutputRules resolve(RawOutputRules raw, Map<String, String> smokeTests, List<ConfigProblem> problems) {
+    long epoch = OutputRules.FIXED_EPOCH;
+    String source = "a fixed date (1980-01-01)";
+    String env = raw.sourceDateEpoch() == null ? null : raw.sourceDateEpoch().strip();
+    if (env != null && !env.isEmpty()) {
+      try {
+        epoch = Long.parseLong(env);
+        source = "SOURCE_DATE_EPOCH";
+        if (epoch < 0) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        problems.add(new ConfigProblem("SOURCE_DATE_EPOCH", null, env, "The environment variable"
+            + " SOURCE_DATE_EPOCH='" + env + "' is not a number of seconds since 1970-01-01. Set it to e.g."
+            + " $(git log -1 --format=%ct), or unset it to use the commit time of HEAD."));
+      }
+    } else if (raw.commitTime() != null) {
+      epoch = raw.commitTime();
+      source = "the commit time of HEAD";
+    }
+    String glibcMax = raw.glibcMax() == null || raw.glibcMax().isBlank() ? null : raw.glibcMax().strip();
+    if (glibcMax != null && !VERSION.matcher(glibcMax).matches()) {
+      problems.add(new ConfigProblem("<glibcMax>", "cross.glibcMax", glibcMax, "'" + glibcMax + "' in <glibcMax>"
+          + " (-Dcross.glibcMax) is not a glibc version. Write e.g. <glibcMax>2.28</glibcMax>."));
+    }
+    ConfigResolver.debianPackages(raw.smokePackages(), "<smokePackages>", "zlib1g", problems);
+    String smokeTest = raw.smokeTest() == null || raw.smokeTest().isBlank() ? null : raw.smokeTest().strip();
+    return new OutputRules(epoch, source, glibcMax, smokeTest, smokeTests,
+        raw.smokePackages().stream().map(String::strip).toList());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.crossbuild.config;
+
+import java.util.List;
+
+/**
+ * The POM's and the environment's output parameters as given, before any check.
+ *
+ * @param sourceDateEpoch the {@code SOURCE_DATE_EPOCH} environment variable, or null
+ * @param commitTime the commit time of HEAD in seconds since 1970, or null outside git
+ * @param glibcMax {@code <glibcMax>} ({@code -Dcross.glibcMax}), or null
+ * @param smokeTest {@code <smokeTest>} ({@code -Dcross.smokeTest}), or null
+ * @param smokePackages {@code <smokePackages>}
+ */
+public record RawOutputRules(String sourceDateEpoch, Long commitTime, String glibcMax, String smokeTest,
+    List<String> smokePackages) {
+
+  public RawOutputRules {
+    smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
+  }
+
+  /** Nothing given. */
+  public static RawOutputRules none() {
+    return new RawOutputRules(null, null, null, null, List.of());
+  }
+}

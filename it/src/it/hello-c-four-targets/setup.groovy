@@ -1,0 +1,3 @@
+// The real example's sources.
+evaluate(new File(basedir, '../../../src/it/_common/copy-example.groovy'))
+true
