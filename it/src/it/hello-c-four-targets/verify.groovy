@@ -16,7 +16,7 @@ machines.each { triple, machine ->
 
 // The smoke test ran each binary on its own platform: natively, or under QEMU in a container of that platform.
 ['x86_64', 'aarch64', 'armv7', 'riscv64'].each { arch ->
-  assert log =~ /\] smoke \| hello from ${arch}: zlib 1\.2/ : "no smoke output from ${arch}"
+  assert log =~ /\] smoke \| hello from ${arch}: zlib 1\.\d/ : "no smoke output from ${arch}"
 }
 def report = c.report(basedir)
 report.targets.each { t ->
@@ -26,7 +26,7 @@ report.targets.each { t ->
 }
 // The audit agrees with the ELF header the check above read, and the summary keeps it to one short cell.
 assert report.targets.collect { it.binaries[0].machine } == ['amd64', 'arm64', 'arm', 'riscv64']
-assert log =~ /riscv64gc-unknown-linux-gnu\s+cross\s+miss.*built\s+hello \([0-9.]+ KiB\), glibc>=2\.\d+, smoke passed/
+assert log =~ /riscv64gc-unknown-linux-gnu\s+cross\s+(?:miss|hit).*built\s+hello \([0-9.]+ KiB\), glibc>=2\.\d+, smoke passed/
 
 // Each target's whole log is kept beside its outputs.
 def riscvLog = new File(basedir, 'target/cross/riscv64gc-unknown-linux-gnu.build.log')

@@ -107,6 +107,8 @@ public final class StagedBuild {
       Instant start = begin(stage);
       String baseImage = baseImage(target);
       ImageInfo base = ensureBaseImage(baseImage, planned.imagePlatform());
+      log.line("base image " + baseImage + " (" + base.id() + ") for " + planned.imagePlatform() + ", "
+          + planned.strategy().id() + " build");
       end(stage, start, "ready");
 
       stage = "deps";
