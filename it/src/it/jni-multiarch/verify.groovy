@@ -5,6 +5,13 @@ def log = new File(basedir, 'build.log').text
 // The example's JUnit test ran after cross:build (process-classes) and called into the native library.
 assert log =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0/ : 'the example test did not run'
 
+// The smoke test loaded each library from a JVM of its own platform (aarch64 under QEMU) through NativeLoader.
+assert log.contains('[x86_64-unknown-linux-gnu] smoke | native x86_64: 2 + 3 = 5')
+assert log.contains('[aarch64-unknown-linux-gnu] smoke | native aarch64: 2 + 3 = 5')
+// The smoke test's classes never reach the archive.
+def (tc, tlist) = c.run(['tar', '-tzf', new File(basedir, 'target/cross/jni-multiarch-1.0-linux-aarch_64.tar.gz').path])
+assert tc == 0 && tlist.readLines() == ['libhello.so'] : tlist
+
 def jar = new File(basedir, 'target/jni-multiarch-1.0.jar')
 assert jar.isFile()
 def tmp = File.createTempDir()

@@ -15,6 +15,8 @@ import java.util.Map;
  *     null for none
  * @param smokeTests per-target {@code <smokeTest>}: triple -> command (an empty command turns it off)
  * @param smokePackages Debian packages the smoke test's container needs at run time
+ * @param smokeFiles project files or directories (relative to the project) copied beside the outputs for the
+ *     smoke test only, keeping their relative paths (test data, compiled test classes)
  */
 public record OutputRules(
     long sourceDateEpoch,
@@ -22,7 +24,8 @@ public record OutputRules(
     String glibcMax,
     String smokeTest,
     Map<String, String> smokeTests,
-    List<String> smokePackages) {
+    List<String> smokePackages,
+    List<String> smokeFiles) {
 
   /** 1980-01-01T00:00:00Z: the epoch when neither SOURCE_DATE_EPOCH nor a commit is known (zip needs >= 1980). */
   public static final long FIXED_EPOCH = 315532800L;
@@ -30,11 +33,12 @@ public record OutputRules(
   public OutputRules {
     smokeTests = smokeTests == null ? Map.of() : Map.copyOf(smokeTests);
     smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
+    smokeFiles = smokeFiles == null ? List.of() : List.copyOf(smokeFiles);
   }
 
   /** No ceiling, no smoke test, the fixed epoch. */
   public static OutputRules defaults() {
-    return new OutputRules(FIXED_EPOCH, "a fixed date", null, null, Map.of(), List.of());
+    return new OutputRules(FIXED_EPOCH, "a fixed date", null, null, Map.of(), List.of(), List.of());
   }
 
   /** The smoke test command of a target, or null when it has none. */

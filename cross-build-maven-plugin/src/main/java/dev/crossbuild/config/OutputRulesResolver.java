@@ -38,7 +38,20 @@ final class OutputRulesResolver {
     }
     ConfigResolver.debianPackages(raw.smokePackages(), "<smokePackages>", "zlib1g", problems);
     String smokeTest = raw.smokeTest() == null || raw.smokeTest().isBlank() ? null : raw.smokeTest().strip();
+    List<String> smokeFiles = new java.util.ArrayList<>();
+    for (String f : raw.smokeFiles()) {
+      String file = f == null ? "" : f.strip();
+      if (file.isEmpty()) {
+        continue;
+      }
+      if (file.startsWith("/") || java.util.Arrays.asList(file.split("/")).contains("..")) {
+        problems.add(new ConfigProblem("<smokeFiles>", null, file, "'" + file + "' in <smokeFiles> must be a path"
+            + " inside the project, relative to it, e.g. <smokeFile>target/classes</smokeFile>."));
+      } else {
+        smokeFiles.add(file);
+      }
+    }
     return new OutputRules(epoch, source, glibcMax, smokeTest, smokeTests,
-        raw.smokePackages().stream().map(String::strip).toList());
+        raw.smokePackages().stream().map(String::strip).toList(), smokeFiles);
   }
 }

@@ -10,16 +10,24 @@ import java.util.List;
  * @param glibcMax {@code <glibcMax>} ({@code -Dcross.glibcMax}), or null
  * @param smokeTest {@code <smokeTest>} ({@code -Dcross.smokeTest}), or null
  * @param smokePackages {@code <smokePackages>}
+ * @param smokeFiles {@code <smokeFiles>}
  */
 public record RawOutputRules(String sourceDateEpoch, Long commitTime, String glibcMax, String smokeTest,
-    List<String> smokePackages) {
+    List<String> smokePackages, List<String> smokeFiles) {
 
   public RawOutputRules {
     smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
+    smokeFiles = smokeFiles == null ? List.of() : List.copyOf(smokeFiles);
+  }
+
+  /** Without smoke files. */
+  public RawOutputRules(String sourceDateEpoch, Long commitTime, String glibcMax, String smokeTest,
+      List<String> smokePackages) {
+    this(sourceDateEpoch, commitTime, glibcMax, smokeTest, smokePackages, List.of());
   }
 
   /** Nothing given. */
   public static RawOutputRules none() {
-    return new RawOutputRules(null, null, null, null, List.of());
+    return new RawOutputRules(null, null, null, null, List.of(), List.of());
   }
 }

@@ -43,13 +43,14 @@ public interface ContainerEngine extends AutoCloseable {
   RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels);
 
   /**
-   * Runs a container with the contents of {@code files} copied into {@code workdir} first (never bind
+   * Runs a container with the environment {@code env} and the contents of {@code files} copied into
+   * {@code workdir} first (never bind
    * mounted, so remote engines work too), to completion, and removes it whatever happens.
    *
    * @return its exit code and combined output
    */
   RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
-      Path files, String workdir);
+      Map<String, String> env, Path files, String workdir);
 
   /** Creates (never starts) a container from an image and returns its ID. */
   String createContainer(String image, Map<String, String> labels);

@@ -145,12 +145,12 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
-    return runWithFiles(image, platform, command, labels, null, null);
+    return runWithFiles(image, platform, command, labels, Map.of(), null, null);
   }
 
   @Override
   public RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
-      Path files, String workdir) {
+      Map<String, String> env, Path files, String workdir) {
     String id = null;
     EngineException failure = null;
     try {
@@ -158,6 +158,9 @@ public final class DockerJavaEngine implements ContainerEngine {
           .withLabels(labels);
       if (workdir != null) {
         create.withWorkingDir(workdir);
+      }
+      if (!env.isEmpty()) {
+        create.withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
       }
       id = create.exec().getId();
       if (files != null) {

@@ -241,6 +241,16 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> smokePackages;
 
   /**
+   * Project files or directories (relative to the project, e.g. {@code target/classes} or
+   * {@code src/smoke}) copied beside the outputs into the smoke test's working directory, keeping their
+   * relative paths. They are never packed into the archive.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> smokeFiles;
+
+  /**
    * Skips the goal.
    *
    * @since 0.1.0
@@ -265,7 +275,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         rawBuilders, dockerHost, parallel, engine, force, caCertificates,
         new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
             GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
-            smokePackages));
+            smokePackages, smokeFiles));
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {

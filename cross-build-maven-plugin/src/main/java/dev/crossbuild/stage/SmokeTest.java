@@ -10,8 +10,14 @@ import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -71,8 +77,17 @@ final class SmokeTest {
     }
     String image = config.outputRules().smokePackages().isEmpty() ? base : withPackages(base, platform);
     List<String> cmd = List.of("/bin/sh", "-eu", "-c", command);
-    RunResult result = engine.runWithFiles(image, platform, cmd, Labels.of(config.imageName(), triple, "smoke"),
-        outDir, WORKDIR);
+    Map<String, String> env = Map.of("CROSS_TARGET", triple, "CROSS_CLASSIFIER", target.classifier());
+    RunResult result;
+    Path files = withSmokeFiles(outDir);
+    try {
+      result = engine.runWithFiles(image, platform, cmd, Labels.of(config.imageName(), triple, "smoke"), env,
+          files, WORKDIR);
+    } finally {
+      if (!files.equals(outDir)) {
+        deleteQuietly(files);
+      }
+    }
     result.output().lines().filter(l -> !l.isBlank()).forEach(l -> {
       log.line(l);
       listener.output(triple, "smoke | " + l);
@@ -82,6 +97,60 @@ final class SmokeTest {
           + " on " + platform + ". Its output is above and in " + log.file() + ".");
     }
     return "passed";
+  }
+
+  /**
+   * The outputs, plus {@code <smokeFiles>} at their project-relative paths, in a directory of their own (the
+   * output directory itself when there are none): nothing of the smoke test reaches the archive.
+   */
+  private Path withSmokeFiles(Path outDir) {
+    List<String> extra = config.outputRules().smokeFiles();
+    if (extra.isEmpty()) {
+      return outDir;
+    }
+    Path dir = config.outputDir().resolve(".state").resolve("smoke-" + planned.target().triple().value());
+    try {
+      deleteQuietly(dir);
+      copyTree(outDir, dir);
+      for (String name : extra) {
+        Path from = config.projectDir().resolve(name).normalize();
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+          throw new SmokeTestFailedException("<smokeFiles> names " + name + ", which is not in "
+              + config.projectDir() + ". Build it before cross:build runs, or remove it from <smokeFiles>.");
+        }
+        copyTree(from, dir.resolve(name));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot lay out the smoke test's files in " + dir, e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a leftover under target/ is harmless and goes with mvn clean
+    }
   }
 
   private String skipped(String why) {

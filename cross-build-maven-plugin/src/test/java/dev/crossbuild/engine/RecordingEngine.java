@@ -95,13 +95,23 @@ public final class RecordingEngine implements ContainerEngine {
     return new RunResult(0, "aarch64\n");
   }
 
+  /** What the last {@link #runWithFiles} saw: the files copied in and the environment. */
+  public List<String> smokeFiles = List.of();
+  public Map<String, String> smokeEnv = Map.of();
+
   /** What {@link #runWithFiles} answers: exit code and output. */
   public RunResult smokeResult = new RunResult(0, "hello from the smoke test\n");
 
   @Override
   public synchronized RunResult runWithFiles(String image, Platform platform, List<String> command,
-      Map<String, String> labels, Path files, String workdir) {
+      Map<String, String> labels, Map<String, String> env, Path files, String workdir) {
     calls.add("run-with-files " + image + " " + platform + " " + command + " in " + workdir);
+    try (var walk = Files.walk(files)) {
+      smokeFiles = walk.filter(p -> !p.equals(files)).map(p -> files.relativize(p).toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    smokeEnv = Map.copyOf(env);
     return smokeResult;
   }
 

@@ -138,6 +138,26 @@ class StagedBuildOutputsTest {
   }
 
   @Test
+  void smokeFilesJoinTheOutputsForTheSmokeTestOnlyWithTheTargetInTheEnvironment() throws Exception {
+    Files.createDirectories(dir.resolve("target/classes/demo"));
+    Files.writeString(dir.resolve("target/classes/demo/Main.class"), "classfile");
+
+    TargetResult r = build("x86_64-unknown-linux-gnu", new RawOutputRules(null, null, null, "./hello", List.of(),
+        List.of("target/classes")), null).get(0);
+
+    assertThat(r.smokeTest()).isEqualTo("passed");
+    assertThat(engine.smokeFiles).contains("hello", "target/classes/demo/Main.class");
+    assertThat(engine.smokeEnv).containsEntry("CROSS_TARGET", "x86_64-unknown-linux-gnu")
+        .containsEntry("CROSS_CLASSIFIER", "linux-x86_64");
+    assertThat(r.outputs()).extracting(TargetResult.OutputFile::path).as("never in the archive")
+        .containsExactly("hello");
+
+    TargetResult missing = build("x86_64-unknown-linux-gnu", new RawOutputRules(null, null, null, "./hello --again",
+        List.of(), List.of("src/smoke")), null).get(0);
+    assertThat(missing.failure()).hasMessageContaining("<smokeFiles> names src/smoke, which is not in");
+  }
+
+  @Test
   void aFailingSmokeTestFailsTheTarget() throws Exception {
     engine.smokeResult = new RunResult(127, "./hello: not found\n");
 
