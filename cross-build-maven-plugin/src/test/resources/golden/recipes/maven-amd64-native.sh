@@ -20,7 +20,18 @@ while IFS= read -r f; do
     case "$real/" in /src/*) ;; *) cross_fail "artifact '$f' is a link to '$link' ($real), outside /src";; esac
     case "$link" in /*) next=$link;; *) next="$(dirname "$f")/$link";; esac
     next=$(cross_dirpath "$next")
-    if grep -qxF "$next" "$cross_canon"; then ln -s "$(basename "$next")" "$to"; else cp -pL "$f" "$to"; fi
+    alias=""
+    if grep -qxF "$next" "$cross_canon"; then alias=$(basename "$next"); else
+      # Links into the build tree (lib/libz.so -> obj/x/libz.so.1.2): an artifact that is that file,
+      # or a copy of it under the same name, is what the link stands for.
+      while IFS= read -r g; do
+        { [ -f "$g" ] && [ ! -L "$g" ]; } || continue
+        if [ "$(readlink -f "$g")" = "$real" ] || { [ "$(basename "$g")" = "$(basename "$real")" ] && cmp -s "$g" "$real"; }; then
+          alias=$(basename "$g"); break
+        fi
+      done < "$cross_list"
+    fi
+    if [ -n "$alias" ]; then ln -s "$alias" "$to"; else cp -pL "$f" "$to"; fi
   else
     cp -a "$f" "$to"
   fi

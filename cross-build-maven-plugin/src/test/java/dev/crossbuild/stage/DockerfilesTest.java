@@ -104,6 +104,26 @@ class DockerfilesTest {
   }
 
   @Test
+  void linksIntoTheBuildTreeBecomeLinksToTheArtifactThatIsTheirFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    // What zstd's Makefile leaves: lib/libzstd.so{,.1} link into obj/, lib/libzstd.so.1.5.4 is a copy.
+    String build = "mkdir -p lib/obj/c1 && printf 'lib' > lib/obj/c1/libz.so.1.5 && cp lib/obj/c1/libz.so.1.5 lib/"
+        + " && ln -s obj/c1/libz.so.1.5 lib/libz.so.1 && ln -s obj/c1/libz.so.1.5 lib/libz.so"
+        + " && printf 'other' > lib/obj/c1/other.so && ln -s obj/c1/other.so lib/libother.so";
+    Path out = dir.resolve("out");
+    Files.createDirectories(dir.resolve("src"));
+    String script = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu", build,
+        List.of("lib/libz.so*", "lib/libother.so"), 1L), out);
+
+    assertThat(run(dir, script)).as(Files.readString(dir.resolve("script.log"))).isZero();
+    assertThat(Files.readSymbolicLink(out.resolve("libz.so"))).hasToString("libz.so.1.5");
+    assertThat(Files.readSymbolicLink(out.resolve("libz.so.1"))).hasToString("libz.so.1.5");
+    assertThat(Files.isSymbolicLink(out.resolve("libz.so.1.5"))).isFalse();
+    assertThat(out.resolve("libother.so")).as("no artifact is its file: shipped as the file").hasContent("other");
+    assertThat(Files.isSymbolicLink(out.resolve("libother.so"))).isFalse();
+  }
+
+  @Test
   void aDanglingOrOutsideLinkFailsNamingTheArtifactAndItsTarget(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Files.createDirectories(dir.resolve("src"));
