@@ -8,6 +8,7 @@ import dev.crossbuild.recipe.TargetRecipe;
 import dev.crossbuild.recipe.Toolchain;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -51,15 +52,17 @@ final class HostBuild {
       log.stage("host");
       try {
         return build(triple, outDir, archive, timings, start, log);
-      } catch (IOException | InterruptedException | RecipeException | OutputAudit.OutputCheckException e) {
+      } catch (IOException | InterruptedException | RecipeException | OutputAudit.OutputCheckException
+          | SmokeTest.SmokeTestFailedException | UncheckedIOException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        timings.add(new StageTiming("host", start, Instant.now(), "failed"));
-        listener.stageFinished(triple, "host", "failed", timings.get(0).elapsed());
+        String stage = timings.isEmpty() ? "host" : "smoke";
+        timings.add(new StageTiming(stage, timings.isEmpty() ? start : timings.get(0).end(), Instant.now(), "failed"));
+        listener.stageFinished(triple, stage, "failed", timings.get(timings.size() - 1).elapsed());
         log.note("FAILED: " + e.getMessage());
         return new TargetResult(planned, false, false, null, timings, List.of(), outDir, null,
-            new TargetBuildException(triple, "host", e.getMessage() + "\nThe whole log: " + log.file(), log.tail(),
+            new TargetBuildException(triple, stage, e.getMessage() + "\nThe whole log: " + log.file(), log.tail(),
                 e), List.of(), null, log.file());
       }
     }
@@ -99,8 +102,18 @@ final class HostBuild {
       Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
       timings.add(new StageTiming("host", start, Instant.now(), "built"));
       listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
+      String smoke = null;
+      String smokeCommand = config.outputRules().smokeTestFor(triple);
+      if (smokeCommand != null) {
+        Instant smokeStart = Instant.now();
+        listener.stageStarted(triple, "smoke");
+        log.stage("smoke");
+        smoke = new SmokeTest(config, planned, null, null, log, listener).run(smokeCommand, outDir);
+        timings.add(new StageTiming("smoke", smokeStart, Instant.now(), smoke));
+        listener.stageFinished(triple, "smoke", smoke, timings.get(1).elapsed());
+      }
       return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null,
-          binaries, null, log.file());
+          binaries, smoke, log.file());
     }
   }
 

@@ -24,11 +24,16 @@ class HostBuildTest {
   @TempDir Path dir;
 
   private TargetResult build(String command) throws Exception {
+    return build(command, null);
+  }
+
+  private TargetResult build(String command, String smokeTest) throws Exception {
     Files.writeString(dir.resolve("tool.c"), "source");
     CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "tool", "1.0",
         dir.resolve("target/cross"), List.of(RawTarget.of("x86_64-unknown-linux-gnu")), null,
         new RecipeOverrides("custom", null, null, null, null, command, List.of("bin/*"), Map.of("GREETING", "hi")),
-        List.of(), null, 2, "none", false));
+        List.of(), null, 2, "none", false, List.of(),
+        new dev.crossbuild.config.RawOutputRules(null, null, null, smokeTest, List.of())));
     try (CrossBuild session = new CrossBuild(config, TargetCatalog.builtIn(), b -> {
       throw new AssertionError("no engine may be connected with -Dcross.engine=none");
     })) {
@@ -62,6 +67,22 @@ class HostBuildTest {
       assertThat(e.stage()).isEqualTo("host");
       assertThat(e.getMessage()).contains("exited with 7");
       assertThat(e.logTail()).containsExactly("compiling", "error: broken");
+    });
+  }
+
+  @Test
+  void theSmokeTestRunsRightHereOnAHostBuild() throws Exception {
+    TargetResult r = build("mkdir -p bin && printf '#!/bin/sh\\necho tool ok\\n' > bin/tool && chmod +x bin/tool",
+        "./tool && echo \"on $CROSS_CLASSIFIER\"");
+
+    assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
+    assertThat(r.smokeTest()).isEqualTo("passed");
+    assertThat(Files.readString(r.log())).contains("==> smoke stage", "tool ok", "on linux-x86_64");
+
+    TargetResult failing = build("mkdir -p bin && echo data > bin/tool", "./tool");
+    assertThat(failing.failure()).isInstanceOfSatisfying(TargetBuildException.class, e -> {
+      assertThat(e.stage()).isEqualTo("smoke");
+      assertThat(e.getMessage()).containsPattern("<smokeTest>./tool</smokeTest> exited with 12[67]");
     });
   }
 }
