@@ -223,7 +223,8 @@ public final class SafeTarExtractor {
     }
   }
 
-  static void deleteRecursively(Path dir) {
+  /** Deletes a directory tree without following links; nothing there is fine. */
+  public static void deleteRecursively(Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

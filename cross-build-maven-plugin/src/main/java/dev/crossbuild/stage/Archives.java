@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.OutputRules;
 import dev.crossbuild.target.Target;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -48,10 +49,10 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 public final class Archives {
 
   /**
-   * 1980-01-01T00:00:00Z, the earliest time a zip can hold: the entry time used when neither
+   * 1980-01-01T00:00:00Z, the earliest time a zip can hold, and so the entry time used when neither
    * {@code SOURCE_DATE_EPOCH} nor a commit time is known.
    */
-  public static final long DEFAULT_EPOCH = 315532800L;
+  public static final long DEFAULT_EPOCH = OutputRules.FIXED_EPOCH;
 
   private static final int LEVEL = Deflater.BEST_COMPRESSION;
   private static final int FILE = 0100644;
@@ -76,11 +77,6 @@ public final class Archives {
       outputs.add(new TargetResult.OutputFile(e.name(), e.link() ? 0 : e.size(), e.linkTarget()));
     }
     return outputs;
-  }
-
-  /** {@link #pack} at {@link #DEFAULT_EPOCH}; the format follows the name, so a {@code .zip} is a zip. */
-  static void tarGz(Path dir, Path archive) throws IOException {
-    pack(dir, archive, DEFAULT_EPOCH);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.crossbuild.stage;
 
 import dev.crossbuild.config.CaCertificates;
+import dev.crossbuild.config.OutputRules;
 import dev.crossbuild.recipe.TargetRecipe;
 import dev.crossbuild.recipe.ToolCheck;
 import java.util.List;
@@ -21,8 +22,6 @@ public final class Dockerfiles {
   static final String CA_DIR = "ca";
   /** The build script in the source context. */
   static final String BUILD_SCRIPT = "cross-build.sh";
-  /** {@code SOURCE_DATE_EPOCH} of the deps stage: 1980-01-01T00:00:00Z. */
-  public static final long DEPS_SOURCE_DATE_EPOCH = 315532800L;
 
   private Dockerfiles() {}
 
@@ -38,7 +37,7 @@ public final class Dockerfiles {
     d.append("SHELL [\"/bin/sh\", \"-eu\", \"-c\"]\n");
     // A fixed date, not the commit's: the deps image is shared across commits, and what it compiles must
     // be the same bytes wherever and whenever it is built.
-    d.append("ENV SOURCE_DATE_EPOCH=").append(DEPS_SOURCE_DATE_EPOCH).append('\n');
+    d.append("ENV SOURCE_DATE_EPOCH=").append(OutputRules.FIXED_EPOCH).append('\n');
     if (hasCa) {
       d.append("COPY ").append(CA_DIR).append("/ ").append(CaCertificates.IMAGE_DIR).append("/\n");
       d.append("RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates >/dev/null;")

@@ -70,51 +70,49 @@ final class HostBuild {
 
   private TargetResult build(String triple, Path outDir, Path archive, List<StageTiming> timings, Instant start,
       TargetLog log) throws IOException, InterruptedException {
-    {
-      Files.createDirectories(outDir);
-      TargetRecipe steps = Toolchain.forTarget(config.recipe(), planned.target(), false,
-          new ProjectFiles(config.projectDir(), contextFiles));
-      ProcessBuilder pb = new ProcessBuilder("sh", "-eu", "-c", steps.buildCommand())
-          .directory(config.projectDir().toFile()).redirectErrorStream(true);
-      pb.environment().putAll(steps.env());
-      pb.environment().put("CROSS_OUT", outDir.toString());
-      pb.environment().put("SOURCE_DATE_EPOCH", String.valueOf(config.outputRules().sourceDateEpoch()));
-      Process process = pb.start();
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = out.readLine()) != null; ) {
-          listener.log(triple, line);
-          log.line(line);
-        }
+    Files.createDirectories(outDir);
+    Files.deleteIfExists(archive); // a failed build must not leave the last one's archive to be released
+    TargetRecipe steps = Toolchain.forTarget(config.recipe(), planned.target(), false,
+        new ProjectFiles(config.projectDir(), contextFiles));
+    ProcessBuilder pb = new ProcessBuilder("sh", "-eu", "-c", steps.buildCommand())
+        .directory(config.projectDir().toFile()).redirectErrorStream(true);
+    pb.environment().putAll(steps.env());
+    pb.environment().put("CROSS_OUT", outDir.toString());
+    pb.environment().put("SOURCE_DATE_EPOCH", String.valueOf(config.outputRules().sourceDateEpoch()));
+    Process process = pb.start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        listener.log(triple, line);
+        log.line(line);
       }
-      int exit = process.waitFor();
-      if (exit != 0) {
-        throw new IOException("the build command exited with " + exit);
-      }
-      collect(steps.artifacts(), outDir);
-      if (Archives.list(outDir).isEmpty()) {
-        throw new IOException("the build left no outputs in " + outDir + ": set <artifacts> or make the build"
-            + " command write into $CROSS_OUT");
-      }
-      List<dev.crossbuild.audit.BinaryInfo> binaries = OutputAudit.check(planned.target(), outDir,
-          config.outputRules().glibcMax());
-      Files.deleteIfExists(archive);
-      Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
-      timings.add(new StageTiming("host", start, Instant.now(), "built"));
-      listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
-      String smoke = null;
-      String smokeCommand = config.outputRules().smokeTestFor(triple);
-      if (smokeCommand != null) {
-        Instant smokeStart = Instant.now();
-        listener.stageStarted(triple, "smoke");
-        log.stage("smoke");
-        smoke = new SmokeTest(config, planned, null, null, log, listener).run(smokeCommand, outDir);
-        timings.add(new StageTiming("smoke", smokeStart, Instant.now(), smoke));
-        listener.stageFinished(triple, "smoke", smoke, timings.get(1).elapsed());
-      }
-      return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null,
-          binaries, smoke, log.file());
     }
+    int exit = process.waitFor();
+    if (exit != 0) {
+      throw new IOException("the build command exited with " + exit);
+    }
+    collect(steps.artifacts(), outDir);
+    if (Archives.list(outDir).isEmpty()) {
+      throw new IOException("the build left no outputs in " + outDir + ": set <artifacts> or make the build"
+          + " command write into $CROSS_OUT");
+    }
+    List<dev.crossbuild.audit.BinaryInfo> binaries = OutputAudit.check(planned.target(), outDir,
+        config.outputRules().glibcMax());
+    Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
+    timings.add(new StageTiming("host", start, Instant.now(), "built"));
+    listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
+    String smoke = null;
+    String smokeCommand = config.outputRules().smokeTestFor(triple);
+    if (smokeCommand != null) {
+      Instant smokeStart = Instant.now();
+      listener.stageStarted(triple, "smoke");
+      log.stage("smoke");
+      smoke = new SmokeTest(config, planned, null, null, log, listener).run(smokeCommand, outDir);
+      timings.add(new StageTiming("smoke", smokeStart, Instant.now(), smoke));
+      listener.stageFinished(triple, "smoke", smoke, timings.get(1).elapsed());
+    }
+    return new TargetResult(planned, false, false, null, timings, Archives.list(outDir), outDir, archive, null,
+        binaries, smoke, log.file());
   }
 
   /** Copies each artifact (path or glob relative to the project) into the output directory by file name. */

@@ -5,6 +5,7 @@ import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageBuild;
 import dev.crossbuild.engine.RunResult;
+import dev.crossbuild.engine.SafeTarExtractor;
 import dev.crossbuild.plan.Builder;
 import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
@@ -172,14 +173,9 @@ final class SmokeTest {
   }
 
   private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
+    try {
+      SafeTarExtractor.deleteRecursively(dir);
+    } catch (UncheckedIOException ignored) {
       // a leftover under target/ is harmless and goes with mvn clean
     }
   }

@@ -146,6 +146,8 @@ public final class StagedBuild {
         return result(true, depsHit, depsTag, outDir, archive, OutputAudit.check(target, outDir, null), null);
       }
       Files.deleteIfExists(stamp);
+      Files.deleteIfExists(archive); // a failed rebuild must not leave the last one's archive to be released
+      log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
       String sourceTag = config.imageName() + "-build:" + triple;
       String previous = engine.inspectImage(sourceTag).map(ImageInfo::id).orElse(null);
       String imageId = build(sourceTag, Labels.of(config.imageName(), triple, "source"),
@@ -160,7 +162,6 @@ public final class StagedBuild {
       copyOutputs(imageId, triple, outDir);
       List<BinaryInfo> binaries = OutputAudit.check(target, outDir, config.outputRules().glibcMax());
       binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
-      Files.deleteIfExists(archive);
       Archives.pack(outDir, archive, epoch);
       end(stage, start, "copied");
 
@@ -175,12 +176,8 @@ public final class StagedBuild {
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, digest + "\n");
       return result(false, depsHit, depsTag, outDir, archive, binaries, smoke);
-    } catch (ImageBuildException e) {
-      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
     } catch (EngineException | UncheckedIOException | RecipeException | OutputAudit.OutputCheckException
-        | SmokeTest.SmokeTestFailedException e) {
-      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
-    } catch (UnsafeOutputLinkException e) {
+        | SmokeTest.SmokeTestFailedException | UnsafeOutputLinkException e) {
       return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
     } catch (IOException e) {
       return failed(stage, e.toString(), e, depsHit, depsTag, outDir);

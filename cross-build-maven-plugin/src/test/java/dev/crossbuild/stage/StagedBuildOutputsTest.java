@@ -88,6 +88,20 @@ class StagedBuildOutputsTest {
   }
 
   @Test
+  void aFailedRebuildLeavesNoArchiveOfTheLastBuildToRelease() throws Exception {
+    Path archive = dir.resolve("target/cross/hello-1.0-linux-x86_64.tar.gz");
+    assertThat(build("x86_64-unknown-linux-gnu", rules(null, null, null), null).get(0).failed()).isFalse();
+    assertThat(archive).exists();
+
+    Files.writeString(dir.resolve("hello.c"), "broken");
+    engine.failBuildOf = "hello-build:x86_64";
+    assertThat(build("x86_64-unknown-linux-gnu", rules(null, null, null), null).get(0).failed()).isTrue();
+    assertThat(archive).doesNotExist();
+    assertThat(Files.readString(dir.resolve("target/cross/x86_64-unknown-linux-gnu.build.log")))
+        .contains("SOURCE_DATE_EPOCH=315532800 (a fixed date (1980-01-01))");
+  }
+
+  @Test
   void outputsAreAuditedAndShownWithTheirGlibcFloor() throws Exception {
     engine.outputFixture = FIXTURES.resolve("x86_64-dynamic");
 
@@ -115,7 +129,7 @@ class StagedBuildOutputsTest {
   }
 
   @Test
-  void aGlibcAboveTheCeilingFailsTheTargetWithWhatToDo() throws Exception {
+  void aGlibcAboveTheCeilingFailsTheTargetSayingHowToLowerIt() throws Exception {
     engine.outputFixture = FIXTURES.resolve("x86_64-dynamic");
 
     TargetResult r = build("x86_64-unknown-linux-gnu", rules(null, "2.28", null), null).get(0);
