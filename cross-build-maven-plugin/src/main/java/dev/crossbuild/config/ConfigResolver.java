@@ -51,6 +51,7 @@ public final class ConfigResolver {
     OutputRules outputRules = OutputRulesResolver.resolve(raw.outputRules(), smokeTests, problems);
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
+    CacheConfig cache = CacheResolver.resolve(raw.cache(), problems);
     releaseWithPackages(targets, recipe, images, problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
@@ -65,7 +66,7 @@ public final class ConfigResolver {
     }
     return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
         targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca,
-        outputRules);
+        outputRules, useEngine ? cache : null);
   }
 
   private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param imageOverrides per-target {@code <image>}: triple -> base image to use instead of the default
  * @param caCertificates extra CA certificates for every image, or null
  * @param outputRules the archives' epoch, the glibc ceiling and the smoke test
+ * @param cache the registry cache for deps images, or null
  */
 public record CrossConfig(
     Path projectDir,
@@ -38,7 +39,8 @@ public record CrossConfig(
     boolean force,
     Map<String, String> imageOverrides,
     CaCertificates caCertificates,
-    OutputRules outputRules) {
+    OutputRules outputRules,
+    CacheConfig cache) {
 
   public CrossConfig {
     Objects.requireNonNull(projectDir, "projectDir");

@@ -21,6 +21,7 @@ import java.util.List;
  * @param force {@code -Dcross.force}
  * @param caCertificates {@code <caCertificates>}: certificate files, relative to the project or absolute
  * @param outputRules the epoch, {@code <glibcMax>} and {@code <smokeTest>} as given
+ * @param cache {@code <cache>} with the {@code -Dcross.cache.*} properties over it, or null
  */
 public record RawConfig(
     Path projectDir,
@@ -36,7 +37,8 @@ public record RawConfig(
     String engine,
     boolean force,
     List<String> caCertificates,
-    RawOutputRules outputRules) {
+    RawOutputRules outputRules,
+    RawCache cache) {
 
   public RawConfig {
     outputRules = outputRules == null ? RawOutputRules.none() : outputRules;
@@ -50,7 +52,7 @@ public record RawConfig(
       String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
       int localMaxParallel, String engine, boolean force) {
     this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, List.of(), null);
+        dockerHost, localMaxParallel, engine, force, List.of(), null, null);
   }
 
   /** Parameters without output rules. */
@@ -58,7 +60,16 @@ public record RawConfig(
       String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
       int localMaxParallel, String engine, boolean force, List<String> caCertificates) {
     this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, caCertificates, null);
+        dockerHost, localMaxParallel, engine, force, caCertificates, null, null);
+  }
+
+  /** Parameters without a cache. */
+  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
+      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
+      int localMaxParallel, String engine, boolean force, List<String> caCertificates,
+      RawOutputRules outputRules) {
+    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
+        dockerHost, localMaxParallel, engine, force, caCertificates, outputRules, null);
   }
 
   /** A {@code <builder>} as written. */

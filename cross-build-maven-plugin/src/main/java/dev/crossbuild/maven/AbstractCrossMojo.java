@@ -5,6 +5,7 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
+import dev.crossbuild.config.RawCache;
 import dev.crossbuild.config.RawOutputRules;
 import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.DockerJavaEngine;
@@ -23,6 +24,7 @@ import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -251,6 +253,25 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> smokeFiles;
 
   /**
+   * A registry repository that shares deps images between machines and CI runs: {@code <repository>}
+   * (e.g. {@code registry.corp:5000/team/cache}), {@code <pull>} (default true), {@code <push>} (default
+   * false), and optional {@code <username>} with {@code <passwordEnvironmentVariable>} (otherwise the
+   * docker CLI's {@code config.json} and its credential helpers give the credentials). A deps image the
+   * local engine lacks is pulled as {@code <repository>:<triple>-<deps key>} and trusted only when its
+   * platform and deps key match; one built here is pushed under that tag. The cache never fails a build:
+   * an unreachable registry or a missing tag is a warning, and the image is built. Each field can be set
+   * with {@code -Dcross.cache.<field>}, e.g. {@code -Dcross.cache.push=true}, which wins over the POM.
+   *
+   * @since 0.2.0
+   */
+  @Parameter
+  protected CacheParameter cache;
+
+  /** The Maven session, for the {@code -Dcross.cache.*} properties. */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  /**
    * Skips the goal.
    *
    * @since 0.1.0
@@ -275,7 +296,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         rawBuilders, dockerHost, parallel, engine, force, caCertificates,
         new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
             GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
-            smokePackages, smokeFiles));
+            smokePackages, smokeFiles), rawCache());
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {
@@ -283,6 +304,13 @@ abstract class AbstractCrossMojo extends AbstractMojo {
           + "plugin's <configuration>:\n" + e.problems().stream().map(ConfigProblem::message)
               .map(m -> "  - " + m).collect(Collectors.joining("\n")));
     }
+  }
+
+  private RawCache rawCache() {
+    CacheParameter c = CacheParameter.withProperties(cache, session == null ? null : session.getUserProperties(),
+        session == null ? System.getProperties() : session.getSystemProperties());
+    return c == null ? null : new RawCache(c.getRepository(), c.getPush(), c.getPull(), c.getUsername(),
+        c.getPasswordEnvironmentVariable(), c.getUsernameSecret(), c.getPasswordSecret());
   }
 
   /** A session whose builders connect through docker-java. */
