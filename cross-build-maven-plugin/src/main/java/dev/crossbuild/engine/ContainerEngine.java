@@ -27,6 +27,23 @@ public interface ContainerEngine extends AutoCloseable {
   ImageInfo pullImage(String reference, Platform platform);
 
   /**
+   * Pulls an image of the given platform with credentials for its registry (null: anonymously).
+   *
+   * @throws RegistryException when the registry refuses, lacks the image or does not answer
+   */
+  ImageInfo pullImage(String reference, Platform platform, RegistryAuth auth);
+
+  /** Tags an image (ID or reference) as {@code reference}, which has a tag. */
+  void tagImage(String image, String reference);
+
+  /**
+   * Pushes {@code reference} (which has a tag) to its registry, with credentials (null: anonymously).
+   *
+   * @throws RegistryException when the registry refuses or does not answer
+   */
+  void pushImage(String reference, RegistryAuth auth);
+
+  /**
    * Builds an image with the classic build API, streaming the build context as a tar (never held in
    * memory). Each line of the engine's build output goes to {@code log}.
    *

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
@@ -120,22 +123,96 @@ public final class DockerJavaEngine implements ContainerEngine {
     return image.map(json -> new ImageInfo(
         json.path("Id").asText(),
         EnginePlatforms.normalise(json.path("Os").asText(null), json.path("Architecture").asText(null),
-            json.path("Variant").asText(null))));
+            json.path("Variant").asText(null)),
+        labels(json.path("Config").path("Labels"))));
   }
 
   @Override
   public ImageInfo pullImage(String reference, Platform platform) {
-    try {
-      client.pullImageCmd(reference).withPlatform(platform.toString())
-          .exec(new PullImageResultCallback()).awaitCompletion();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("Interrupted while pulling image " + reference + " for " + platform);
-    } catch (RuntimeException e) {
-      throw new EngineException("Cannot pull image " + reference + " for " + platform + ": " + e.getMessage(), e);
+    return pullImage(reference, platform, null);
+  }
+
+  @Override
+  public ImageInfo pullImage(String reference, Platform platform, RegistryAuth auth) {
+    var pull = client.pullImageCmd(reference).withPlatform(platform.toString());
+    if (auth != null) {
+      pull.withAuthConfig(authConfig(auth));
     }
+    this.<PullResponseItem>registryCall("Cannot pull image " + reference + " for " + platform, cb -> pull.exec(cb));
     return inspectImage(reference).orElseThrow(() -> new EngineException(
         "Pulled image " + reference + " for " + platform + ", but the engine does not have it"));
+  }
+
+  @Override
+  public void tagImage(String image, String reference) {
+    int colon = tagSeparator(reference);
+    call("Tagging image " + image + " as " + reference, () -> {
+      client.tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1)).exec();
+      return null;
+    });
+  }
+
+  @Override
+  public void pushImage(String reference, RegistryAuth auth) {
+    int colon = tagSeparator(reference);
+    var push = client.pushImageCmd(reference.substring(0, colon)).withTag(reference.substring(colon + 1));
+    if (auth != null) {
+      push.withAuthConfig(authConfig(auth));
+    }
+    this.<PushResponseItem>registryCall("Cannot push image " + reference, cb -> push.exec(cb));
+  }
+
+  /** The colon between repository and tag; a reference here always has a tag. */
+  private static int tagSeparator(String reference) {
+    int colon = reference.lastIndexOf(':');
+    if (colon < 0 || colon < reference.lastIndexOf('/')) {
+      throw new IllegalArgumentException("No tag in image reference " + reference);
+    }
+    return colon;
+  }
+
+  private static AuthConfig authConfig(RegistryAuth auth) {
+    AuthConfig config = new AuthConfig().withRegistryAddress(auth.registry());
+    return auth.identityToken() ? config.withIdentityToken(auth.secret())
+        : config.withUsername(auth.username()).withPassword(auth.secret());
+  }
+
+  /**
+   * Runs a pull or push and waits for it. The engine reports a registry's refusal either as an HTTP error
+   * or as an error line in the progress stream; both become a {@link RegistryException} with its kind.
+   */
+  private <I extends ResponseItem> void registryCall(String what, Consumer<ResultCallback.Adapter<I>> start) {
+    StringBuilder error = new StringBuilder();
+    ResultCallback.Adapter<I> callback = new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(I item) {
+        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+          error.append(item.getErrorDetail().getMessage());
+        } else if (item.getError() != null) {
+          error.append(item.getError());
+        }
+      }
+    };
+    try {
+      start.accept(callback);
+      callback.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("Interrupted: " + what);
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      throw new RegistryException(RegistryException.classify(message), what + ": " + message, e);
+    }
+    if (!error.isEmpty()) {
+      String message = error.toString().strip();
+      throw new RegistryException(RegistryException.classify(message), what + ": " + message, null);
+    }
+  }
+
+  private static Map<String, String> labels(JsonNode labels) {
+    Map<String, String> map = new java.util.TreeMap<>();
+    labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return map;
   }
 
   @Override

@@ -36,6 +36,11 @@ final class ConsoleProgress implements BuildListener {
   }
 
   @Override
+  public void warn(String triple, String message) {
+    log.warn("[" + triple + "] " + message);
+  }
+
+  @Override
   public void log(String triple, String line) {
     if (log.isDebugEnabled()) {
       log.debug("[" + triple + "] " + line.stripTrailing());

@@ -36,7 +36,7 @@ public final class BuildReport {
       rows.add(List.of(
           r.planned().target().triple().value(),
           r.planned().strategy().id(),
-          r.depsImage() == null ? "-" : r.depsCacheHit() ? "hit" : "miss",
+          r.depsSource() == null ? "-" : r.depsSource(),
           seconds(r, "deps"),
           seconds(r, "source"),
           seconds(r, "outputs"),
@@ -61,6 +61,7 @@ public final class BuildReport {
       t.put("reason", r.planned().reason());
       t.put("depsImage", r.depsImage());
       t.put("depsCacheHit", r.depsCacheHit());
+      t.put("deps", r.depsSource());
       t.put("upToDate", r.upToDate());
       t.put("status", r.failed() ? "failed" : "ok");
       if (r.failed()) {

@@ -30,6 +30,7 @@ public final class BuildRunner {
   private final String contextDigest;
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
+  private final CacheCredentials credentials;
   private EmulationProbe probe;
 
   /**
@@ -45,6 +46,7 @@ public final class BuildRunner {
     this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
+    this.credentials = config.cache() == null ? null : new CacheCredentials(config.cache(), System.getenv());
   }
 
   /** The probe the smoke tests of foreign platforms ask whether QEMU runs them. */
@@ -94,7 +96,8 @@ public final class BuildRunner {
           slot.acquire();
           try {
             return new StagedBuild(config, t, engine, contextFiles, contextDigest, defaultBaseImage,
-                listener, probe).run();
+                listener, probe).withCache(credentials == null ? null
+                    : new DepsCache(config.cache(), engine, credentials)).run();
           } finally {
             slot.release();
           }

@@ -52,6 +52,7 @@ public final class StagedBuild {
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
   private final EmulationProbe probe;
+  private DepsCache cache;
   private final List<StageTiming> timings = new ArrayList<>();
   private Instant stageStart = Instant.now();
   private TargetLog log;
@@ -82,6 +83,12 @@ public final class StagedBuild {
     this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
+  }
+
+  /** Uses the registry cache for the deps image (null: none). */
+  StagedBuild withCache(DepsCache depsCache) {
+    this.cache = depsCache;
+    return this;
   }
 
   /** Runs the stages; a failure is returned in the result, never thrown. */
@@ -124,14 +131,21 @@ public final class StagedBuild {
           steps.files(), ca == null ? null : ca.digest());
       depsTag = config.imageName() + "-deps:" + triple + "-" + key.substring(0, 16);
       depsHit = engine.inspectImage(depsTag).isPresent();
-      if (!depsHit) {
+      boolean pulled = false;
+      if (depsHit) {
+        log.line("deps image " + depsTag + " is up to date");
+      } else if (cache != null && cache.pull(depsTag, triple, key, planned.imagePlatform(), log::line,
+          this::warn)) {
+        pulled = true;
+      } else {
         Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
         labels.put(Labels.DEPS_KEY, key);
         build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
-      } else {
-        log.line("deps image " + depsTag + " is up to date");
+        if (cache != null) {
+          cache.push(depsTag, log::line, this::warn);
+        }
       }
-      end(stage, start, depsHit ? "cached" : "built");
+      end(stage, start, depsHit ? "cached" : pulled ? "pulled" : "built");
 
       stage = "source";
       start = begin(stage);
@@ -239,6 +253,11 @@ public final class StagedBuild {
   private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir) throws IOException {
     return Files.isRegularFile(stamp) && Files.isRegularFile(archive) && Files.isDirectory(outDir)
         && Files.readString(stamp).strip().equals(digest);
+  }
+
+  private void warn(String message) {
+    log.note("WARNING: " + message);
+    listener.warn(planned.target().triple().value(), message);
   }
 
   private Instant begin(String stage) {

@@ -49,6 +49,23 @@ public record TargetResult(
         null);
   }
 
+  /**
+   * Where the deps image came from: {@code hit} (the engine had it), {@code pulled} (from the registry
+   * cache), {@code built}, or null when the deps stage did not finish.
+   */
+  public String depsSource() {
+    for (StageTiming s : stages) {
+      if (s.stage().equals("deps")) {
+        return switch (s.outcome()) {
+          case "cached" -> "hit";
+          case "pulled", "built" -> s.outcome();
+          default -> null;
+        };
+      }
+    }
+    return upToDate && depsImage != null ? "hit" : null;
+  }
+
   /** The highest glibc version any output requires, or null when none is dynamically linked to glibc. */
   public String glibcFloor() {
     String floor = null;

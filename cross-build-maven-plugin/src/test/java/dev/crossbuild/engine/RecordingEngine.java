@@ -32,6 +32,12 @@ public final class RecordingEngine implements ContainerEngine {
   public final List<String> removed = new ArrayList<>();
   public final List<String> calls = new ArrayList<>();
   public String failBuildOf;
+  /** A registry: reference -> image; pulls and pushes go through it. */
+  public final Map<String, ImageInfo> registry = new LinkedHashMap<>();
+  /** Credentials of every pull and push, in order (null: anonymous). */
+  public final List<RegistryAuth> auths = new ArrayList<>();
+  /** When set, every pull or push fails with it. */
+  public RegistryException registryFailure;
   private final Platform nativePlatform;
   private int ids;
 
@@ -62,6 +68,41 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
+  public synchronized ImageInfo pullImage(String reference, Platform platform, RegistryAuth auth) {
+    calls.add("pull " + reference);
+    auths.add(auth);
+    if (registryFailure != null) {
+      throw registryFailure;
+    }
+    ImageInfo image = registry.get(reference);
+    if (image == null) {
+      throw new RegistryException(RegistryException.Kind.NOT_FOUND, "manifest unknown: " + reference, null);
+    }
+    images.put(reference, image);
+    return image;
+  }
+
+  @Override
+  public synchronized void tagImage(String image, String reference) {
+    calls.add("tag " + image + " " + reference);
+    ImageInfo info = images.get(image);
+    if (info == null) {
+      throw new EngineException("No such image: " + image);
+    }
+    images.put(reference, info);
+  }
+
+  @Override
+  public synchronized void pushImage(String reference, RegistryAuth auth) {
+    calls.add("push " + reference);
+    auths.add(auth);
+    if (registryFailure != null) {
+      throw registryFailure;
+    }
+    registry.put(reference, images.get(reference));
+  }
+
+  @Override
   public synchronized String buildImage(ImageBuild build, Consumer<String> log) {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     Map<String, String> files = new LinkedHashMap<>();
@@ -85,7 +126,7 @@ public final class RecordingEngine implements ContainerEngine {
           List.of("hello.c:3: error: undeclared_variable", "make: *** [hello] Error 1"));
     }
     String id = "sha256:" + (++ids);
-    images.put(tag, new ImageInfo(id, build.platform()));
+    images.put(tag, new ImageInfo(id, build.platform(), build.labels()));
     return id;
   }
 
@@ -148,7 +189,9 @@ public final class RecordingEngine implements ContainerEngine {
   @Override
   public synchronized void removeImage(String reference) {
     calls.add("rmi " + reference);
-    images.values().removeIf(i -> i.id().equals(reference));
+    if (images.remove(reference) == null) { // a tag goes alone, as `docker rmi -f` untags
+      images.values().removeIf(i -> i.id().equals(reference));
+    }
   }
 
   @Override
