@@ -80,3 +80,4 @@ make_base armhf "arm32v7/debian:$SUITE-slim" linux/arm/v7
 make_base amd64 "amd64/debian:trixie-slim" linux/amd64 trixie
 make_base riscv64 "riscv64/debian:trixie-slim" linux/riscv64 trixie
 log "ready: $(docker version -f 'engine {{.Server.Version}} (API {{.Server.APIVersion}})')"
+bash "$(dirname "$0")/registry.sh"

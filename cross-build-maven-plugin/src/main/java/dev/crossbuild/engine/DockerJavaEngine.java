@@ -42,6 +42,15 @@ public final class DockerJavaEngine implements ContainerEngine {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // HttpClient logs every request header at debug level (mvn -X), and X-Registry-Auth carries the registry
+    // credentials of a pull or push. Maven's logger reads these properties when a logger is first made, which
+    // is before HttpClient's classes load: they load only when an engine is connected, after this.
+    for (String logger : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
+      System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+    }
+  }
+
   private final EngineEndpoint endpoint;
   private final DockerHttpClient http;
   private final DockerClient client;
@@ -183,6 +192,7 @@ public final class DockerJavaEngine implements ContainerEngine {
    */
   private <I extends ResponseItem> void registryCall(String what, Consumer<ResultCallback.Adapter<I>> start) {
     StringBuilder error = new StringBuilder();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
     ResultCallback.Adapter<I> callback = new ResultCallback.Adapter<>() {
       @Override
       public void onNext(I item) {
@@ -192,6 +202,13 @@ public final class DockerJavaEngine implements ContainerEngine {
           error.append(item.getError());
         }
       }
+
+      @Override
+      public void onError(Throwable throwable) {
+        // Kept for the message below instead of docker-java's own error log line with a stack trace.
+        failure.compareAndSet(null, throwable);
+        closeQuietly(this);
+      }
     };
     try {
       start.accept(callback);
@@ -200,13 +217,29 @@ public final class DockerJavaEngine implements ContainerEngine {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted: " + what);
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-      throw new RegistryException(RegistryException.classify(message), what + ": " + message, e);
+      failure.compareAndSet(null, e);
     }
-    if (!error.isEmpty()) {
-      String message = error.toString().strip();
-      throw new RegistryException(RegistryException.classify(message), what + ": " + message, null);
+    String message = failure.get() != null ? engineMessage(failure.get()) : error.toString().strip();
+    if (!message.isEmpty()) {
+      throw new RegistryException(RegistryException.classify(message), what + ": " + message, failure.get());
     }
+  }
+
+  /** The engine's own message: docker-java wraps it as {@code Status 404: {"message":"..."}}. */
+  static String engineMessage(Throwable e) {
+    String text = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    int brace = text.indexOf('{');
+    if (brace >= 0) {
+      try {
+        JsonNode json = JSON.readTree(text.substring(brace));
+        if (json != null && json.hasNonNull("message")) {
+          return json.get("message").asText().strip();
+        }
+      } catch (IOException ignored) {
+        // Not JSON: the text as it is.
+      }
+    }
+    return text;
   }
 
   private static Map<String, String> labels(JsonNode labels) {

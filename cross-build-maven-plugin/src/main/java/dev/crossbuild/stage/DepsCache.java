@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 /**
  * The registry cache of deps images ({@code <cache>}): pulls a deps image the engine lacks, and pushes one
  * built here. It never fails a build: every registry problem is one warning, and the image is built.
+ * {@code log} lines go to the target's log, {@code show} lines also to the console.
  */
 final class DepsCache {
 
@@ -38,7 +39,7 @@ final class DepsCache {
    * @return whether the engine now has a trusted image at {@code localTag}
    */
   boolean pull(String localTag, String triple, String key, Platform platform, Consumer<String> log,
-      Consumer<String> warn) {
+      Consumer<String> show, Consumer<String> warn) {
     if (!cache.pull()) {
       return false;
     }
@@ -50,9 +51,10 @@ final class DepsCache {
     try {
       image = engine.pullImage(remote, platform, auth.auth());
     } catch (RegistryException e) {
-      warn.accept("Deps cache: " + (e.kind() == RegistryException.Kind.NOT_FOUND ? "no " + remote + " yet"
-          : "cannot pull " + remote + " (" + describe(e.kind()) + ")") + "; building the deps image. "
-          + e.getMessage());
+      warn.accept(e.kind() == RegistryException.Kind.NOT_FOUND
+          ? "Deps cache: no " + remote + " yet; building the deps image."
+          : "Deps cache: cannot pull " + remote + " (" + describe(e.kind()) + "); building the deps image. "
+              + e.getMessage());
       return false;
     } catch (EngineException e) {
       warn.accept("Deps cache: cannot pull " + remote + "; building the deps image. " + e.getMessage());
@@ -66,12 +68,13 @@ final class DepsCache {
     }
     engine.tagImage(remote, localTag);
     engine.removeImage(remote); // only the tag goes: the image stays as localTag
-    log.accept("cache: pulled " + remote + " (" + image.id() + ") as " + localTag);
+    show.accept("cache: pulled " + remote);
+    log.accept("cache: " + remote + " is " + image.id() + ", tagged " + localTag);
     return true;
   }
 
   /** Pushes a deps image built here, when {@code <push>} is on; a failure is a warning. */
-  void push(String localTag, Consumer<String> log, Consumer<String> warn) {
+  void push(String localTag, Consumer<String> log, Consumer<String> show, Consumer<String> warn) {
     if (!cache.push()) {
       return;
     }
@@ -81,7 +84,7 @@ final class DepsCache {
     try {
       engine.tagImage(localTag, remote);
       engine.pushImage(remote, auth.auth());
-      log.accept("cache: pushed " + remote);
+      show.accept("cache: pushed " + remote);
     } catch (RegistryException e) {
       if (e.kind() == RegistryException.Kind.UNAUTHORIZED) {
         warn.accept("Deps cache: the registry " + cache.registry() + " refused the push of " + remote + " ("

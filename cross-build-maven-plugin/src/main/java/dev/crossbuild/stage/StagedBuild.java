@@ -135,14 +135,14 @@ public final class StagedBuild {
       if (depsHit) {
         log.line("deps image " + depsTag + " is up to date");
       } else if (cache != null && cache.pull(depsTag, triple, key, planned.imagePlatform(), log::line,
-          this::warn)) {
+          this::show, this::warn)) {
         pulled = true;
       } else {
         Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
         labels.put(Labels.DEPS_KEY, key);
         build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
         if (cache != null) {
-          cache.push(depsTag, log::line, this::warn);
+          cache.push(depsTag, log::line, this::show, this::warn);
         }
       }
       end(stage, start, depsHit ? "cached" : pulled ? "pulled" : "built");
@@ -253,6 +253,11 @@ public final class StagedBuild {
   private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir) throws IOException {
     return Files.isRegularFile(stamp) && Files.isRegularFile(archive) && Files.isDirectory(outDir)
         && Files.readString(stamp).strip().equals(digest);
+  }
+
+  private void show(String line) {
+    log.line(line);
+    listener.output(planned.target().triple().value(), line);
   }
 
   private void warn(String message) {
