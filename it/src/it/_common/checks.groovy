@@ -46,18 +46,54 @@ QUIET_WIRE = '-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire=info'
 
 // Runs the project's build again, as the invoker did (same Maven, settings and local repository); the
 // output is kept under target/ (never part of the build context).
-def mvn = { File basedir, localRepositoryPath, String name, List<String> goals = ['install'] ->
+def mvn = { File basedir, localRepositoryPath, String name, List<String> goals = ['install'], Map env = [:] ->
   def home = System.getProperty('maven.home')
   def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
   def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings,
       "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-X'] + goals
   def builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
   builder.environment().put('MAVEN_OPTS', QUIET_WIRE)
+  env.each { k, v -> builder.environment().put(k as String, v as String) }
   def process = builder.start()
   def output = process.inputStream.text
   new File(basedir, "target/${name}.log").text = output
   assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
   output
+}
+
+// The loopback registries it/engine/registry.sh started (plain HTTP, and TLS with htpasswd).
+def registries = {
+  def file = new File((System.getenv('CROSS_ENGINE_STATE') ?: '/var/tmp/cross-build-engine') + '/registry.properties')
+  assert file.isFile() : "no ${file}: run bash it/engine/setup.sh (it starts the test registries)"
+  def props = new Properties()
+  file.withInputStream { props.load(it) }
+  props
+}
+
+// As a fresh CI runner starts: no image of this project, and none that shares its deps image's layers
+// (another project with the same deps key), then dangling layers pruned.
+def removeDepsImages = { String project, Collection<String> depsKeys ->
+  removeProjectImages(project)
+  depsKeys.each { key ->
+    def (code, out) = run(['docker', 'images', '-q', '--filter', "label=dev.crossbuild.deps-key=${key}".toString()])
+    out.readLines()*.trim().findAll { it }.unique().each { run(['docker', 'rmi', '-f', it]) }
+  }
+  run(['docker', 'image', 'prune', '-f'])
+  depsKeys.each { key ->
+    def (code, out) = run(['docker', 'images', '-q', '--filter', "label=dev.crossbuild.deps-key=${key}".toString()])
+    assert out.trim().isEmpty() : "images with deps key ${key} are still there: ${out}"
+  }
+  true
+}
+
+// The deps keys of a project's deps images in the engine, from their labels.
+def depsKeysOf = { String project ->
+  def (code, out) = run(['docker', 'images', '-q', '--filter', "label=dev.crossbuild.project=${project}".toString(),
+      '--filter', 'label=dev.crossbuild.stage=deps'])
+  assert code == 0 : out
+  out.readLines()*.trim().findAll { it }.unique().collect { id ->
+    run(['docker', 'image', 'inspect', '-f', '{{index .Config.Labels "dev.crossbuild.deps-key"}}', id])[1].trim()
+  }.unique()
 }
 
 // Copies an example's files (all but its pom.xml, README.md and target/) into the IT's directory, so the
@@ -80,5 +116,5 @@ def runArm64 = { File binary, List<String> args = [] ->
        'arm64v8/debian:bookworm-slim', "/x/${binary.name}".toString()] + args)
 }
 
-[run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
+[registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
  removeProjectImages: removeProjectImages, mvn: mvn, copyExample: copyExample, runArm64: runArm64]
