@@ -75,8 +75,7 @@ public final class ConfigResolver {
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
       if (declared.putIfAbsent(triple, t) != null) {
-        problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
-            "Target '" + triple + "' is listed twice in <targets>. Remove one."));
+        problems.add(listedTwice(triple, "<targets>"));
       }
     }
     List<RawTarget> selected = new ArrayList<>();
@@ -112,21 +111,38 @@ public final class ConfigResolver {
     return requests;
   }
 
-  private TargetRequest target(RawTarget t, Set<String> builderIds, List<ConfigProblem> problems) {
-    String triple = t.triple() == null ? "" : t.triple().strip();
-    Target target;
+  /**
+   * The catalog entry for a triple given in {@code element} or {@code -Dcross.targets}, or null after adding
+   * the problem: not shaped like a triple, or unknown (with the closest known triples). The workflow goal
+   * checks its targets with this too, so it rejects what the build would.
+   */
+  public Target resolveTarget(String triple, String element, List<ConfigProblem> problems) {
     try {
-      target = catalog.resolve(triple);
+      return catalog.resolve(triple);
     } catch (UnknownTargetException e) {
-      problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
-          "Unknown target '" + triple + "' in <targets> (-Dcross.targets)."
+      problems.add(new ConfigProblem(element, "cross.targets", triple,
+          "Unknown target '" + triple + "' in " + element + " (-Dcross.targets)."
               + (e.suggestions().isEmpty() ? " Run mvn cross:help -Ddetail to see the known targets."
                   : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
       return null;
     } catch (InvalidTripleException e) {
-      problems.add(new ConfigProblem("<targets>", "cross.targets", triple,
-          "'" + triple + "' in <targets> (-Dcross.targets) is not a target triple: write arch-vendor-os[-env],"
-              + " e.g. aarch64-unknown-linux-gnu."));
+      problems.add(new ConfigProblem(element, "cross.targets", triple,
+          "'" + triple + "' in " + element + " (-Dcross.targets) is not a target triple: write"
+              + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu."));
+      return null;
+    }
+  }
+
+  /** A triple that {@code element} lists twice. */
+  public static ConfigProblem listedTwice(String triple, String element) {
+    return new ConfigProblem(element, "cross.targets", triple,
+        "Target '" + triple + "' is listed twice in " + element + ". Remove one.");
+  }
+
+  private TargetRequest target(RawTarget t, Set<String> builderIds, List<ConfigProblem> problems) {
+    String triple = t.triple() == null ? "" : t.triple().strip();
+    Target target = resolveTarget(triple, "<targets>", problems);
+    if (target == null) {
       return null;
     }
     Strategy strategy = null;

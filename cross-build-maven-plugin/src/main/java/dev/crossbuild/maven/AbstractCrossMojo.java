@@ -1,11 +1,9 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
-import dev.crossbuild.config.RawCache;
 import dev.crossbuild.config.RawOutputRules;
 import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.DockerJavaEngine;
@@ -23,7 +21,6 @@ import dev.crossbuild.target.TargetCatalog;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -296,21 +293,12 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         rawBuilders, dockerHost, parallel, engine, force, caCertificates,
         new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
             GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
-            smokePackages, smokeFiles), rawCache());
+            smokePackages, smokeFiles), CacheParameter.raw(cache, session));
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {
-      throw new MojoFailureException(e.problems().size() + " configuration problem(s) in the cross-build "
-          + "plugin's <configuration>:\n" + e.problems().stream().map(ConfigProblem::message)
-              .map(m -> "  - " + m).collect(Collectors.joining("\n")));
+      throw ConfigurationProblems.failure(e);
     }
-  }
-
-  private RawCache rawCache() {
-    CacheParameter c = CacheParameter.withProperties(cache, session == null ? null : session.getUserProperties(),
-        session == null ? System.getProperties() : session.getSystemProperties());
-    return c == null ? null : new RawCache(c.getRepository(), c.getPush(), c.getPull(), c.getUsername(),
-        c.getPasswordEnvironmentVariable(), c.getUsernameSecret(), c.getPasswordSecret());
   }
 
   /** A session whose builders connect through docker-java. */

@@ -1,7 +1,9 @@
 package dev.crossbuild.maven;
 
+import dev.crossbuild.config.RawCache;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 
 /**
  * {@code <cache>} in the POM: a registry repository that shares deps images between machines, e.g.
@@ -72,6 +74,17 @@ public class CacheParameter {
     boolean any = c.repository != null || c.push != null || c.pull != null || c.username != null
         || c.passwordEnvironmentVariable != null || c.usernameSecret != null || c.passwordSecret != null;
     return any ? c : null;
+  }
+
+  /**
+   * {@code <cache>} with the session's {@code -Dcross.cache.*} properties applied, as the config layer takes
+   * it; null when nothing sets it. Without a session (unit tests) the JVM's system properties are read.
+   */
+  static RawCache raw(CacheParameter pom, MavenSession session) {
+    CacheParameter c = withProperties(pom, session == null ? null : session.getUserProperties(),
+        session == null ? System.getProperties() : session.getSystemProperties());
+    return c == null ? null : new RawCache(c.repository, c.push, c.pull, c.username, c.passwordEnvironmentVariable,
+        c.usernameSecret, c.passwordSecret);
   }
 
   private static Boolean bool(String value) {

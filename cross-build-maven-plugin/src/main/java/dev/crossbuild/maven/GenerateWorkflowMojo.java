@@ -4,10 +4,10 @@ import dev.crossbuild.actions.generate.InvalidRequestException;
 import dev.crossbuild.actions.generate.WorkflowDiff;
 import dev.crossbuild.actions.generate.WorkflowFile;
 import dev.crossbuild.actions.generate.WorkflowRequest;
-import dev.crossbuild.actions.runners.UnsupportedTargetException;
+import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.maven.workflow.WorkflowConfiguration;
-import dev.crossbuild.maven.workflow.WorkflowConfigurationException;
 import dev.crossbuild.maven.workflow.WorkflowRequests;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,14 +19,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes a GitHub Actions workflow that builds every target on its native runner in parallel
  * (QEMU only where GitHub has none) and, on a pushed {@code v*} tag, publishes the archives with
  * {@code SHA256SUMS} and build provenance. The file is deterministic: commit it, and run this goal
- * with {@code -Dcross.workflow.check=true} in CI to fail when it is stale.
+ * with {@code -Dcross.workflow.check=true} in CI to fail when it is stale. Targets are checked
+ * against the same catalog as {@code cross:build}, and every problem is reported at once.
  *
  * @since 0.1.0
  */
@@ -68,6 +69,28 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     private WorkflowConfiguration workflow;
 
     /**
+     * The registry repository that shares deps images ({@code <repository>}, e.g.
+     * {@code registry.example.com/team/cache}), the same {@code <cache>} the build goals use. With it the
+     * workflow splits the build by event: {@code build} runs for pushes to the branches and {@code v*}
+     * tags and pushes the deps images it builds ({@code -Dcross.cache.push=true}); {@code build-pull-request}
+     * runs the same matrix for pull requests and manual runs and only pulls ({@code -Dcross.cache.push=false}).
+     * Linux legs log in to the registry before the build. Without {@code <passwordSecret>} the login is the
+     * run's actor with the job's {@code GITHUB_TOKEN}, and the jobs get {@code packages: write} and
+     * {@code packages: read}, which suits the GitHub container registry; with {@code <passwordSecret>} and
+     * {@code <usernameSecret>} (or {@code <username>}) the login uses those repository secrets and the jobs
+     * get no packages scope. Each field can be set with {@code -Dcross.cache.<field>}, which wins over the
+     * POM. Default: none, one build job for every event.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    private CacheParameter cache;
+
+    /** The Maven session, for the {@code -Dcross.cache.*} properties. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /**
      * The workflow file to write or check. Default
      * {@code ${project.basedir}/.github/workflows/cross-build.yml}; property {@code cross.workflow.file}.
      *
@@ -105,14 +128,11 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         try {
             List<String> buildTargets = targets == null ? List.of()
                     : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
-            request = WorkflowRequests.from(targetList, workflow, buildTargets, wrapper);
+            request = WorkflowRequests.standard().from(targetList, workflow, buildTargets, wrapper,
+                    CacheParameter.raw(cache, session));
             generated = WorkflowFile.standard().render(request);
-        } catch (WorkflowConfigurationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (UnsupportedTargetException e) {
-            throw new MojoFailureException("No GitHub-hosted runner is known for target '" + e.triple()
-                    + "' (from <workflow><targets> or -Dcross.targets). Give it one: <workflow><runners><runner>"
-                    + "<target>" + e.triple() + "</target><label>your-runner-label</label></runner></runners>.", e);
+        } catch (InvalidConfigException e) {
+            throw ConfigurationProblems.failure(e);
         } catch (InvalidRequestException e) {
             throw new MojoFailureException(e.getMessage() + " (in the <workflow> configuration or -Dcross.targets).",
                     e);

@@ -77,11 +77,50 @@ class GenerateWorkflowMojoTest {
     }
 
     @Test
-    void targetWithoutRunnerSaysHowToGiveItOne() {
-        assertThatThrownBy(() -> mojo("x86_64-unknown-freebsd", null, false).execute())
+    void targetTheBuildWouldRejectIsRejectedAndNothingIsWritten() {
+        assertThatThrownBy(() -> mojo("x86_64-unknown-freebsd,aarch64-unknown-linux-gn", null, false).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("x86_64-unknown-freebsd")
-                .hasMessageContaining("<runners><runner>");
+                .hasMessage("2 configuration problem(s) in the cross-build plugin's <configuration>:\n"
+                        + "  - Unknown target 'x86_64-unknown-freebsd' in <workflow><targets> (-Dcross.targets)."
+                        + " Run mvn cross:help -Ddetail to see the known targets.\n"
+                        + "  - Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                        + " Did you mean aarch64-unknown-linux-gnu?");
+        assertThat(workflowFile()).doesNotExist();
+    }
+
+    @Test
+    void misspelledBuildTargetIsReportedWithTheBuildsElementAndABadCacheWithIt() throws Exception {
+        TargetParameter target = new TargetParameter();
+        target.set("aarch64-unknown-linux-gn");
+        CacheParameter cache = new CacheParameter();
+        cache.setRepository("cache/deps");
+        GenerateWorkflowMojo mojo = mojo(null, null, false);
+        set(mojo, "targets", List.of(target));
+        set(mojo, "cache", cache);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("2 configuration problem(s) in the cross-build plugin's <configuration>:\n")
+                .hasMessageContaining("  - Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.targets)."
+                        + " Did you mean aarch64-unknown-linux-gnu?")
+                .hasMessageContaining("  - 'cache/deps' in <cache><repository> (-Dcross.cache.repository) does not"
+                        + " start with a registry host");
+    }
+
+    @Test
+    void cacheFromThePomGivesTheEventSplitWorkflow() throws Exception {
+        CacheParameter cache = new CacheParameter();
+        cache.setRepository("registry.example.com/team/cache");
+        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu", null, false);
+        set(mojo, "cache", cache);
+
+        mojo.execute();
+
+        assertThat(Files.readString(workflowFile()))
+                .contains("  build-pull-request:\n")
+                .contains("      packages: write\n")
+                .contains("CROSS_CACHE_REGISTRY: registry.example.com\n")
+                .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.cache.push=true\n");
     }
 
     private Path workflowFile() {

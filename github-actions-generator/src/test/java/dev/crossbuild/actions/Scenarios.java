@@ -1,5 +1,6 @@
 package dev.crossbuild.actions;
 
+import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.SetupStep;
 import dev.crossbuild.actions.generate.WorkflowRequest;
@@ -45,6 +46,19 @@ public final class Scenarios {
                 .setupStep(new SetupStep("riscv64gc-unknown-linux-gnu", "Install the RISC-V toolchain",
                         "sudo apt-get update\nsudo apt-get install -y gcc-riscv64-linux-gnu"))
                 .setupStep(new SetupStep(null, "Show the toolchain", "uname -a"))
+                .build());
+        scenarios.put("cache-github-token", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu",
+                "x86_64-apple-darwin", "aarch64-apple-darwin",
+                "x86_64-pc-windows-msvc", "aarch64-pc-windows-msvc"))
+                .mavenWrapper(true)
+                .cache(RegistryCache.withGitHubToken("registry.example.com"))
+                .build());
+        scenarios.put("cache-named-secrets", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"))
+                .mavenWrapper(true)
+                .mavenArguments(List.of("-DskipTests"))
+                .cache(new RegistryCache("registry.example.com:5000", null, "CACHE_USERNAME", "CACHE_PASSWORD"))
                 .build());
         return scenarios;
     }

@@ -1,16 +1,19 @@
 package dev.crossbuild.actions;
 
 import dev.crossbuild.actions.generate.InvalidRequestException;
+import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.SetupStep;
 import dev.crossbuild.actions.generate.WorkflowFile;
 import dev.crossbuild.actions.generate.WorkflowGenerator;
 import dev.crossbuild.actions.generate.WorkflowRequest;
+import dev.crossbuild.actions.model.Job;
 import dev.crossbuild.actions.model.Step;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,6 +101,68 @@ class WorkflowContentTest {
 
         assertThatThrownBy(() -> render(request)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("aarch64-apple-darwin");
+    }
+
+    @Test
+    void cacheLoginRunsOnLinuxLegsOnlyRightBeforeTheBuildWithTheJobsToken() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX, "aarch64-apple-darwin"))
+                .setupStep(new SetupStep(null, "Show the toolchain", "uname -a"))
+                .cache(RegistryCache.withGitHubToken("registry.example.com")).build();
+
+        for (String id : List.of("build", "build-pull-request")) {
+            List<Step> steps = WorkflowGenerator.standard().generate(request).jobs().get(id).steps();
+            List<String> names = steps.stream().map(Step::name).toList();
+            Step login = steps.get(names.indexOf("Log in to the cache registry"));
+
+            assertThat(names.indexOf("Build")).as(id).isEqualTo(names.indexOf(login.name()) + 1);
+            assertThat(login.condition()).isEqualTo("runner.os == 'Linux'");
+            assertThat(login.env()).containsExactly(Map.entry("CROSS_CACHE_REGISTRY", "registry.example.com"),
+                    Map.entry("CROSS_CACHE_USERNAME", "${{ github.actor }}"),
+                    Map.entry("CROSS_CACHE_PASSWORD", "${{ secrets.GITHUB_TOKEN }}"));
+            assertThat(login.run()).isEqualTo("printf '%s\\n' \"$CROSS_CACHE_PASSWORD\" | docker login"
+                    + " \"$CROSS_CACHE_REGISTRY\" --username \"$CROSS_CACHE_USERNAME\" --password-stdin\n");
+        }
+    }
+
+    @Test
+    void aUserNameGivenInThePomIsWrittenAsIsAndAnEmptySecretSkipsTheLogin() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX))
+                .cache(new RegistryCache("127.0.0.1:5000", "ci-bot", null, "CACHE_PASSWORD")).build();
+
+        Step login = WorkflowGenerator.standard().generate(request).jobs().get("build").steps().stream()
+                .filter(step -> "Log in to the cache registry".equals(step.name())).findFirst().orElseThrow();
+
+        assertThat(login.env()).containsEntry("CROSS_CACHE_USERNAME", "ci-bot")
+                .containsEntry("CROSS_CACHE_PASSWORD", "${{ secrets.CACHE_PASSWORD }}");
+        assertThat(login.run()).startsWith("if [ -z \"$CROSS_CACHE_PASSWORD\" ]; then\n")
+                .contains("The secret CACHE_PASSWORD is empty").contains("exit 0\n");
+    }
+
+    @Test
+    void withoutPullRequestsOrManualRunsThereIsNoPullRequestJob() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX)).pullRequests(false).workflowDispatch(false)
+                .cache(RegistryCache.withGitHubToken("registry.example.com")).build();
+
+        Map<String, Job> jobs = WorkflowGenerator.standard().generate(request).jobs();
+
+        assertThat(jobs.keySet()).containsExactly("build", "release");
+        assertThat(jobs.get("build").condition()).isEqualTo("github.event_name == 'push'");
+        assertThat(jobs.get("release").needs()).containsExactly("build");
+    }
+
+    @Test
+    void unsafeCacheValuesAreRejected() {
+        for (RegistryCache cache : List.of(
+                new RegistryCache("registry.example.com/team", null, null, null),
+                new RegistryCache("${{ github.head_ref }}", null, null, null),
+                new RegistryCache("registry.example.com", "${{ github.head_ref }}", null, "CACHE_PASSWORD"),
+                new RegistryCache("registry.example.com", null, "CACHE_USERNAME", "GITHUB_TOKEN"),
+                new RegistryCache("registry.example.com", null, "CACHE USER", "CACHE_PASSWORD"),
+                new RegistryCache("registry.example.com", "ci-bot", "CACHE_USERNAME", "CACHE_PASSWORD"))) {
+            WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX)).cache(cache).build();
+
+            assertThatThrownBy(() -> render(request)).as("%s", cache).isInstanceOf(InvalidRequestException.class);
+        }
     }
 
     private static String render(WorkflowRequest request) {

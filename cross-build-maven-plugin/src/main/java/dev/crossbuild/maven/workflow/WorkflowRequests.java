@@ -1,48 +1,69 @@
 package dev.crossbuild.maven.workflow;
 
+import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.WorkflowRequest;
+import dev.crossbuild.actions.runners.RunnerCatalog;
+import dev.crossbuild.actions.runners.UnsupportedTargetException;
+import dev.crossbuild.config.CacheConfig;
+import dev.crossbuild.config.CacheResolver;
+import dev.crossbuild.config.ConfigProblem;
+import dev.crossbuild.config.ConfigResolver;
+import dev.crossbuild.config.InvalidConfigException;
+import dev.crossbuild.config.RawCache;
+import dev.crossbuild.target.Target;
+import dev.crossbuild.target.TargetCatalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Maps the mojo's parameters to the generator's {@link WorkflowRequest}. */
+/**
+ * Maps the mojo's parameters to the generator's {@link WorkflowRequest}, checking them as the build
+ * goals do: every target through the same catalog, every problem collected and reported together.
+ */
 public final class WorkflowRequests {
-    private WorkflowRequests() {
+    private final ConfigResolver resolver;
+    private final RunnerCatalog runners;
+
+    public WorkflowRequests(TargetCatalog targets, RunnerCatalog runners) {
+        this.resolver = new ConfigResolver(targets);
+        this.runners = runners;
+    }
+
+    /** Over the catalogs shipped with the plugin and the generator. */
+    public static WorkflowRequests standard() {
+        return new WorkflowRequests(TargetCatalog.builtIn(), RunnerCatalog.standard());
     }
 
     /**
-     * The request for these parameters.
+     * The request for these parameters. The targets are {@code -Dcross.targets} when given, else
+     * {@code <workflow><targets>}, else the build goals' {@code <targets>}, so one target list can
+     * serve {@code cross:build} and the workflow.
      *
      * @param targetList the {@code -Dcross.targets} value (comma-separated), or null
      * @param workflow the {@code <workflow>} element, or null
+     * @param buildTargets the triples of the build goals' {@code <targets>}
      * @param mavenWrapper whether the project has {@code mvnw}
-     * @throws WorkflowConfigurationException when no target is given or an entry is incomplete
+     * @param cache {@code <cache>} with the {@code -Dcross.cache.*} properties applied, or null
+     * @throws InvalidConfigException with every problem found: no targets, bad or unknown triples,
+     *         targets without a runner, incomplete entries, a bad {@code <cache>}
      */
-    public static WorkflowRequest from(String targetList, WorkflowConfiguration workflow, boolean mavenWrapper)
-            throws WorkflowConfigurationException {
-        return from(targetList, workflow, List.of(), mavenWrapper);
-    }
-
-    /**
-     * Same, falling back to the build goals' {@code <targets>} when neither {@code -Dcross.targets} nor
-     * {@code <workflow><targets>} names any, so one target list serves {@code cross:build} and the workflow.
-     */
-    public static WorkflowRequest from(String targetList, WorkflowConfiguration workflow, List<String> buildTargets,
-            boolean mavenWrapper) throws WorkflowConfigurationException {
+    public WorkflowRequest from(String targetList, WorkflowConfiguration workflow, List<String> buildTargets,
+            boolean mavenWrapper, RawCache cache) {
         WorkflowConfiguration config = workflow == null ? new WorkflowConfiguration() : workflow;
-        List<String> targets = targetList != null && !targetList.isBlank()
-                ? Arrays.stream(targetList.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()
-                : nonNull(config.getTargets()).stream().map(String::strip).toList();
-        if (targets.isEmpty()) {
-            targets = buildTargets.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<RunnerOverride> overrides = runnerOverrides(config, problems);
+        List<String> triples = targets(targetList, config, buildTargets, overrides, problems);
+        List<dev.crossbuild.actions.generate.SetupStep> steps = setupSteps(config, problems);
+        CacheConfig cacheConfig = CacheResolver.resolve(cache, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
         }
-        if (targets.isEmpty()) {
-            throw new WorkflowConfigurationException("No targets for the workflow. List them in the plugin's "
-                    + "<targets> (shared with cross:build), in <workflow><targets><target>x86_64-unknown-linux-gnu</target></targets></workflow> "
-                    + "or pass -Dcross.targets=x86_64-unknown-linux-gnu,aarch64-apple-darwin.", "");
-        }
-        WorkflowRequest.Builder builder = WorkflowRequest.builder(targets)
+        WorkflowRequest.Builder builder = WorkflowRequest.builder(triples)
                 .name(config.getName())
                 .branches(config.getBranches())
                 .pullRequests(config.getPullRequests() == null || config.getPullRequests())
@@ -50,25 +71,109 @@ public final class WorkflowRequests {
                 .javaVersion(config.getJavaVersion())
                 .javaDistribution(config.getJavaDistribution())
                 .mavenArguments(nonNull(config.getMavenArguments()))
-                .mavenWrapper(mavenWrapper);
+                .mavenWrapper(mavenWrapper)
+                .cache(cacheConfig == null ? null : registryCache(cacheConfig));
+        overrides.forEach(builder::runner);
+        steps.forEach(builder::setupStep);
+        return builder.build();
+    }
+
+    private List<String> targets(String targetList, WorkflowConfiguration config, List<String> buildTargets,
+            List<RunnerOverride> overrides, List<ConfigProblem> problems) {
+        String element = "<workflow><targets>";
+        List<String> given;
+        boolean fromProperty = targetList != null && !targetList.isBlank();
+        if (fromProperty) {
+            given = split(Arrays.asList(targetList.split(",")));
+        } else {
+            given = split(nonNull(config.getTargets()));
+            if (given.isEmpty()) {
+                element = "<targets>";
+                given = split(nonNull(buildTargets));
+            }
+        }
+        if (given.isEmpty()) {
+            problems.add(new ConfigProblem("<workflow><targets>", "cross.targets", "", "No targets for the workflow."
+                    + " List them in the plugin's <targets> (shared with cross:build), in <workflow><targets><target>"
+                    + "x86_64-unknown-linux-gnu</target></targets></workflow> or pass"
+                    + " -Dcross.targets=x86_64-unknown-linux-gnu,aarch64-apple-darwin."));
+            return List.of();
+        }
+        Set<String> overridden = new HashSet<>();
+        overrides.forEach(override -> overridden.add(override.target()));
+        Set<String> seen = new LinkedHashSet<>();
+        for (String triple : given) {
+            if (!seen.add(triple)) {
+                // -Dcross.targets repeats are dropped, as the build goals drop them.
+                if (!fromProperty) {
+                    problems.add(ConfigResolver.listedTwice(triple, element));
+                }
+                continue;
+            }
+            Target target = resolver.resolveTarget(triple, element, problems);
+            if (target != null && !overridden.contains(triple)) {
+                requireRunner(triple, element, problems);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private void requireRunner(String triple, String element, List<ConfigProblem> problems) {
+        try {
+            runners.runnerFor(triple);
+        } catch (UnsupportedTargetException e) {
+            problems.add(new ConfigProblem("<workflow><runners>", "cross.targets", triple, "No GitHub-hosted runner"
+                    + " is known for target '" + triple + "' (from " + element + " or -Dcross.targets). Give it one:"
+                    + " <workflow><runners><runner><target>" + triple + "</target><label>your-runner-label</label>"
+                    + "</runner></runners>, or leave the target out of the workflow."));
+        }
+    }
+
+    private static List<RunnerOverride> runnerOverrides(WorkflowConfiguration config, List<ConfigProblem> problems) {
+        List<RunnerOverride> overrides = new ArrayList<>();
         for (Runner runner : nonNull(config.getRunners())) {
             if (blank(runner.getTarget()) || blank(runner.getLabel())) {
-                throw new WorkflowConfigurationException("A <workflow><runners><runner> needs both <target> and "
-                        + "<label> (got target '" + runner.getTarget() + "', label '" + runner.getLabel() + "').",
-                        String.valueOf(runner.getTarget()));
+                problems.add(new ConfigProblem("<workflow><runners><runner>", null, String.valueOf(runner.getTarget()),
+                        "A <workflow><runners><runner> needs both <target> and <label> (got target '"
+                                + runner.getTarget() + "', label '" + runner.getLabel() + "'). Set the missing one."));
+                continue;
             }
-            builder.runner(new RunnerOverride(runner.getTarget().strip(), runner.getLabel().strip(),
-                    runner.getQemu()));
+            overrides.add(new RunnerOverride(runner.getTarget().strip(), runner.getLabel().strip(), runner.getQemu()));
         }
+        return overrides;
+    }
+
+    private static List<dev.crossbuild.actions.generate.SetupStep> setupSteps(WorkflowConfiguration config,
+            List<ConfigProblem> problems) {
+        List<dev.crossbuild.actions.generate.SetupStep> steps = new ArrayList<>();
         for (SetupStep step : nonNull(config.getSetupSteps())) {
             if (blank(step.getRun())) {
-                throw new WorkflowConfigurationException("A <workflow><setupSteps><setupStep> needs a <run> script "
-                        + "(step '" + step.getName() + "').", String.valueOf(step.getName()));
+                problems.add(new ConfigProblem("<workflow><setupSteps><setupStep>", null, String.valueOf(step.getName()),
+                        "A <workflow><setupSteps><setupStep> needs a <run> script (step '" + step.getName()
+                                + "'). Add one or remove the step."));
+                continue;
             }
             String target = blank(step.getTarget()) ? null : step.getTarget().strip();
-            builder.setupStep(new dev.crossbuild.actions.generate.SetupStep(target, step.getName(), step.getRun()));
+            steps.add(new dev.crossbuild.actions.generate.SetupStep(target, step.getName(), step.getRun()));
         }
-        return builder.build();
+        return steps;
+    }
+
+    /**
+     * What the workflow's login needs. With the job's {@code GITHUB_TOKEN} the run's actor logs in;
+     * a {@code <username>} is then for the build's own login outside CI.
+     */
+    private static RegistryCache registryCache(CacheConfig cache) {
+        if (cache.usesGitHubToken()) {
+            return RegistryCache.withGitHubToken(cache.registry());
+        }
+        return new RegistryCache(cache.registry(), cache.usernameSecret() == null ? cache.username() : null,
+                cache.usernameSecret(), cache.passwordSecret());
+    }
+
+    private static List<String> split(List<String> values) {
+        return values.stream().filter(value -> value != null).map(String::strip).filter(value -> !value.isEmpty())
+                .toList();
     }
 
     private static <T> List<T> nonNull(List<T> list) {

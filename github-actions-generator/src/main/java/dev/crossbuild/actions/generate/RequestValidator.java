@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 final class RequestValidator {
     private static final Pattern TRIPLE = Pattern.compile("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)+");
     private static final Pattern BRANCH = Pattern.compile("[^\\s'\"`]+");
+    private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private RequestValidator() {
     }
@@ -41,10 +43,39 @@ final class RequestValidator {
                 throw new InvalidRequestException("Not a branch name or pattern: '" + branch + "'", branch);
             }
         }
+        if (request.cache() != null) {
+            validate(request.cache());
+        }
         noExpressions(request.mavenArguments(), "Maven argument");
         noExpression(request.name(), "workflow name");
         noExpression(request.javaVersion(), "Java version");
         noExpression(request.javaDistribution(), "Java distribution");
+    }
+
+    private static void validate(RegistryCache cache) {
+        if (!REGISTRY.matcher(cache.registry()).matches()) {
+            throw new InvalidRequestException("Not a registry host[:port]: '" + cache.registry() + "'",
+                    cache.registry());
+        }
+        if (cache.username() != null && cache.usernameSecret() != null) {
+            throw new InvalidRequestException("The cache login names both a user name and a user name secret ('"
+                    + cache.usernameSecret() + "'): give one", cache.usernameSecret());
+        }
+        if (cache.username() != null && (cache.username().isBlank() || cache.username().contains("\n"))) {
+            throw new InvalidRequestException("Not a user name for the cache login: '" + cache.username() + "'",
+                    cache.username());
+        }
+        noExpression(cache.username(), "cache user name");
+        secretName(cache.usernameSecret());
+        secretName(cache.passwordSecret());
+    }
+
+    // GitHub refuses secret names outside this alphabet and reserves the GITHUB_ prefix.
+    private static void secretName(String name) {
+        if (name != null && (!SECRET.matcher(name).matches() || name.startsWith("GITHUB_"))) {
+            throw new InvalidRequestException("Not a secret name: '" + name
+                    + "'. Use letters, digits and underscores, not starting with GITHUB_", name);
+        }
     }
 
     private static void requireKnown(Set<String> targets, String target, String what) {

@@ -22,11 +22,15 @@ import java.util.Set;
 
 /**
  * Turns a {@link WorkflowRequest} into the {@link Workflow} model: a {@code build} job with one
- * matrix leg per target and a {@code release} job that runs only on {@code v*} tags.
+ * matrix leg per target and a {@code release} job that runs only on {@code v*} tags. With a
+ * registry cache the build is split by event: {@code build} runs for pushes and fills the cache,
+ * {@code build-pull-request} runs the same matrix for every other event and only reads it.
  */
 public final class WorkflowGenerator {
     static final String ARCHIVE_DIR = "target/cross";
     static final String RELEASE_RUNNER = "ubuntu-24.04";
+    static final String PUSH_EVENT = "github.event_name == 'push'";
+    static final String OTHER_EVENTS = "github.event_name != 'push'";
 
     private final RunnerCatalog runners;
     private final PinnedActions actions;
@@ -54,12 +58,25 @@ public final class WorkflowGenerator {
         Concurrency concurrency = new Concurrency("${{ github.workflow }}-${{ github.ref }}",
                 "${{ !startsWith(github.ref, 'refs/tags/') }}");
         Map<String, Job> jobs = new LinkedHashMap<>();
-        jobs.put("build", buildJob(request));
+        RegistryCache cache = request.cache();
+        if (cache == null) {
+            jobs.put("build", buildJob(request, null, null, List.of()));
+        } else {
+            // Only pushes to the configured branches and tags get to write the cache: code from a pull
+            // request must not be able to plant an image that later pushes and releases would use.
+            jobs.put("build", buildJob(request, PUSH_EVENT, CacheLogin.permissions(cache, true),
+                    List.of("-Dcross.cache.push=true")));
+            if (request.pullRequests() || request.workflowDispatch()) {
+                jobs.put("build-pull-request", buildJob(request, OTHER_EVENTS, CacheLogin.permissions(cache, false),
+                        List.of("-Dcross.cache.push=false")));
+            }
+        }
         jobs.put("release", releaseJob(request));
         return new Workflow(request.name(), triggers, Permissions.readContents(), concurrency, jobs);
     }
 
-    private Job buildJob(WorkflowRequest request) {
+    private Job buildJob(WorkflowRequest request, String condition, Permissions permissions,
+                         List<String> cacheArguments) {
         List<Map<String, Object>> legs = new ArrayList<>();
         boolean anyQemu = false;
         for (String target : request.targets()) {
@@ -86,15 +103,18 @@ public final class WorkflowGenerator {
             Step step = Step.run(extra.name(), script(extra.run()));
             steps.add(extra.target() == null ? step : step.when("matrix.target == '" + extra.target() + "'"));
         }
+        if (request.cache() != null) {
+            steps.add(CacheLogin.step(request.cache()));
+        }
         steps.add(Step.run("Build", script(request.mavenCommand() + " -B cross:build \"-Dcross.targets=${CROSS_TARGET}\""
-                        + MavenArguments.render(request.mavenArguments())))
+                        + MavenArguments.render(cacheArguments) + MavenArguments.render(request.mavenArguments())))
                 .withEnv(Map.of("CROSS_TARGET", "${{ matrix.target }}")));
         Map<String, Object> upload = new LinkedHashMap<>();
         upload.put("name", "cross-${{ matrix.target }}");
         upload.put("path", "${{ matrix.archive }}");
         upload.put("if-no-files-found", "error");
         steps.add(use("Upload archive", PinnedActions.UPLOAD_ARTIFACT, upload));
-        return new Job("build ${{ matrix.target }}", "${{ matrix.runner }}", List.of(), null, null,
+        return new Job("build ${{ matrix.target }}", "${{ matrix.runner }}", List.of(), condition, permissions,
                 new Matrix(legs, false), "bash", steps);
     }
 

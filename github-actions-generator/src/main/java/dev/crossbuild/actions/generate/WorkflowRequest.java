@@ -17,11 +17,14 @@ import java.util.List;
  * @param mavenWrapper whether the project has {@code mvnw} (then {@code ./mvnw} is used)
  * @param runnerOverrides runners chosen by the user, by target
  * @param setupSteps extra steps before the build
+ * @param cache the registry deps images are shared through, or null for none (then there is one
+ *        build job for every event)
  */
 public record WorkflowRequest(String name, List<String> targets, List<String> branches, boolean pullRequests,
                               boolean workflowDispatch, String javaVersion, String javaDistribution,
                               List<String> mavenArguments, boolean mavenWrapper,
-                              List<RunnerOverride> runnerOverrides, List<SetupStep> setupSteps) {
+                              List<RunnerOverride> runnerOverrides, List<SetupStep> setupSteps,
+                              RegistryCache cache) {
     public WorkflowRequest {
         name = name == null || name.isBlank() ? "cross-build" : name;
         targets = List.copyOf(targets);
@@ -43,7 +46,7 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         return mavenCommand() + " cross:generate-workflow";
     }
 
-    /** A builder with the defaults: push to main, pull requests, manual runs, Java 17 Temurin. */
+    /** A builder with the defaults: push to main, pull requests, manual runs, Java 17 Temurin, no cache. */
     public static Builder builder(List<String> targets) {
         return new Builder(targets);
     }
@@ -61,6 +64,7 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         private boolean mavenWrapper;
         private final List<RunnerOverride> runnerOverrides = new ArrayList<>();
         private final List<SetupStep> setupSteps = new ArrayList<>();
+        private RegistryCache cache;
 
         private Builder(List<String> targets) {
             this.targets = List.copyOf(targets);
@@ -76,10 +80,11 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         public Builder mavenWrapper(boolean value) { mavenWrapper = value; return this; }
         public Builder runner(RunnerOverride value) { runnerOverrides.add(value); return this; }
         public Builder setupStep(SetupStep value) { setupSteps.add(value); return this; }
+        public Builder cache(RegistryCache value) { cache = value; return this; }
 
         public WorkflowRequest build() {
             return new WorkflowRequest(name, targets, branches, pullRequests, workflowDispatch, javaVersion,
-                    javaDistribution, mavenArguments, mavenWrapper, runnerOverrides, setupSteps);
+                    javaDistribution, mavenArguments, mavenWrapper, runnerOverrides, setupSteps, cache);
         }
     }
 }

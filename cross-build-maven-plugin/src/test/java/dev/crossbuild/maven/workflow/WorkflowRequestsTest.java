@@ -1,0 +1,135 @@
+package dev.crossbuild.maven.workflow;
+
+import dev.crossbuild.actions.generate.RegistryCache;
+import dev.crossbuild.actions.generate.WorkflowRequest;
+import dev.crossbuild.actions.runners.RunnerCatalog;
+import dev.crossbuild.config.ConfigProblem;
+import dev.crossbuild.config.InvalidConfigException;
+import dev.crossbuild.config.RawCache;
+import dev.crossbuild.target.TargetCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class WorkflowRequestsTest {
+    private static final String LINUX = "x86_64-unknown-linux-gnu";
+
+    private final WorkflowRequests requests = WorkflowRequests.standard();
+
+    @Test
+    void misspelledTripleGetsTheCatalogsSuggestionNamingElementAndProperty() {
+        assertThat(problems(() -> requests.from("aarch64-unknown-linux-gn", null, List.of(), false, null)))
+                .containsExactly(new ConfigProblem("<workflow><targets>", "cross.targets", "aarch64-unknown-linux-gn",
+                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                                + " Did you mean aarch64-unknown-linux-gnu?"));
+    }
+
+    @Test
+    void everyBadTargetIsReportedTogether() {
+        WorkflowConfiguration workflow = new WorkflowConfiguration();
+        workflow.setTargets(List.of("aarch64", LINUX, "aarch64-unknown-linux-gn", LINUX));
+
+        assertThat(problems(() -> requests.from(null, workflow, List.of(), false, null)))
+                .extracting(ConfigProblem::message).containsExactly(
+                        "'aarch64' in <workflow><targets> (-Dcross.targets) is not a target triple: write"
+                                + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu.",
+                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                                + " Did you mean aarch64-unknown-linux-gnu?",
+                        "Target 'x86_64-unknown-linux-gnu' is listed twice in <workflow><targets>. Remove one.");
+    }
+
+    @Test
+    void buildTargetsAreCheckedUnderTheBuildsElement() {
+        assertThat(problems(() -> requests.from(null, null, List.of("x86_64-unknown-linux-gn"), false, null)))
+                .extracting(ConfigProblem::element, ConfigProblem::message)
+                .containsExactly(tuple("<targets>",
+                        "Unknown target 'x86_64-unknown-linux-gn' in <targets> (-Dcross.targets)."
+                                + " Did you mean x86_64-unknown-linux-gnu?"));
+    }
+
+    @Test
+    void badCacheRepositoryIsReportedWithTheTargetProblemsAndIncompleteEntries() {
+        WorkflowConfiguration workflow = new WorkflowConfiguration();
+        Runner noLabel = new Runner();
+        noLabel.setTarget(LINUX);
+        workflow.setRunners(List.of(noLabel));
+        SetupStep noScript = new SetupStep();
+        noScript.setName("Install tools");
+        workflow.setSetupSteps(List.of(noScript));
+        RawCache cache = new RawCache("Registry.Example.com/Team Cache", null, null, null, null, null, null);
+
+        List<ConfigProblem> problems = problems(() -> requests.from("aarch64-unknown-linux-gn,riscv64-linux",
+                workflow, List.of(), false, cache));
+
+        assertThat(problems).extracting(ConfigProblem::element).containsExactlyInAnyOrder(
+                "<workflow><targets>", "<workflow><targets>", "<workflow><runners><runner>",
+                "<workflow><setupSteps><setupStep>", "<cache><repository>");
+        assertThat(problems).filteredOn(p -> p.element().equals("<cache><repository>")).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("'Registry.Example.com/Team Cache' in"
+                        + " <cache><repository> (-Dcross.cache.repository) is not an image repository"));
+    }
+
+    @Test
+    void targetWithoutAHostedRunnerSaysHowToGiveItOne() throws Exception {
+        TargetCatalog withFreeBsd = TargetCatalog.parse(new StringReader(
+                "triple\tplatform\tclassifier\tdebianArch\tgnuPrefix\tbaseImage\n"
+                        + "x86_64-unknown-freebsd\tfreebsd/amd64\tfreebsd-x86_64\t-\t-\t-\n"));
+        WorkflowRequests freeBsd = new WorkflowRequests(withFreeBsd, RunnerCatalog.standard());
+
+        assertThat(problems(() -> freeBsd.from("x86_64-unknown-freebsd", null, List.of(), false, null)))
+                .extracting(ConfigProblem::message).containsExactly("No GitHub-hosted runner is known for target"
+                        + " 'x86_64-unknown-freebsd' (from <workflow><targets> or -Dcross.targets). Give it one:"
+                        + " <workflow><runners><runner><target>x86_64-unknown-freebsd</target>"
+                        + "<label>your-runner-label</label></runner></runners>, or leave the target out of the workflow.");
+
+        WorkflowConfiguration workflow = new WorkflowConfiguration();
+        Runner runner = new Runner();
+        runner.setTarget("x86_64-unknown-freebsd");
+        runner.setLabel("freebsd-box");
+        workflow.setRunners(List.of(runner));
+        assertThat(freeBsd.from("x86_64-unknown-freebsd", workflow, List.of(), false, null).runnerOverrides())
+                .singleElement().satisfies(override -> assertThat(override.runner()).isEqualTo("freebsd-box"));
+    }
+
+    @Test
+    void repeatedPropertyTargetsAreDroppedAsTheBuildDropsThem() {
+        WorkflowRequest request = requests.from(LINUX + ", aarch64-apple-darwin," + LINUX, null, List.of(), false,
+                null);
+
+        assertThat(request.targets()).containsExactly(LINUX, "aarch64-apple-darwin");
+        assertThat(request.cache()).isNull();
+    }
+
+    @Test
+    void withoutAPasswordSecretTheRunsActorLogsInWithTheJobsToken() {
+        RawCache cache = new RawCache("registry.example.com/team/cache", true, null, "alice", "CACHE_PASSWORD", null,
+                null);
+
+        assertThat(requests.from(LINUX, null, List.of(), false, cache).cache())
+                .isEqualTo(RegistryCache.withGitHubToken("registry.example.com"));
+    }
+
+    @Test
+    void namedSecretsOrAUserNameGoToTheWorkflowsLogin() {
+        RawCache secrets = new RawCache("127.0.0.1:5000/team/cache", null, null, null, null, "CACHE_USERNAME",
+                "CACHE_PASSWORD");
+        RawCache userName = new RawCache("registry.example.com:5000/cache", null, null, "ci-bot", "CACHE_PASSWORD",
+                null, "CACHE_TOKEN");
+
+        assertThat(requests.from(LINUX, null, List.of(), false, secrets).cache())
+                .isEqualTo(new RegistryCache("127.0.0.1:5000", null, "CACHE_USERNAME", "CACHE_PASSWORD"));
+        assertThat(requests.from(LINUX, null, List.of(), false, userName).cache())
+                .isEqualTo(new RegistryCache("registry.example.com:5000", "ci-bot", null, "CACHE_TOKEN"));
+    }
+
+    private static List<ConfigProblem> problems(Runnable call) {
+        InvalidConfigException[] thrown = new InvalidConfigException[1];
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidConfigException.class, e -> thrown[0] = e);
+        return thrown[0].problems();
+    }
+}
