@@ -10,6 +10,7 @@ import dev.crossbuild.git.ReleaseTag;
 import dev.crossbuild.release.GitHubApiException;
 import dev.crossbuild.release.GitHubAuthenticationException;
 import dev.crossbuild.release.GitHubReleases;
+import dev.crossbuild.release.GitHubUnreachableException;
 import dev.crossbuild.release.IncompleteReleaseException;
 import dev.crossbuild.release.InvalidReleaseSettingException;
 import dev.crossbuild.release.NoArtifactsException;
@@ -204,6 +205,8 @@ public class ReleaseMojo extends AbstractMojo {
       throw new MojoFailureException("The token in " + tokenVariable + " was rejected by " + apiText
           + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on "
           + gitHub.value() + ".", e);
+    } catch (GitHubUnreachableException e) {
+      throw ReleaseErrors.unreachable(e, api, settings.serverUrl());
     } catch (PublishedAssetConflictException e) {
       throw new MojoFailureException(e.getMessage() + ".", e);
     } catch (NoArtifactsException e) {

@@ -8,6 +8,8 @@ import dev.crossbuild.release.FakeGitHub;
 import dev.crossbuild.release.RetryPolicy;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Properties;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -235,6 +238,49 @@ class ReleaseMojoTest {
         .hasMessage("The GitHub API URL from the environment variable GITHUB_API_URL is not an http(s) URL:"
             + " 'ghe.corp.example/api/v3'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise"
             + " Server, in GITHUB_API_URL or in <apiUrl> / -Dcross.release.apiUrl, which win over it.");
+  }
+
+  @Test
+  void anUnresolvableApiHostIsNamedWithWhereTheUrlCameFromAndWhatToCheck() {
+    tagged("v2.0.0");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
+        "GITHUB_SERVER_URL", "https://ghe.example.invalid"));
+    mojo.apiUrl = null;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Cannot reach GitHub at ghe.example.invalid:443 (GET /api/v3/repos/acme/widget/releases/"
+            + "tags/v2.0.0): the host name ghe.example.invalid did not resolve")
+        .hasMessageContaining("The API URL https://ghe.example.invalid/api/v3 is from the environment variable"
+            + " GITHUB_API_URL.")
+        .hasMessageContaining("Check the host name in the URL, and this machine's DNS and network.")
+        .hasMessageContaining("-Dhttps.proxyHost")
+        .hasMessageContaining("this runner's GITHUB_SERVER_URL is https://ghe.example.invalid,"
+            + " so https://ghe.example.invalid/api/v3")
+        .hasMessageContaining("<apiUrl> / -Dcross.release.apiUrl win over GITHUB_API_URL.")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("null"));
+    assertThat(String.join("\n", output)).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aRefusedPortIsNamedWithThePropertyItCameFrom() throws IOException {
+    tagged("v2.0.0");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port + "/api/v3";
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
+    mojo.apiUrl = url;
+    mojo.session = sessionWith("cross.release.apiUrl", url);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + port + " (GET /api/v3/repos/acme/widget/releases/tags/"
+            + "v2.0.0): the connection to port " + port + " was refused")
+        .hasMessageContaining("The API URL " + url + " is from -Dcross.release.apiUrl.")
+        .hasMessageContaining("nothing accepts connections on port " + port + " of 127.0.0.1")
+        .hasMessageContaining("For GitHub Enterprise Server the API URL is https://HOST/api/v3.");
   }
 
   private static MavenSession sessionWith(String property, String value) {
