@@ -36,6 +36,7 @@ try {
   assert !log.contains(state.token) : 'the token appears in the build log'
   assert log.contains('already published') : 'the second run did not report the release as already published'
   assert log.contains('4 already there')
+  assert log.contains('repository acme/widget (from the environment variable GITHUB_REPOSITORY)')
 } finally {
   server?.stop(0)
 }

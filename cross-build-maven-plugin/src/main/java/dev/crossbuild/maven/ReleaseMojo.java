@@ -3,7 +3,6 @@ package dev.crossbuild.maven;
 import dev.crossbuild.git.GitException;
 import dev.crossbuild.git.GitHubRepository;
 import dev.crossbuild.git.GitInfo;
-import dev.crossbuild.git.InvalidRepositoryNameException;
 import dev.crossbuild.git.NoTagAtHeadException;
 import dev.crossbuild.git.NotAGitHubRemoteException;
 import dev.crossbuild.git.NotAGitRepositoryException;
@@ -11,16 +10,24 @@ import dev.crossbuild.git.ReleaseTag;
 import dev.crossbuild.release.GitHubApiException;
 import dev.crossbuild.release.GitHubAuthenticationException;
 import dev.crossbuild.release.GitHubReleases;
+import dev.crossbuild.release.GitHubUnreachableException;
 import dev.crossbuild.release.IncompleteReleaseException;
+import dev.crossbuild.release.InvalidReleaseSettingException;
 import dev.crossbuild.release.NoArtifactsException;
 import dev.crossbuild.release.PublishedAssetConflictException;
 import dev.crossbuild.release.ReleaseRequest;
 import dev.crossbuild.release.ReleaseResult;
+import dev.crossbuild.release.ReleaseSettings;
 import dev.crossbuild.release.Releaser;
 import dev.crossbuild.release.RetryPolicy;
+import dev.crossbuild.release.Setting;
+import dev.crossbuild.release.SettingSource;
 import java.io.File;
 import java.io.UncheckedIOException;
-import java.util.function.UnaryOperator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,7 +41,9 @@ import org.apache.maven.project.MavenProject;
  * {@code *.zip} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
  * already there with the same content, checks the asset list, then publishes. Running it again
  * changes nothing. When HEAD carries no tag and none is configured, it logs why and does nothing.
- * Runs once per build, in the directory Maven was started in.
+ * Runs once per build, in the directory Maven was started in. On a GitHub Actions runner the API URL
+ * and the repository default to the runner's {@code GITHUB_API_URL} and {@code GITHUB_REPOSITORY}, so
+ * a job on GitHub Enterprise Server releases to its own server.
  *
  * @since 0.1.0
  */
@@ -43,6 +52,10 @@ public class ReleaseMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
+
+  /** The Maven session, to tell a {@code -D} property from the POM in messages. */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
 
   /**
    * The tag to release. Default: the tag at HEAD (of several, the highest semantic version).
@@ -54,8 +67,10 @@ public class ReleaseMojo extends AbstractMojo {
   String tag;
 
   /**
-   * The GitHub repository, {@code owner/name}. Default: read from the URL of the {@code origin}
-   * remote (https or ssh). Property {@code cross.release.repository}.
+   * The GitHub repository, {@code owner/name}. Default: the environment variable
+   * {@code GITHUB_REPOSITORY} (set on every GitHub Actions runner), else read from the URL of the
+   * {@code origin} remote (https or ssh). Property {@code cross.release.repository}; the POM and the
+   * property win over the variable.
    *
    * @since 0.1.0
    */
@@ -64,11 +79,13 @@ public class ReleaseMojo extends AbstractMojo {
 
   /**
    * The GitHub REST API base URL; {@code https://HOST/api/v3} for GitHub Enterprise Server.
-   * Default {@code https://api.github.com}. Property {@code cross.release.apiUrl}.
+   * Default: the environment variable {@code GITHUB_API_URL} (set on every GitHub Actions runner,
+   * GitHub Enterprise Server's included), else {@code https://api.github.com}. Property
+   * {@code cross.release.apiUrl}; the POM and the property win over the variable.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "cross.release.apiUrl", defaultValue = "https://api.github.com")
+  @Parameter(property = "cross.release.apiUrl")
   String apiUrl;
 
   /**
@@ -118,8 +135,8 @@ public class ReleaseMojo extends AbstractMojo {
   @Parameter(property = "cross.release.artifactsDirectory", defaultValue = "${project.build.directory}/cross")
   File artifactsDirectory;
 
-  /** Reads environment variables; tests replace it. */
-  UnaryOperator<String> environment = System::getenv;
+  /** The token and the runner's GITHUB_* variables are read from here; tests replace it. */
+  Map<String, String> environment = System.getenv();
 
   RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
 
@@ -129,36 +146,46 @@ public class ReleaseMojo extends AbstractMojo {
       getLog().info("Skipping cross:release (cross.release.skip=true)");
       return;
     }
-    if (apiUrl == null || !apiUrl.matches("https?://[^/\\s]+.*")) {
-      throw new MojoFailureException("Not an http(s) URL in <apiUrl> / -Dcross.release.apiUrl: '" + apiUrl
-          + "'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.");
+    ReleaseSettings settings = new ReleaseSettings(environment);
+    Setting<String> api;
+    Optional<Setting<GitHubRepository>> givenRepository;
+    try {
+      api = settings.apiUrl(configured("apiUrl", "cross.release.apiUrl", apiUrl));
+    } catch (InvalidReleaseSettingException e) {
+      throw ReleaseErrors.invalidApiUrl(e);
+    }
+    try {
+      givenRepository = settings.repository(configured("repository", "cross.release.repository", repository));
+    } catch (InvalidReleaseSettingException e) {
+      throw ReleaseErrors.invalidRepository(e);
     }
     ReleaseTag releaseTag;
-    GitHubRepository gitHub;
+    Setting<GitHubRepository> gitHub;
     try (GitInfo git = GitInfo.open(project.getBasedir().toPath())) {
       releaseTag = git.releaseTag(tag);
-      gitHub = git.gitHubRepository(repository);
+      gitHub = givenRepository.orElseGet(() ->
+          new Setting<>(git.gitHubRepository(null), SettingSource.gitRemote(GitInfo.DEFAULT_REMOTE)));
     } catch (NoTagAtHeadException e) {
       getLog().info(e.getMessage() + ": nothing to release, skipping cross:release. Push a tag such as v1.2.3,"
           + " or name one with <tag> / -Dcross.release.tag.");
       return;
     } catch (NotAGitRepositoryException e) {
-      if (isBlank(tag) || isBlank(repository)) {
+      if (isBlank(tag) || givenRepository.isEmpty()) {
         throw new MojoFailureException(e.getMessage() + ". cross:release reads the tag and the GitHub repository"
             + " from git: run it in a clone, or set both <tag> / -Dcross.release.tag and <repository> /"
-            + " -Dcross.release.repository.", e);
+            + " -Dcross.release.repository (or " + ReleaseSettings.REPOSITORY_VARIABLE + ").", e);
       }
       releaseTag = new ReleaseTag(tag.trim(), null);
-      gitHub = parseRepository();
+      gitHub = givenRepository.get();
     } catch (NotAGitHubRemoteException e) {
       throw new MojoFailureException(e.getMessage() + ". Set <repository> / -Dcross.release.repository=owner/name.", e);
-    } catch (InvalidRepositoryNameException e) {
-      throw invalidRepository(e);
     } catch (GitException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    String apiText = GitHubRepository.withoutCredentials(api.value());
+    getLog().info("GitHub API " + apiText + " (" + api.source() + "), repository " + gitHub);
 
-    String token = environment.apply(tokenVariable);
+    String token = environment.get(tokenVariable);
     if (isBlank(token)) {
       if (!dryRun) {
         throw new MojoFailureException("No GitHub token: the environment variable " + tokenVariable
@@ -169,14 +196,17 @@ public class ReleaseMojo extends AbstractMojo {
       getLog().warn("No token in " + tokenVariable + ": the dry run reads GitHub anonymously");
     }
 
-    GitHubReleases github = new GitHubReleases(apiUrl, gitHub, token, retryPolicy, getLog()::info);
+    GitHubReleases github = new GitHubReleases(api.value(), gitHub.value(), token, retryPolicy, getLog()::info);
     ReleaseResult result;
     try {
       result = new Releaser(github, getLog()::info)
           .release(new ReleaseRequest(releaseTag, artifactsDirectory.toPath(), dryRun, draftOnly));
     } catch (GitHubAuthenticationException e) {
-      throw new MojoFailureException("The token in " + tokenVariable + " was rejected by " + apiUrl
-          + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on " + gitHub + ".", e);
+      throw new MojoFailureException("The token in " + tokenVariable + " was rejected by " + apiText
+          + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on "
+          + gitHub.value() + ".", e);
+    } catch (GitHubUnreachableException e) {
+      throw ReleaseErrors.unreachable(e, api, settings.serverUrl());
     } catch (PublishedAssetConflictException e) {
       throw new MojoFailureException(e.getMessage() + ".", e);
     } catch (NoArtifactsException e) {
@@ -195,17 +225,31 @@ public class ReleaseMojo extends AbstractMojo {
     result.skipped().forEach(name -> getLog().info("  skipped (same content) " + name));
   }
 
-  private GitHubRepository parseRepository() throws MojoFailureException {
-    try {
-      return GitHubRepository.parse(repository);
-    } catch (InvalidRepositoryNameException e) {
-      throw invalidRepository(e);
+  /**
+   * A parameter's value with its source, or {@code null} when it is not set. Maven lets the POM's
+   * element win over the property, so a value equal to the property's came from the property.
+   */
+  private Setting<String> configured(String element, String property, String value) {
+    if (isBlank(value)) {
+      return null;
     }
+    String trimmed = value.trim();
+    Properties user = session == null ? null : session.getUserProperties();
+    Properties system = session == null ? System.getProperties() : session.getSystemProperties();
+    SettingSource source;
+    if (isProperty(user, property, trimmed) || isProperty(system, property, trimmed)) {
+      source = SettingSource.property(property);
+    } else if (isProperty(project.getProperties(), property, trimmed)) {
+      source = SettingSource.pomProperty(property);
+    } else {
+      source = SettingSource.pom(element);
+    }
+    return new Setting<>(trimmed, source);
   }
 
-  private static MojoFailureException invalidRepository(InvalidRepositoryNameException e) {
-    return new MojoFailureException(e.getMessage() + " in <repository> / -Dcross.release.repository."
-        + " Use owner/name, e.g. acme/widget.", e);
+  private static boolean isProperty(Properties properties, String name, String value) {
+    String set = properties == null ? null : properties.getProperty(name);
+    return set != null && set.trim().equals(value);
   }
 
   private static boolean isBlank(String value) {

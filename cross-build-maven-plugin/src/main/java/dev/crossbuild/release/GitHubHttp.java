@@ -62,10 +62,12 @@ final class GitHubHttp {
       try {
         response = client.send(request, handler);
       } catch (IOException e) {
+        GitHubUnreachableException unreachable = GitHubUnreachableException.of(what, request.uri(), e);
         if (attempt >= retry.maxAttempts()) {
-          throw new GitHubApiException(what, "Cannot reach GitHub (" + what + "): " + e.getMessage(), e);
+          throw unreachable;
         }
-        waitBeforeRetry(what, "connection failed: " + e.getMessage(), retry.backoff(attempt));
+        waitBeforeRetry(what, unreachable.host() + ":" + unreachable.port() + ": " + unreachable.reasonText(),
+            retry.backoff(attempt));
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -8,12 +8,19 @@ import dev.crossbuild.release.FakeGitHub;
 import dev.crossbuild.release.RetryPolicy;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -64,7 +71,7 @@ class ReleaseMojoTest {
     mojo.apiUrl = github.apiUrl();
     mojo.tokenVariable = "GITHUB_TOKEN";
     mojo.artifactsDirectory = dir.resolve("target/cross").toFile();
-    mojo.environment = env::get;
+    mojo.environment = env;
     mojo.retryPolicy = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> { });
     mojo.setLog(capturingLog());
     return mojo;
@@ -156,6 +163,134 @@ class ReleaseMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("/srv/git/widget.git")
         .hasMessageContaining("-Dcross.release.repository=owner/name");
+  }
+
+  @Test
+  void onARunnerTheApiUrlAndRepositoryComeFromItsVariablesAndTheLogSaysSo() throws Exception {
+    tagged("v1.2.3");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl(),
+        "GITHUB_REPOSITORY", "acme/zdemo"));
+    mojo.apiUrl = null;
+
+    mojo.execute();
+
+    assertThat(github.requests()).isNotEmpty().allMatch(r -> r.path().contains("/repos/acme/zdemo/"));
+    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from the environment variable"
+        + " GITHUB_API_URL), repository acme/zdemo (from the environment variable GITHUB_REPOSITORY)");
+  }
+
+  @Test
+  void thePomWinsOverTheRunnersVariables() throws Exception {
+    tagged("v1.2.3");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
+        "GITHUB_REPOSITORY", "other/tool"));
+    mojo.repository = "acme/widget";
+
+    mojo.execute();
+
+    assertThat(github.release("v1.2.3").draft).isFalse();
+    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from <apiUrl> in the POM),"
+        + " repository acme/widget (from <repository> in the POM)");
+  }
+
+  @Test
+  void withoutConfigurationOrVariableTheRepositoryComesFromTheRemote() throws Exception {
+    tagged("v1.2.3");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN));
+    mojo.session = sessionWith("cross.release.apiUrl", github.apiUrl());
+
+    mojo.execute();
+
+    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from -Dcross.release.apiUrl),"
+        + " repository acme/widget (from the git remote 'origin')");
+  }
+
+  @Test
+  void outsideAGitCloneTheTagPropertyAndTheRepositoryVariableAreEnough() throws Exception {
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/widget"));
+    mojo.tag = "v1.2.3";
+
+    mojo.execute();
+
+    assertThat(github.release("v1.2.3").draft).isFalse();
+  }
+
+  @Test
+  void aRepositoryVariableThatIsNotOwnerSlashNameFailsNamingValueAndVariable() {
+    tagged("v1.2.3");
+
+    assertThatThrownBy(mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "zdemo"))::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("The GitHub repository from the environment variable GITHUB_REPOSITORY is not of the form"
+            + " owner/name: 'zdemo'. Use owner/name, e.g. acme/widget, in GITHUB_REPOSITORY or in <repository> /"
+            + " -Dcross.release.repository, which win over it.");
+    assertThat(github.requests()).isEmpty();
+  }
+
+  @Test
+  void anApiUrlVariableThatIsNotHttpFailsNamingValueAndVariable() {
+    tagged("v1.2.3");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "ghe.corp.example/api/v3"));
+    mojo.apiUrl = null;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("The GitHub API URL from the environment variable GITHUB_API_URL is not an http(s) URL:"
+            + " 'ghe.corp.example/api/v3'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise"
+            + " Server, in GITHUB_API_URL or in <apiUrl> / -Dcross.release.apiUrl, which win over it.");
+  }
+
+  @Test
+  void anUnresolvableApiHostIsNamedWithWhereTheUrlCameFromAndWhatToCheck() {
+    tagged("v2.0.0");
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
+        "GITHUB_SERVER_URL", "https://ghe.example.invalid"));
+    mojo.apiUrl = null;
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Cannot reach GitHub at ghe.example.invalid:443 (GET /api/v3/repos/acme/widget/releases/"
+            + "tags/v2.0.0): the host name ghe.example.invalid did not resolve")
+        .hasMessageContaining("The API URL https://ghe.example.invalid/api/v3 is from the environment variable"
+            + " GITHUB_API_URL.")
+        .hasMessageContaining("Check the host name in the URL, and this machine's DNS and network.")
+        .hasMessageContaining("-Dhttps.proxyHost")
+        .hasMessageContaining("this runner's GITHUB_SERVER_URL is https://ghe.example.invalid,"
+            + " so https://ghe.example.invalid/api/v3")
+        .hasMessageContaining("<apiUrl> / -Dcross.release.apiUrl win over GITHUB_API_URL.")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("null"));
+    assertThat(String.join("\n", output)).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aRefusedPortIsNamedWithThePropertyItCameFrom() throws IOException {
+    tagged("v2.0.0");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + port + "/api/v3";
+    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
+    mojo.apiUrl = url;
+    mojo.session = sessionWith("cross.release.apiUrl", url);
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + port + " (GET /api/v3/repos/acme/widget/releases/tags/"
+            + "v2.0.0): the connection to port " + port + " was refused")
+        .hasMessageContaining("The API URL " + url + " is from -Dcross.release.apiUrl.")
+        .hasMessageContaining("nothing accepts connections on port " + port + " of 127.0.0.1")
+        .hasMessageContaining("For GitHub Enterprise Server the API URL is https://HOST/api/v3.");
+  }
+
+  private static MavenSession sessionWith(String property, String value) {
+    Properties user = new Properties();
+    user.setProperty(property, value);
+    DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    request.setUserProperties(user);
+    @SuppressWarnings("deprecation")
+    MavenSession session = new MavenSession(null, null, request, new DefaultMavenExecutionResult());
+    return session;
   }
 
   private Log capturingLog() {
