@@ -230,6 +230,25 @@ drop_images() {
   done
 }
 
+# The registry cache rows push to the plain loopback registry it/engine/registry.sh starts, a new repository per
+# run, and pull on a "fresh engine": every image the plugin made for the project gone (not the base image).
+REGISTRY=$(sed -n 's/^plain=//p' "${CROSS_ENGINE_STATE:-/var/tmp/cross-build-engine}/registry.properties" 2>/dev/null || true)
+[[ -n $REGISTRY ]] || { echo "no test registry: run bash it/engine/setup.sh first" >&2; exit 1; }
+cache_repo() { echo "-Dcross.cache.repository=$REGISTRY/bench-$(date +%s%N)/$1"; }
+drop_built() { # <project>: its deps and source images, as a fresh CI runner starts
+  docker images -q --filter label=dev.crossbuild.project="$1" --filter label=dev.crossbuild.managed=true \
+    | sort -u | xargs -r docker rmi -f >/dev/null
+  docker image prune -f >/dev/null
+}
+# fails unless every target of the last build pulled its deps image
+deps_pulled() { python3 - "$dir/target/cross/report.json" "$1" <<'PY' || exit 1
+import json, sys
+missed = [f"{t['target']} ({t.get('deps')})" for t in json.load(open(sys.argv[1]))["targets"] if t.get("deps") != "pulled"]
+if missed:
+    sys.exit(f"FAILED: {sys.argv[2]}: not pulled from the registry cache: {', '.join(missed)}")
+PY
+}
+
 echo "cross-build benchmark ($BENCH): $FILES C files + zlib; a cargo crate with $MODULES serde modules;" \
   "$(nproc) cores, median of $REPEAT" >&2
 started=$(now)
@@ -238,7 +257,7 @@ X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
 c_part() {
   # cold (no deps images, no layer cache) vs source-only rebuild, both targets: all code in the project (the
   # whole project recompiles), and the vendored shape (the library is in the deps image)
-  cold=(); src=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=()
+  cold=(); src=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=(); vpush=(); vwarm=()
   for _ in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$proj/target" "$vend/target"
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
@@ -252,6 +271,11 @@ c_part() {
     vcold+=("$(wall cross:build "${vendored[@]}")")
     vstages+=("$(python3 -c "print($(stage $A deps) + $(stage $A source))")")
     change_source; vsrc+=("$(wall cross:build "${vendored[@]}")")
+    # registry cache: a cold build that pushes (as the workflow's push runs do), then a fresh engine that pulls
+    repo=$(cache_repo bench-vendored); drop_built bench-vendored; rm -rf "$vend/target"
+    vpush+=("$(wall cross:build "${vendored[@]}" "$repo" -Dcross.cache.push=true)")
+    drop_built bench-vendored; rm -rf "$vend/target"
+    vwarm+=("$(wall cross:build "${vendored[@]}" "$repo")"); deps_pulled "vendored warm registry cache"
     vsrcstage+=("$(stage $A source)")
     dir="$proj"
   done
@@ -282,7 +306,7 @@ c_part() {
 # cargo: cold vs source-only rebuild vs version bump, both targets; the deps image must serve both rebuilds
 cargo_part() {
   dir="$cproj"
-  ccold=(); csrc=(); cbump=()
+  ccold=(); csrc=(); cbump=(); cpush=(); cwarm=()
   for _ in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$cproj/target"
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo)
@@ -290,6 +314,10 @@ cargo_part() {
     ccold+=("$(wall cross:build)")
     change_source; csrc+=("$(wall cross:build)"); deps_hit "cargo source-only rebuild"
     bump_version; cbump+=("$(wall cross:build)"); deps_hit "cargo version bump rebuild"
+    repo=$(cache_repo bench-cargo); drop_built bench-cargo; rm -rf "$cproj/target"
+    cpush+=("$(wall cross:build "$repo" -Dcross.cache.push=true)")
+    drop_built bench-cargo; rm -rf "$cproj/target"
+    cwarm+=("$(wall cross:build "$repo")"); deps_pulled "cargo warm registry cache"
   done
   # the aarch64 source stage (compiling the crate, deps cached) by the chosen plan (cross), alone
   carm=()
@@ -326,12 +354,17 @@ if [[ $BENCH != cargo ]]; then
   row "aarch64 forced emulated / aarch64 chosen plan (compile)" "$emu" "$(m "${arm[@]}")" ">= 10 (emulated slower)"
   row "two targets in parallel / one after the other, make -j1 (wall)" "$(m "${both1[@]}")" "$(m "${serial1[@]}")" "<= 0.7"
   row "two targets in parallel / one after the other, make -j2 (wall)" "$(m "${both[@]}")" "$(m "${serial[@]}")" "(2 cores already busy)"
+  row "vendored: fresh engine, warm registry cache / cold build (wall)" "$(m "${vwarm[@]}")" "$(m "${vcold[@]}")" "(pulled, asserted)"
+  row "  the same / cold build that pushes (wall)" "$(m "${vwarm[@]}")" "$(m "${vpush[@]}")" ""
 fi
 if [[ $BENCH != c ]]; then
   row "cargo: source-only rebuild / cold build (wall)" "$(m "${csrc[@]}")" "$(m "${ccold[@]}")" \
     "(deps hit; the crate recompiles)"
   row "cargo: version bump rebuild / cold build (wall)" "$(m "${cbump[@]}")" "$(m "${ccold[@]}")" \
     "(deps hit, asserted)"
+  row "cargo: fresh engine, warm registry cache / cold build (wall)" "$(m "${cwarm[@]}")" "$(m "${ccold[@]}")" \
+    "<= 0.30 (pulled, asserted)"
+  row "  the same / cold build that pushes (wall)" "$(m "${cwarm[@]}")" "$(m "${cpush[@]}")" ""
   emulabel="cargo: aarch64 emulated (1 run) / cross, source stage (engine)"
   if [[ -n $cemu ]]; then
     row "$emulabel" "$cemu" "$(m "${carm[@]}")" "(emulated slower)"

@@ -95,7 +95,7 @@ class DockerJavaEngineTest {
 
     assertThat(id).startsWith("sha256:");
     assertThat(log).anyMatch(l -> l.startsWith("Step 3/") && l.contains(": RUN mkdir -p /out/sub"));
-    assertThat(engine.inspectImage(TAG)).hasValue(new ImageInfo(id, AMD64));
+    assertThat(engine.inspectImage(TAG)).hasValue(new ImageInfo(id, AMD64, LABELS));
 
     String container = engine.createContainer(TAG, Map.of());
     try {
@@ -182,6 +182,50 @@ class DockerJavaEngineTest {
     engine.removeContainer(container);
 
     assertThat(engine.listContainers(LABELS)).isEmpty();
+  }
+
+  @Test
+  void pushesToAndPullsFromARealRegistryWithItsLabels() throws IOException {
+    // The plain loopback registry it/engine/registry.sh starts.
+    java.util.Properties registries = new java.util.Properties();
+    Path file = Path.of(System.getenv().getOrDefault("CROSS_ENGINE_STATE", "/var/tmp/cross-build-engine"),
+        "registry.properties");
+    try (var in = Files.newInputStream(file)) {
+      registries.load(in);
+    }
+    String remote = registries.getProperty("plain") + "/crossbuild-test/engine:" + RUN_ID.substring(0, 8);
+    String id = engine.buildImage(new ImageBuild(context(Map.of("Dockerfile", "FROM " + AMD64_BASE
+        + "\nRUN echo " + RUN_ID + " > /run-id\n")), "Dockerfile", List.of(TAG + "-push"), AMD64, LABELS,
+        Map.of()), l -> { });
+    try {
+      engine.tagImage(id, remote);
+      engine.pushImage(remote, null);
+      engine.removeImage(remote);
+      engine.removeImage(TAG + "-push");
+      assertThat(engine.inspectImage(id)).as("gone from the engine before the pull").isEmpty();
+
+      ImageInfo pulled = engine.pullImage(remote, AMD64, null);
+      assertThat(pulled.id()).isEqualTo(id);
+      assertThat(pulled.labels()).containsAllEntriesOf(LABELS);
+
+      assertThatThrownBy(() -> engine.pullImage(remote + "-missing", AMD64, null))
+          .isInstanceOfSatisfying(RegistryException.class,
+              e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.NOT_FOUND))
+          .hasMessageContaining("manifest unknown");
+    } finally {
+      engine.removeImage(remote);
+      engine.removeImage(TAG + "-push");
+      engine.removeImage(id);
+    }
+  }
+
+  @Test
+  void aRegistryThatDoesNotAnswerIsUnreachable() {
+    String image = "127.0.0.1:1/crossbuild-test/nothing:" + RUN_ID.substring(0, 8);
+    assertThatThrownBy(() -> engine.pullImage(image, AMD64, null))
+        .isInstanceOfSatisfying(RegistryException.class,
+            e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNREACHABLE))
+        .hasMessageContaining("connection refused");
   }
 
   @Test

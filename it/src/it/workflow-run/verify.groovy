@@ -1,0 +1,93 @@
+// Runs the generated workflow as GitHub would for a pushed tag (it/workflow-run): both Linux legs build here
+// (aarch64 by the plugin's own plan, cross on this x86_64 machine, not on the arm runner GitHub would use),
+// log in to the TLS cache registry with the secrets the POM names, upload their archives; the release job
+// downloads them, writes SHA256SUMS, records the attestation and publishes to a local stand-in for GitHub.
+// A second run of the whole workflow for the same tag must change nothing there.
+import java.security.MessageDigest
+
+def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
+def workflow = new File(basedir, '.github/workflows/cross-build.yml')
+assert workflow.isFile()
+def text = workflow.text
+assert text.contains('build-pull-request:') && text.contains('docker login')
+
+def git = { String... args ->
+  def command = ['git', '-c', 'user.name=IT', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false',
+                 '-c', 'tag.gpgsign=false', '-c', 'init.defaultBranch=main'] + args.toList()
+  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def out = p.inputStream.text.trim()
+  assert p.waitFor() == 0 : "${command.join(' ')}: ${out}"
+  out
+}
+new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
+git('init', '-q')
+git('add', '.gitignore', 'pom.xml', 'wfdemo.c', 'Makefile', 'mvnw', '.github/workflows/cross-build.yml')
+git('commit', '-q', '-m', 'wfdemo 1.0.0')
+git('tag', '-a', 'v1.0.0', '-m', 'wfdemo 1.0.0')
+def head = git('rev-parse', 'HEAD')
+
+def token = 'ghs_workflowRunIt_' + UUID.randomUUID().toString().replace('-', '')
+def (server, state, apiUrl) = evaluate(new File(basedir, '../../../src/it/_common/fake-github.groovy'))('acme/wfdemo', token, head)
+def reg = c.registries()
+def tool = new File(basedir, '../../../workflow-run/run-workflow.mjs').canonicalFile
+def maven = "${System.getProperty('maven.home')}/bin/mvn".toString()
+def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
+
+def runWorkflow = { String name ->
+  def work = new File(basedir, "target/${name}")
+  work.deleteDir()
+  def command = ['node', tool.path, '--workflow', workflow.path, '--repo', basedir.path, '--ref', 'refs/tags/v1.0.0',
+      '--event', 'push', '--work', work.path, '--repository', 'acme/wfdemo',
+      '--server-url', apiUrl.replace('/api/v3', ''), '--api-url', apiUrl,
+      '--secret', "GITHUB_TOKEN=${token}", '--secret', "CACHE_USERNAME=${reg.getProperty('tls.username')}",
+      '--secret', "CACHE_PASSWORD=${reg.getProperty('tls.password')}",
+      '--env', "CROSS_IT_MAVEN=${maven}", '--env', "CROSS_IT_SETTINGS=${settings}",
+      '--env', "CROSS_IT_REPO=${localRepositoryPath}"]*.toString()
+  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def out = p.inputStream.getText('UTF-8')
+  new File(basedir, "target/${name}.log").text = out
+  assert p.waitFor() == 0 : "the workflow run ${name} failed:\n${out.readLines().takeRight(80).join('\n')}"
+  [out, new groovy.json.JsonSlurper().parse(new File(work, 'report.json'))]
+}
+
+try {
+  def (out1, report1) = runWorkflow('run1')
+  def jobs = report1.jobs.collectEntries { [(it.id): it] }
+  assert jobs.build.result == 'success'
+  assert jobs.build.legs.size() == 2 && jobs.build.legs.every { it.result == 'success' }
+  assert jobs['build-pull-request'].result == 'skipped' : 'the pull-request job ran for a tag push'
+  assert jobs.release.result == 'success'
+  assert out1.contains('Login Succeeded') : 'the legs did not log in to the cache registry'
+  assert out1.contains('cache: pushed') : 'the push run did not push its deps images'
+  assert report1.attestations*.path.collect { new File(it).name }.sort() ==
+      ['wfdemo-1.0.0-linux-aarch_64.tar.gz', 'wfdemo-1.0.0-linux-x86_64.tar.gz']
+  assert !out1.contains(token) && !out1.contains(reg.getProperty('tls.password')) : 'a secret reached the output'
+
+  def archives = ['wfdemo-1.0.0-linux-aarch_64.tar.gz', 'wfdemo-1.0.0-linux-x86_64.tar.gz']
+  assert state.releases.size() == 1
+  def release = state.releases[0]
+  assert release.tag == 'v1.0.0' && release.draft == false && release.target == head
+  assert release.assets*.name.sort() == (archives + ['SHA256SUMS']).sort()
+  def published = new File(basedir, 'target/published')
+  published.mkdirs()
+  release.assets.each { new File(published, it.name).bytes = it.content }
+  def check = new ProcessBuilder('sha256sum', '-c', 'SHA256SUMS').directory(published).redirectErrorStream(true).start()
+  def checked = check.inputStream.text
+  assert check.waitFor() == 0 && checked.readLines().size() == 2 : "sha256sum -c: ${checked}"
+  def (code, listing) = c.run(['tar', '-xzf', new File(published, archives[0]).path, '-C', published.path])
+  assert code == 0 : listing
+  assert c.elfMachine(new File(published, 'wfdemo')) == 0xB7 : 'the aarch64 leg did not ship an aarch64 binary'
+
+  // The same workflow again for the same tag: reproducible archives, so nothing changes on the server.
+  def before = state.requests.size()
+  def (out2, report2) = runWorkflow('run2')
+  assert report2.jobs.find { it.id == 'release' }.result == 'success'
+  def again = state.requests.drop(before)
+  assert !again.isEmpty() : 'the second run did not ask GitHub at all'
+  assert again.every { it.method == 'GET' } : "the second run wrote to the release: ${again.findAll { it.method != 'GET' }}"
+  assert state.releases.size() == 1 && state.releases[0].assets*.name.sort() == (archives + ['SHA256SUMS']).sort()
+  assert c.noLeftoverContainers('wfdemo')
+} finally {
+  server.stop(0)
+}
+true
