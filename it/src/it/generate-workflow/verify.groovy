@@ -48,4 +48,9 @@ def (code, output) = run(['node', 'validate.mjs', file.absolutePath])
 println output
 assert code == 0 : "validators rejected the generated workflow:\n${output}"
 assert output.contains('ok by actionlint') && output.contains('ok by action-validator') && output.contains('ok by workflow-parser')
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains("2 configuration problem(s) in the cross-build plugin's <configuration>:")
+assert log.contains("Unknown target 'aarch64-unknown-linux-gn'") && log.contains('Did you mean aarch64-unknown-linux-gnu?')
+assert log.contains("'team/cache' in <cache><repository> (-Dcross.cache.repository) does not start with a registry host")
+assert !new File(basedir, 'target/rejected.yml').exists() : 'a rejected configuration wrote a workflow'
 return true
