@@ -259,7 +259,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * an unreachable registry or a missing tag is a warning, and the image is built. Each field can be set
    * with {@code -Dcross.cache.<field>}, e.g. {@code -Dcross.cache.push=true}, which wins over the POM.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter
   protected CacheParameter cache;

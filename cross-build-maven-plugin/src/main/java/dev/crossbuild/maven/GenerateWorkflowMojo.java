@@ -81,7 +81,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
      * get no packages scope. Each field can be set with {@code -Dcross.cache.<field>}, which wins over the
      * POM. Default: none, one build job for every event.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter
     private CacheParameter cache;
