@@ -84,7 +84,7 @@ export function parse(source) {
   const isOp = (value) => peek()?.type === "op" && peek().value === value;
   const fail = (what) => {
     const token = peek();
-    const where = token ? `'${token.value}' at position ${token.pos + 1}` : "the end of the expression";
+    const where = token ? `'${token.value}' at position ${token.pos + 1}` : "end of the expression";
     throw new ExpressionError(`Unexpected ${where}, expected ${what}`, source);
   };
   const expect = (value) => {
