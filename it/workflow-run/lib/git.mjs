@@ -1,7 +1,9 @@
 // The few git operations the runner needs, through the git command line.
 import { spawnSync } from "node:child_process";
 
-export class GitError extends Error {}
+export class GitError extends Error {
+  name = "GitError";
+}
 
 export function git(args, options = {}) {
   const result = spawnSync("git", args, { encoding: "utf8", ...options });
