@@ -1,10 +1,10 @@
 // Every workflow the generator's golden files hold, dry-run at a release tag and on main: every
 // expression they use evaluates, Linux legs are planned, macOS and Windows legs need their runners.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { GOLDEN_DIR, makeRepo, runTool } from "./helpers.mjs";
+import { fakeBin, GOLDEN_DIR, makeRepo, outputOf, runTool } from "./helpers.mjs";
 
 const goldens = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".yml")).sort();
 const repo = makeRepo().dir;
@@ -69,4 +69,51 @@ test("conditional steps of the goldens follow their matrix", async () => {
   const qemu = emulated.report.jobs[0].legs.map((l) => l.steps.find((s) => s.name === "Set up QEMU"));
   assert.deepEqual(qemu.map((s) => s.result), ["skipped", "planned", "planned", "planned"]);
   assert.deepEqual(qemu.slice(1).map((s) => s.plan), ["check binfmt handlers: qemu-riscv64", "check binfmt handlers: qemu-s390x", "check binfmt handlers: qemu-arm"]);
+});
+
+// The whole release path for real, with a stand-in ./mvnw (so no Maven or engine is needed) and a
+// stand-in java 17: checkout at the tag, build legs, artifacts, SHA256SUMS, attestation, publish.
+test("linux-only.yml runs end to end at a tag with a stand-in mvnw", async () => {
+  const mvnw = `#!/usr/bin/env bash
+set -e
+case "$*" in
+  *cross:build*)
+    target="\${CROSS_TARGET:?}"
+    mkdir -p target/cross
+    echo "library for $target, version $(cat version.txt)" > "target/cross/lib-$target.tar.gz"
+    echo "built $target" ;;
+  *cross:release*)
+    echo "release args: $*"
+    echo "token: $GITHUB_TOKEN"
+    (cd target/cross && ls && cat SHA256SUMS) ;;
+esac
+`;
+  const { dir } = makeRepo([
+    { files: { "version.txt": "1.2.3\n", mvnw }, executable: ["mvnw"], tag: "v1.2.3" },
+    { files: { "version.txt": "later\n" } },
+  ]);
+  const jdk = fakeBin({ java: "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2" });
+  const r = await runTool({
+    workflow: path.join(GOLDEN_DIR, "linux-only.yml"),
+    repo: dir,
+    args: ["--env", `PATH=${jdk}:${process.env.PATH}`, "--secret", "GITHUB_TOKEN=ghs_test_token_value"],
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.deepEqual(r.report.jobs.map((j) => [j.id, j.result]), [["build", "success"], ["release", "success"]]);
+  assert.deepEqual(r.report.artifacts, {
+    "cross-x86_64-unknown-linux-gnu": ["lib-x86_64-unknown-linux-gnu.tar.gz"],
+    "cross-aarch64-unknown-linux-gnu": ["lib-aarch64-unknown-linux-gnu.tar.gz"],
+  });
+  const publish = outputOf(r.stdout, "release", 1, "Publish release");
+  assert.equal(publish[0], "release args: -B cross:release -Dcross.release.tag=v1.2.3");
+  assert.equal(publish[1], "token: ***");
+  const sums = publish.filter((l) => /^[0-9a-f]{64} {2}/.test(l));
+  assert.equal(sums.length, 2);
+  const attested = Object.fromEntries(r.report.attestations.map((a) => [path.basename(a.path), a.sha256]));
+  for (const line of sums) {
+    const [digest, name] = line.split(/ {2}/);
+    assert.equal(attested[name], digest, `${name}: the attested digest is the one in SHA256SUMS`);
+  }
+  const archive = path.join(r.work, "artifacts", "cross-x86_64-unknown-linux-gnu", "lib-x86_64-unknown-linux-gnu.tar.gz");
+  assert.equal(readFileSync(archive, "utf8"), "library for x86_64-unknown-linux-gnu, version 1.2.3\n", "built from the tag, not from main");
 });

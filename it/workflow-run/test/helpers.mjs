@@ -45,7 +45,7 @@ function writeFiles(dir, files) {
 }
 
 /**
- * A repository on branch main: one commit per entry of `commits` ({ files, tag? }).
+ * A repository on branch main: one commit per entry of `commits` ({ files, executable?, tag? }).
  * @returns { dir, shas: [...], tags: { name: sha } }
  */
 export function makeRepo(commits = [{ files: { "README.md": "hello\n" }, tag: "v1.2.3" }]) {
@@ -56,6 +56,7 @@ export function makeRepo(commits = [{ files: { "README.md": "hello\n" }, tag: "v
   const tags = {};
   commits.forEach((c, i) => {
     writeFiles(dir, c.files ?? {});
+    for (const name of c.executable ?? []) chmodSync(path.join(dir, name), 0o755);
     git(dir, "add", "--all");
     git(dir, "commit", "--quiet", "--allow-empty", "-m", c.message ?? `commit ${i + 1}`);
     const sha = git(dir, "rev-parse", "HEAD");
