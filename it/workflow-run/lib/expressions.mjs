@@ -503,3 +503,61 @@ export function evaluateCondition(condition, contexts, status) {
   const value = evaluate({ source, tree }, contexts, status);
   return usesStatusFunction(tree) ? toBoolean(value) : status.success() && toBoolean(value);
 }
+
+// --- static checks: what GitHub rejects when it reads the workflow, before anything runs --------
+
+/**
+ * Checks an expression without evaluating it: every function must exist with a fitting argument
+ * count, every context must be one the place allows; status functions only where allowStatus.
+ */
+export function checkExpression(source, allowedContexts, { allowStatus = false } = {}) {
+  const allowed = allowedContexts.map((c) => c.toLowerCase());
+  const walk = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (node.kind === "context" && !allowed.includes(node.name.toLowerCase())) {
+      throw new ExpressionError(`Unrecognized named-value: '${node.name}' (available here: ${allowedContexts.join(", ")})`, source);
+    }
+    if (node.kind === "call") {
+      const name = node.name.toLowerCase();
+      if (STATUS_FUNCTIONS.includes(name)) {
+        if (!allowStatus) throw new ExpressionError(`Function '${node.name}' is only allowed in if:`, source);
+        if (node.args.length > 0) throw new ExpressionError(`Function '${node.name}' takes no arguments`, source);
+      } else {
+        const fn = FUNCTIONS[name];
+        if (!fn) throw new ExpressionError(`Unrecognized function: '${node.name}'`, source);
+        const [min, max] = fn;
+        if (node.args.length < min || node.args.length > max) {
+          const expected = max === Infinity ? `at least ${min}` : min === max ? `${min}` : `${min} to ${max}`;
+          throw new ExpressionError(`Function '${node.name}' takes ${expected} argument(s), got ${node.args.length}`, source);
+        }
+      }
+    }
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) child.forEach(walk);
+      else walk(child);
+    }
+  };
+  walk(parse(source));
+}
+
+/** checkExpression over every ${{ }} in a value (strings, lists, mappings). */
+export function checkTemplate(value, allowedContexts) {
+  if (typeof value === "string") {
+    if (!value.includes("${{")) return;
+    for (const part of splitTemplate(value)) if (part.expression !== undefined) checkExpression(part.expression, allowedContexts);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => checkTemplate(v, allowedContexts));
+  } else if (value && typeof value === "object") {
+    Object.values(value).forEach((v) => checkTemplate(v, allowedContexts));
+  }
+}
+
+/** checkExpression for an if: (the whole text is the expression unless it holds ${{ }}). */
+export function checkCondition(condition, allowedContexts) {
+  if (typeof condition !== "string" || condition.trim() === "") return;
+  const text = condition.trim();
+  if (!text.includes("${{")) return checkExpression(text, allowedContexts, { allowStatus: true });
+  for (const part of splitTemplate(text)) {
+    if (part.expression !== undefined) checkExpression(part.expression, allowedContexts, { allowStatus: true });
+  }
+}

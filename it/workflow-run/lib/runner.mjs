@@ -10,6 +10,7 @@ import { resolveRunner } from "./runners.mjs";
 import { maskSecrets } from "./shell.mjs";
 import { assignStepIds, at, evaluateEnvBlock, runStep } from "./steps.mjs";
 import { checkTrigger } from "./triggers.mjs";
+import { validateWorkflow } from "./validate.mjs";
 import { ancestorsOf, jobOrder, needsOf, readWorkflow, WorkflowError } from "./workflow.mjs";
 
 const seconds = (since) => Math.round((Date.now() - since) / 100) / 10;
@@ -330,6 +331,7 @@ export async function runWorkflow(options) {
   };
   const started = Date.now();
   try {
+    validateWorkflow(workflow);
     run.workflowEnv = evaluateEnvBlock(workflow.env, { github: githubContext(run, "", ""), secrets: run.secrets, vars: {}, inputs: null }, undefined, "workflow env");
     const results = {};
     for (const id of jobOrder(workflow.jobs)) {

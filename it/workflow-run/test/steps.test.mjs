@@ -130,7 +130,7 @@ jobs:
 `;
   const r = await runTool({ workflow, repo });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /job 'a' \(leg 1\), step 1 'Build', env\.X: Unrecognized function: 'toUpper' in expression 'toUpper\(github\.ref\)'/);
+  assert.match(r.stderr, /job 'a', step 1 'Build', env\.X: Unrecognized function: 'toUpper' in expression 'toUpper\(github\.ref\)'/);
   assert.doesNotMatch(r.stdout, /never/);
   assert.equal(r.report.result, "error");
 });
@@ -144,8 +144,34 @@ test("a syntax error in an if is a hard error; an unknown property is ''", async
   assert.match(unknown.stdout, /\] \[\]$/m);
 });
 
-test("contexts a place does not have are errors, as on GitHub (no matrix or env in a job's if)", async () => {
+test("contexts a place does not have are errors, as on GitHub (no env in a job's if, no secrets in a step's)", async () => {
   const r = await runTool({ workflow: "on: push\njobs:\n  a:\n    if: env.X == 'y'\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n", repo });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /job 'a', if: env.X == 'y': Unrecognized named-value: 'env'/);
+  const secret = await runTool({ workflow: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - if: secrets.X != ''\n        run: true\n", repo });
+  assert.equal(secret.code, 2);
+  assert.match(secret.stderr, /job 'a', step 1, if: secrets.X != '': Unrecognized named-value: 'secrets'/);
+});
+
+test("expressions are checked before anything runs, also in jobs this event skips", async () => {
+  const workflow = `
+on: push
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo first-ran
+  later:
+    if: github.event_name == 'schedule'
+    needs: first
+    runs-on: ubuntu-latest
+    steps:
+      - name: Odd
+        run: echo "\${{ join(github.event.commits.*.id, ',', 'extra') }}"
+`;
+  const r = await runTool({ workflow, repo });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /job 'later', step 1 'Odd', run: Function 'join' takes 1 to 2 argument\(s\), got 3/);
+  assert.doesNotMatch(r.stdout, /first-ran/);
+  assert.equal(r.report.result, "error");
 });
