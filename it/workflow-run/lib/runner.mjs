@@ -345,7 +345,7 @@ export async function runWorkflow(options) {
     throw e;
   }
   const failed = report.jobs.filter((j) => j.result === "failure" || j.result === "cancelled");
-  report.result = failed.length > 0 ? "failure" : options.dryRun ? "planned" : "success";
+  report.result = run.cancelled ? "cancelled" : failed.length > 0 ? "failure" : options.dryRun ? "planned" : "success";
   writeReport();
   run.log(`run ${report.result} (${seconds(started)} s): ${report.jobs.map((j) => `${j.id} ${j.result}`).join(", ")}; report: ${path.join(run.work, "report.json")}`);
   return { report, exitCode: failed.length > 0 ? 1 : 0, run };

@@ -88,7 +88,7 @@ export async function runStep(step, index, id, leg) {
     Object.assign(entry, { result, outcome, conclusion, seconds: Math.round((Date.now() - started) / 100) / 10 }, extra);
     record(outcome, conclusion, extra.outputsMap);
     delete entry.outputsMap;
-    if (conclusion === "failure") leg.jobStatus = "failure";
+    if (conclusion === "failure" || conclusion === "cancelled") leg.jobStatus = conclusion;
     const note = outcome === "failure" && continueOnError ? " (continue-on-error)" : "";
     const why = extra.error ? `: ${extra.error}` : "";
     run.log(`${label} ${entry.result}${note} (${entry.seconds} s)${why}`);
@@ -183,6 +183,7 @@ export async function runStep(step, index, id, leg) {
   }
   const scriptFile = path.join(leg.temp, `${randomUUID()}.sh`);
   writeFileSync(scriptFile, script);
+  const cancelledBefore = run.cancelled;
   const remainingMs = leg.deadline - Date.now();
   const timeoutMs = Math.min(timeoutMinutes === undefined ? Infinity : timeoutMinutes * 60_000, remainingMs);
   const result = await runProcess(shellCommand(shell === undefined ? undefined : String(shell), scriptFile), {
@@ -206,7 +207,7 @@ export async function runStep(step, index, id, leg) {
     } else {
       error = `The action '${name}' has timed out after ${timeoutMinutes} minutes.`;
     }
-  } else if (run.cancelled) {
+  } else if (run.cancelled && !cancelledBefore) {
     outcome = "cancelled";
     error = "the run was cancelled";
   } else if (result.code !== 0) {

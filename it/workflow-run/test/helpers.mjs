@@ -102,6 +102,7 @@ function result(code, stdout, stderr, workDir) {
 
 /**
  * Runs the CLI on a workflow (a YAML text or a file) and returns { code, stdout, stderr, report, work }.
+ * options.interruptWhen: a RegExp; SIGINT is sent when the output first matches it.
  * Tests run in parallel files, so this spawns asynchronously.
  */
 export function runTool(options) {
@@ -110,7 +111,15 @@ export function runTool(options) {
     const child = spawn(process.execPath, [TOOL, ...list], { env: options.env ?? process.env });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
+    let interrupted = false;
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      // Ctrl-C once the output shows the given text, as a user would press it.
+      if (options.interruptWhen && !interrupted && options.interruptWhen.test(stdout)) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    });
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => resolve(result(code, stdout, stderr, workDir)));
   });

@@ -97,6 +97,30 @@ jobs:
   assert.doesNotMatch(r.stdout, /not reached/);
 });
 
+test("Ctrl-C cancels the running step; always() steps still run and see job.status cancelled", async () => {
+  const workflow = `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Long
+        run: echo long-started; sleep 30
+      - name: Cleanup
+        if: always()
+        run: echo "cleanup sees \${{ job.status }}"
+      - name: Next
+        run: echo never
+`;
+  const started = Date.now();
+  const r = await runTool({ workflow, repo, interruptWhen: /long-started/ });
+  assert.ok(Date.now() - started < 15_000);
+  assert.equal(r.code, 1);
+  assert.equal(r.report.result, "cancelled");
+  assert.deepEqual(r.report.jobs[0].legs[0].steps.map((s) => s.result), ["cancelled", "success", "skipped"]);
+  assert.match(r.stdout, /cleanup sees cancelled/);
+});
+
 test("an action this runner does not emulate fails its step, naming it", async () => {
   const workflow = `
 on: push
