@@ -7,7 +7,7 @@ import { evaluateCondition, evaluateTemplate, evaluateToString, toBoolean, toNum
 import { git, resolveCommit } from "./git.mjs";
 import { expandMatrix, MatrixError } from "./matrix.mjs";
 import { resolveRunner } from "./runners.mjs";
-import { maskSecrets } from "./shell.mjs";
+import { endLeftoverProcesses, maskSecrets } from "./shell.mjs";
 import { assignStepIds, at, evaluateEnvBlock, runStep } from "./steps.mjs";
 import { checkTrigger } from "./triggers.mjs";
 import { validateWorkflow } from "./validate.mjs";
@@ -159,7 +159,11 @@ async function runLeg(run, job, legReport, contexts, runner, workflowEnv) {
   const steps = Array.isArray(job.steps) ? job.steps : [];
   if (steps.length === 0) throw new WorkflowError(`${where}: the job has no steps`);
   const ids = assignStepIds(steps, `job '${id}'`);
-  for (let i = 0; i < steps.length; i++) legReport.steps.push(await runStep(steps[i], i, ids[i], leg));
+  try {
+    for (let i = 0; i < steps.length; i++) legReport.steps.push(await runStep(steps[i], i, ids[i], leg));
+  } finally {
+    endLeftoverProcesses();
+  }
 
   legReport.result = run.cancelled ? "cancelled" : leg.jobStatus === "failure" ? "failure" : run.dryRun ? "planned" : "success";
   legReport.seconds = seconds(started);
@@ -327,7 +331,8 @@ export async function runWorkflow(options) {
   const report = { event: options.event, ref: options.ref, sha: run.sha, workflow: run.workflowName, repository: run.repository, dry_run: Boolean(options.dryRun), result: "", jobs: [], artifacts: {}, attestations: run.attestations };
   const writeReport = () => {
     report.artifacts = Object.fromEntries([...run.artifacts.values()].map((a) => [a.name, a.files]));
-    writeFileSync(path.join(run.work, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+    // Scripts and inputs hold secrets once interpolated: the report masks them like the log.
+    writeFileSync(path.join(run.work, "report.json"), `${maskSecrets(JSON.stringify(report, null, 2), run.secretValues)}\n`);
   };
   const started = Date.now();
   try {

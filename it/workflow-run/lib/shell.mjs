@@ -43,6 +43,22 @@ function lineWriter(prefix, secrets, out) {
 }
 
 let current; // the running child, ended on SIGINT/SIGTERM of the runner
+const groups = new Set(); // process groups of the steps run so far (each step is a group leader)
+
+/**
+ * Ends what the steps left running in the background, as the runner cleans up orphan processes
+ * when a job ends. Only the process groups of this runner's own steps are signalled.
+ */
+export function endLeftoverProcesses() {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      /* the group is gone */
+    }
+  }
+  groups.clear();
+}
 
 export function cancelCurrent(signal = "SIGTERM") {
   if (current?.pid) {
@@ -61,6 +77,7 @@ export function runProcess(command, { cwd, env, prefix, secrets = [], timeoutMs,
   return new Promise((resolve) => {
     const child = spawn(command[0], command.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     current = child;
+    if (child.pid) groups.add(child.pid);
     const stdout = lineWriter(prefix, secrets, out);
     const stderr = lineWriter(prefix, secrets, out);
     child.stdout.setEncoding("utf8").on("data", (d) => stdout.write(d));

@@ -208,6 +208,7 @@ jobs:
         run: |
           printf '%s' "$REGISTRY_PASSWORD" | docker login --username "$REGISTRY_USER" --password-stdin
           echo "logged in with $REGISTRY_PASSWORD"
+          test "\${{ secrets.REGISTRY_PASSWORD }}" = "$REGISTRY_PASSWORD"
       - name: Skipped elsewhere
         if: runner.os == 'Windows'
         run: echo never
@@ -225,5 +226,8 @@ jobs:
   assert.equal(call[2], `config=${config}`, "the leg's own docker config, not the user's");
   assert.match(r.stdout, /logged in with \*\*\*$/m, "secrets are masked in the output");
   assert.doesNotMatch(r.stdout, /s3cr3t-value/);
+  const reportText = readFileSync(path.join(r.work, "report.json"), "utf8");
+  assert.ok(reportText.includes('test \\"***\\" = \\"$REGISTRY_PASSWORD\\"'), "the interpolated script is in the report, masked");
+  assert.doesNotMatch(reportText, /s3cr3t-value/);
   assert.equal(r.report.jobs[0].legs[0].steps[1].result, "skipped");
 });

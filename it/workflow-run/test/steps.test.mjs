@@ -121,6 +121,32 @@ jobs:
   assert.match(r.stdout, /cleanup sees cancelled/);
 });
 
+test("processes a step leaves in the background are ended when the leg ends", async () => {
+  const workflow = `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          sleep 60 > /dev/null 2>&1 &
+          echo "pid=$!"
+`;
+  const r = await runTool({ workflow, repo });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const pid = Number(/\] pid=(\d+)$/m.exec(r.stdout)[1]);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 40 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(alive(), false, `the background sleep (pid ${pid}) was ended`);
+});
+
 test("an action this runner does not emulate fails its step, naming it", async () => {
   const workflow = `
 on: push
