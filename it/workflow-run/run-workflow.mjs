@@ -99,6 +99,10 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Output piped into `head` and closed: the run goes on (and writes its report) without a reader.
+  process.stdout.on("error", (e) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+  });
   const control = { cancelled: false };
   const cancel = (signal) => {
     if (control.cancelled) process.exit(130);

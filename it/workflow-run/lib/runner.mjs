@@ -337,6 +337,10 @@ export async function runWorkflow(options) {
   const started = Date.now();
   try {
     validateWorkflow(workflow);
+    if (options.dryRun && workflow.concurrency !== undefined) {
+      const concurrency = evaluateTemplate(workflow.concurrency, { github: githubContext(run, "", ""), inputs: null, vars: {} });
+      run.log(`concurrency (not applied here): ${JSON.stringify(concurrency)}`);
+    }
     run.workflowEnv = evaluateEnvBlock(workflow.env, { github: githubContext(run, "", ""), secrets: run.secrets, vars: {}, inputs: null }, undefined, "workflow env");
     const results = {};
     for (const id of jobOrder(workflow.jobs)) {

@@ -40,6 +40,9 @@ function checkStep(step, index, jobWhere) {
 
 export function validateWorkflow(workflow) {
   for (const [k, v] of Object.entries(workflow.env ?? {})) check(`workflow env.${k}`, () => checkTemplate(v, WORKFLOW_ENV));
+  // Not applied by this runner (one run at a time), but its expressions must still be valid.
+  check("workflow concurrency", () => checkTemplate(workflow.concurrency, ["github", "inputs", "vars"]));
+  check("run-name", () => checkTemplate(workflow["run-name"], ["github", "inputs", "vars"]));
   for (const [id, job] of Object.entries(workflow.jobs)) {
     if (!job || typeof job !== "object") throw new WorkflowError(`job '${id}' must be a mapping`);
     const where = `job '${id}'`;
@@ -50,6 +53,7 @@ export function validateWorkflow(workflow) {
     }
     for (const [k, v] of Object.entries(job.env ?? {})) check(`${where}, env.${k}`, () => checkTemplate(v, JOB_ENV));
     check(`${where}, defaults`, () => checkTemplate(job.defaults, JOB_DEFAULTS));
+    check(`${where}, concurrency`, () => checkTemplate(job.concurrency, JOB_LEVEL));
     for (const [k, v] of Object.entries(job.outputs ?? {})) check(`${where}, outputs.${k}`, () => checkTemplate(v, STEP));
     if (job.steps !== undefined && !Array.isArray(job.steps)) throw new WorkflowError(`${where}: steps must be a list`);
     (job.steps ?? []).forEach((step, i) => checkStep(step, i, where));

@@ -47,6 +47,7 @@ for (const file of goldens) {
       const scripts = r.stdout.split("\n").filter((l) => / {3}\| /.test(l));
       assert.ok(scripts.length > 0);
       assert.ok(scripts.every((l) => !l.includes("${{")), "scripts are interpolated");
+      assert.match(r.stdout, /^concurrency \(not applied here\): \{"group":"[^"]+-refs\/tags\/v1\.2\.3","cancel-in-progress":false\}$/m);
     });
 
     test("dry run on main: the release job is skipped by its if", async () => {
