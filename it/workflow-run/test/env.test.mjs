@@ -94,7 +94,10 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - name: Write
+        id: write
         run: |
+          { echo "listing<<OUT"; echo "a.tar.gz"; echo "b.zip"; echo "OUT"; } >> "$GITHUB_OUTPUT"
+          echo "## Built" >> "$GITHUB_STEP_SUMMARY"
           mkdir -p tools
           printf '#!/bin/sh\\necho hello from tools\\n' > tools/hello
           chmod +x tools/hello
@@ -115,6 +118,7 @@ jobs:
           echo "$MULTI" | sed 's/^/multi: /'
           hello
           echo "FIRST_ON_PATH=\${PATH%%:*}"
+          echo "\${{ steps.write.outputs.listing }}" | sed 's/^/output: /'
 `;
   const r = await runTool({ workflow, repo });
   assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -122,6 +126,8 @@ jobs:
   const read = outputOf(r.stdout, "a", 1, "Read");
   assert.deepEqual(read.slice(0, 7), ["SIMPLE=one=two", "CONTEXT=one=two", "FROM_JOB_YAML=file", "STEP_WINS=step", "multi: line 1", "multi: line 2", "hello from tools"]);
   assert.match(read[7], /^FIRST_ON_PATH=.*\/workspace\/tools$/);
+  assert.deepEqual(read.slice(8), ["output: a.tar.gz", "output: b.zip"]);
+  assert.equal(readFileSync(r.report.jobs[0].legs[0].summary, "utf8"), "## Built\n");
 });
 
 test("a malformed GITHUB_ENV heredoc fails the step that wrote it", async () => {
