@@ -10,12 +10,15 @@ import { FileCommandError, readKeyValueFile, readPathFile } from "./file-command
 import { runProcess, shellCommand } from "./shell.mjs";
 import { WorkflowError } from "./workflow.mjs";
 
-/** Evaluates, turning an expression error into a WorkflowError that says where the expression is. */
+/** An expression that could not be evaluated with the values it got (the static checks passed). */
+export class EvaluationError extends WorkflowError {}
+
+/** Evaluates, turning an expression error into an EvaluationError that says where the expression is. */
 export function at(where, evaluateIt) {
   try {
     return evaluateIt();
   } catch (e) {
-    if (e instanceof ExpressionError) throw new WorkflowError(`${where}: ${e.message}`);
+    if (e instanceof ExpressionError) throw new EvaluationError(`${where}: ${e.message}`);
     throw e;
   }
 }
@@ -58,6 +61,22 @@ export function evaluateEnvBlock(block, contexts, status, where) {
  * status) and is updated; returns the step's report entry.
  */
 export async function runStep(step, index, id, leg) {
+  try {
+    return await executeStep(step, index, id, leg);
+  } catch (e) {
+    if (!(e instanceof EvaluationError)) throw e;
+    // As the runner does: an expression that fails while its step is prepared fails that step.
+    const name = step.name === undefined ? defaultStepName(step) : String(step.name);
+    const entry = { name, id: step.id, ...(step.uses !== undefined ? { uses: String(step.uses) } : { run: String(step.run) }) };
+    Object.assign(entry, { result: "failure", outcome: "failure", conclusion: "failure", seconds: 0, error: e.message });
+    if (step.id !== undefined) leg.steps[id] = { outcome: "failure", conclusion: "failure", outputs: {} };
+    leg.jobStatus = "failure";
+    leg.run.log(`job ${leg.job.id} / leg ${leg.number} / step ${index + 1} "${name}" failure (0 s): ${e.message}`);
+    return entry;
+  }
+}
+
+async function executeStep(step, index, id, leg) {
   const { run, job } = leg;
   const started = Date.now();
   const status = leg.status();

@@ -185,6 +185,29 @@ jobs:
   assert.equal(r.report.result, "error");
 });
 
+test("an expression that fails on its values fails its step, as on GitHub", async () => {
+  const workflow = `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Parse
+        env:
+          CONFIG: \${{ fromJSON('not json') }}
+        run: echo never
+      - name: Next
+        run: echo next-ran
+`;
+  const r = await runTool({ workflow, repo });
+  assert.equal(r.code, 1);
+  const [parse, next] = r.report.jobs[0].legs[0].steps;
+  assert.equal(parse.result, "failure");
+  assert.match(parse.error, /step 1 'Parse', env\.CONFIG: fromJSON: not valid JSON: not json/);
+  assert.equal(next.result, "skipped");
+  assert.doesNotMatch(r.stdout, /never|next-ran/);
+});
+
 test("a syntax error in an if is a hard error; an unknown property is ''", async () => {
   const bad = await runTool({ workflow: "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: S\n        if: github.ref ==\n        run: true\n", repo });
   assert.equal(bad.code, 2);
