@@ -82,7 +82,7 @@ jobs:
   assert.match(r.stdout, /build was failure/);
 });
 
-test("build jobs for push and for other events, with job-level permissions", async () => {
+test("build jobs for push and for other events, with job-level permissions, and a release that needs both", async () => {
   const workflow = `
 on:
   push:
@@ -106,15 +106,23 @@ jobs:
       contents: read
     steps:
       - run: echo "other build for $GITHUB_EVENT_NAME"
+  release:
+    needs: [build-push, build-other]
+    if: "!cancelled() && !failure() && startsWith(github.ref, 'refs/tags/v')"
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo "release after \${{ needs.build-push.result }}/\${{ needs.build-other.result }}"
 `;
   const push = await runTool({ workflow, repo });
   assert.equal(push.code, 0, push.stdout + push.stderr);
-  assert.deepEqual(push.report.jobs.map((j) => j.result), ["success", "skipped"]);
+  assert.deepEqual(push.report.jobs.map((j) => j.result), ["success", "skipped", "success"]);
+  assert.match(push.stdout, /release after success\/skipped/);
   assert.match(push.stdout, /push build for push/);
   assert.deepEqual(push.report.jobs[0].permissions, { contents: "read", packages: "write" });
   const dispatch = await runTool({ workflow, repo, event: "workflow_dispatch" });
   assert.equal(dispatch.code, 0, dispatch.stdout + dispatch.stderr);
-  assert.deepEqual(dispatch.report.jobs.map((j) => j.result), ["skipped", "success"]);
+  assert.deepEqual(dispatch.report.jobs.map((j) => j.result), ["skipped", "success", "success"]);
+  assert.match(dispatch.stdout, /release after skipped\/success/);
   assert.match(dispatch.stdout, /other build for workflow_dispatch/);
 });
 
