@@ -3,10 +3,18 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { after } from "node:test";
 import { fileURLToPath } from "node:url";
 
 export const TOOL = fileURLToPath(new URL("../run-workflow.mjs", import.meta.url));
+
+// Every run of the tool needs the YAML parser from it/workflow-lint: say so once, not in each test.
+try {
+  createRequire(new URL("../../workflow-lint/package.json", import.meta.url))("yaml");
+} catch {
+  throw new Error("these tests need it/workflow-lint's node_modules: run 'npm ci' in it/workflow-lint first");
+}
 export const GOLDEN_DIR = fileURLToPath(new URL("../../../github-actions-generator/src/test/resources/golden/", import.meta.url));
 
 const created = [];
