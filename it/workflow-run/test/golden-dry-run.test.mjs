@@ -1,0 +1,120 @@
+// Every workflow the generator's golden files hold, dry-run at a release tag and on main: every
+// expression they use evaluates, Linux legs are planned, macOS and Windows legs need their runners.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { fakeBin, GOLDEN_DIR, makeRepo, outputOf, runTool } from "./helpers.mjs";
+
+const goldens = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".yml")).sort();
+const repo = makeRepo().dir;
+
+test("the golden files are there", () => {
+  assert.ok(goldens.length >= 4, `golden workflows in ${GOLDEN_DIR}: ${goldens.join(", ")}`);
+});
+
+for (const file of goldens) {
+  describe(file, () => {
+    test("dry run at refs/tags/v1.2.3: everything planned that this machine can run", async () => {
+      const r = await runTool({ workflow: path.join(GOLDEN_DIR, file), repo, args: ["--dry-run"] });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(r.report.result, "planned");
+      assert.equal(r.report.dry_run, true);
+      const [build, release] = r.report.jobs;
+      assert.deepEqual(r.report.jobs.map((j) => j.id), ["build", "release"]);
+      assert.ok(build.legs.length >= 2);
+      for (const leg of build.legs) {
+        if (leg.os === "Linux") {
+          assert.equal(leg.result, "planned", `${leg.name}`);
+          assert.ok(leg.steps.length >= 4);
+          for (const step of leg.steps) assert.ok(["planned", "skipped"].includes(step.result), `${leg.name} / ${step.name}: ${step.result} ${step.error ?? ""}`);
+          const upload = leg.steps.find((s) => s.name === "Upload archive");
+          assert.equal(upload.with.name, `cross-${leg.matrix.target}`);
+          assert.equal(upload.with.path, leg.matrix.archive);
+          assert.ok(r.stdout.includes(`[build#${leg.number} Build] env CROSS_TARGET=${leg.matrix.target}`));
+        } else {
+          assert.equal(leg.result, "skipped");
+          assert.equal(leg.skipped_reason, `needs a ${leg.os} runner`);
+          assert.ok(["macOS", "Windows"].includes(leg.os));
+          assert.deepEqual(leg.steps, []);
+          assert.ok(r.stdout.includes(`"${leg.name}" [${leg.runner}: ${leg.os} ${leg.arch}] skipped (needs a ${leg.os} runner)`));
+        }
+      }
+      assert.equal(build.name, "build");
+      assert.equal(release.result, "planned");
+      assert.deepEqual(release.legs[0].steps.map((s) => s.result), Array(release.legs[0].steps.length).fill("planned"));
+      assert.deepEqual(release.permissions, { contents: "write", "id-token": "write", attestations: "write" });
+      const scripts = r.stdout.split("\n").filter((l) => / {3}\| /.test(l));
+      assert.ok(scripts.length > 0);
+      assert.ok(scripts.every((l) => !l.includes("${{")), "scripts are interpolated");
+      assert.match(r.stdout, /^concurrency \(not applied here\): \{"group":"[^"]+-refs\/tags\/v1\.2\.3","cancel-in-progress":false\}$/m);
+    });
+
+    test("dry run on main: the release job is skipped by its if", async () => {
+      const r = await runTool({ workflow: path.join(GOLDEN_DIR, file), repo, ref: "refs/heads/main", args: ["--dry-run"] });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const release = r.report.jobs.find((j) => j.id === "release");
+      assert.equal(release.result, "skipped");
+      assert.equal(release.skipped_reason, "if: startsWith(github.ref, 'refs/tags/v') is false");
+    });
+  });
+}
+
+test("conditional steps of the goldens follow their matrix", async () => {
+  const custom = await runTool({ workflow: path.join(GOLDEN_DIR, "custom.yml"), repo, args: ["--dry-run"] });
+  const legs = custom.report.jobs[0].legs;
+  const riscv = (leg) => leg.steps.find((s) => s.name === "Install the RISC-V toolchain").result;
+  assert.deepEqual(legs.map((l) => [l.runner, l.os, l.arch]), [["ubuntu-22.04", "Linux", "X64"], ["ubuntu-24.04-riscv", "Linux", "X64"], ["macos-15", "macOS", "ARM64"]]);
+  assert.deepEqual(legs.slice(0, 2).map(riscv), ["skipped", "planned"]);
+  const emulated = await runTool({ workflow: path.join(GOLDEN_DIR, "emulated.yml"), repo, args: ["--dry-run"] });
+  const qemu = emulated.report.jobs[0].legs.map((l) => l.steps.find((s) => s.name === "Set up QEMU"));
+  assert.deepEqual(qemu.map((s) => s.result), ["skipped", "planned", "planned", "planned"]);
+  assert.deepEqual(qemu.slice(1).map((s) => s.plan), ["check binfmt handlers: qemu-riscv64", "check binfmt handlers: qemu-s390x", "check binfmt handlers: qemu-arm"]);
+});
+
+// The whole release path for real, with a stand-in ./mvnw (so no Maven or engine is needed) and a
+// stand-in java 17: checkout at the tag, build legs, artifacts, SHA256SUMS, attestation, publish.
+test("linux-only.yml runs end to end at a tag with a stand-in mvnw", async () => {
+  const mvnw = `#!/usr/bin/env bash
+set -e
+case "$*" in
+  *cross:build*)
+    target="\${CROSS_TARGET:?}"
+    mkdir -p target/cross
+    echo "library for $target, version $(cat version.txt)" > "target/cross/lib-$target.tar.gz"
+    echo "built $target" ;;
+  *cross:release*)
+    echo "release args: $*"
+    echo "token: $GITHUB_TOKEN"
+    (cd target/cross && ls && cat SHA256SUMS) ;;
+esac
+`;
+  const { dir } = makeRepo([
+    { files: { "version.txt": "1.2.3\n", mvnw }, executable: ["mvnw"], tag: "v1.2.3" },
+    { files: { "version.txt": "later\n" } },
+  ]);
+  const jdk = fakeBin({ java: "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2" });
+  const r = await runTool({
+    workflow: path.join(GOLDEN_DIR, "linux-only.yml"),
+    repo: dir,
+    args: ["--env", `PATH=${jdk}:${process.env.PATH}`, "--secret", "GITHUB_TOKEN=ghs_test_token_value"],
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.deepEqual(r.report.jobs.map((j) => [j.id, j.result]), [["build", "success"], ["release", "success"]]);
+  assert.deepEqual(r.report.artifacts, {
+    "cross-x86_64-unknown-linux-gnu": ["lib-x86_64-unknown-linux-gnu.tar.gz"],
+    "cross-aarch64-unknown-linux-gnu": ["lib-aarch64-unknown-linux-gnu.tar.gz"],
+  });
+  const publish = outputOf(r.stdout, "release", 1, "Publish release");
+  assert.equal(publish[0], "release args: -B cross:release -Dcross.release.tag=v1.2.3");
+  assert.equal(publish[1], "token: ***");
+  const sums = publish.filter((l) => /^[0-9a-f]{64} {2}/.test(l));
+  assert.equal(sums.length, 2);
+  const attested = Object.fromEntries(r.report.attestations.map((a) => [path.basename(a.path), a.sha256]));
+  for (const line of sums) {
+    const [digest, name] = line.split(/ {2}/);
+    assert.equal(attested[name], digest, `${name}: the attested digest is the one in SHA256SUMS`);
+  }
+  const archive = path.join(r.work, "artifacts", "cross-x86_64-unknown-linux-gnu", "lib-x86_64-unknown-linux-gnu.tar.gz");
+  assert.equal(readFileSync(archive, "utf8"), "library for x86_64-unknown-linux-gnu, version 1.2.3\n", "built from the tag, not from main");
+});
