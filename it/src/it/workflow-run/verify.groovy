@@ -2,10 +2,26 @@
 // (aarch64 by the plugin's own plan, cross on this x86_64 machine, not on the arm runner GitHub would use),
 // log in to the TLS cache registry with the secrets the POM names, upload their archives; the release job
 // downloads them, writes SHA256SUMS, records the attestation and publishes to a local stand-in for GitHub.
-// A second run of the whole workflow for the same tag must change nothing there.
+// A second run of the whole workflow for the same tag, on a fresh engine, must change nothing there.
 import java.security.MessageDigest
 
 def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
+
+// The runner's own tests first (its YAML parser comes from it/workflow-lint's packages).
+def lint = new File(basedir, '../../../workflow-lint').canonicalFile
+if (!new File(lint, 'node_modules').isDirectory()) {
+  def npm = new ProcessBuilder('npm', 'ci', '--no-audit', '--no-fund').directory(lint).redirectErrorStream(true).start()
+  def npmOut = npm.inputStream.text
+  assert npm.waitFor() == 0 : "npm ci in ${lint} failed:\n${npmOut}"
+}
+def selfTest = new ProcessBuilder('node', '--test', 'test/').directory(new File(lint, '../workflow-run').canonicalFile)
+    .redirectErrorStream(true).start()
+def selfTestOut = selfTest.inputStream.text
+new File(basedir, 'target').mkdirs()
+new File(basedir, 'target/workflow-run-tests.log').text = selfTestOut
+assert selfTest.waitFor() == 0 : "node --test it/workflow-run/test failed:\n${selfTestOut.readLines().findAll { it.contains('not ok') || it.contains('error') }.take(40).join('\n')}"
+assert selfTestOut =~ /(?m)^# fail 0$/
+
 def workflow = new File(basedir, '.github/workflows/cross-build.yml')
 assert workflow.isFile()
 def text = workflow.text
@@ -78,9 +94,19 @@ try {
   assert code == 0 : listing
   assert c.elfMachine(new File(published, 'wfdemo')) == 0xB7 : 'the aarch64 leg did not ship an aarch64 binary'
 
-  // The same workflow again for the same tag: reproducible archives, so nothing changes on the server.
+  // The same workflow again for the same tag, on a fresh engine (the legs pull their deps images from the
+  // cache): reproducible archives, so nothing changes on the server.
+  def keys = new File(basedir, 'target/run1/jobs/build').listFiles().collect { leg ->
+    def image = new groovy.json.JsonSlurper().parse(new File(leg, 'workspace/target/cross/report.json')).targets[0].depsImage
+    c.run(['docker', 'image', 'inspect', '-f', '{{index .Config.Labels "dev.crossbuild.deps-key"}}', image])[1].trim()
+  }
+  assert keys.size() == 2 && keys.every { it ==~ /[0-9a-f]{64}/ } : keys
+  c.removeDepsImages('wfdemo', keys)
   def before = state.requests.size()
   def (out2, report2) = runWorkflow('run2')
+  ['x86_64-unknown-linux-gnu', 'aarch64-unknown-linux-gnu'].each { t ->
+    assert out2.contains("[${t}] deps: pulled") : "the second run did not pull the deps image of ${t}"
+  }
   assert report2.jobs.find { it.id == 'release' }.result == 'success'
   def again = state.requests.drop(before)
   assert !again.isEmpty() : 'the second run did not ask GitHub at all'

@@ -1,7 +1,7 @@
+#include <bzlib.h>
 #include <stdio.h>
-#include <zlib.h>
 
 int main(void) {
-  printf("wfdemo 1.0.0, zlib %s\n", zlibVersion());
+  printf("wfdemo 1.0.0, bzip2 %s\n", BZ2_bzlibVersion());
   return 0;
 }
