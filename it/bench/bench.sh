@@ -235,9 +235,9 @@ drop_images() {
 REGISTRY=$(sed -n 's/^plain=//p' "${CROSS_ENGINE_STATE:-/var/tmp/cross-build-engine}/registry.properties" 2>/dev/null || true)
 [[ -n $REGISTRY ]] || { echo "no test registry: run bash it/engine/setup.sh first" >&2; exit 1; }
 cache_repo() { echo "-Dcross.cache.repository=$REGISTRY/bench-$(date +%s%N)/$1"; }
-drop_built() { # <project>: its deps and source images, as a fresh CI runner starts
-  docker images -q --filter label=dev.crossbuild.project="$1" --filter label=dev.crossbuild.managed=true \
-    | sort -u | xargs -r docker rmi -f >/dev/null
+drop_built() { # <project>: its deps and source images, as a fresh CI runner starts (by name: -build before -deps)
+  docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project="$1" \
+    --filter label=dev.crossbuild.managed=true | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
   docker image prune -f >/dev/null
 }
 # fails unless every target of the last build pulled its deps image
