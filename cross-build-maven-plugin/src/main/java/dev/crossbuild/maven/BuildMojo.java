@@ -55,6 +55,26 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean nativeResources;
 
   /**
+   * Skips this goal only (not {@code cross:collect}): for a run that takes the archives from elsewhere, such
+   * as the generated workflow's package job, {@code mvn cross:collect verify -Dcross.build.skip=true}, where a
+   * {@code cross:build} bound to the lifecycle must not build the targets again.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.build.skip", defaultValue = "false")
+  protected boolean skipBuild;
+
+  /**
+   * Leaves {@code <nativeResources>} off for this run, whatever the POM says: for a CI leg that builds one
+   * target, whose classes must never make a one-platform jar ({@code cross:collect} assembles the real one).
+   * The generated workflow's legs pass {@code -Dcross.nativeResources.skip=true} when it has a package job.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.nativeResources.skip", defaultValue = "false")
+  protected boolean skipNativeResources;
+
+  /**
    * Where {@code <nativeResources>} puts the outputs inside the jar; each target gets a directory named by
    * its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}.
    *
@@ -76,8 +96,8 @@ public class BuildMojo extends AbstractCrossMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:build (cross.skip=true)");
+    if (skip || skipBuild) {
+      getLog().info("Skipping cross:build (" + (skip ? "cross.skip" : "cross.build.skip") + "=true)");
       return;
     }
     CrossConfig config = config(force);
@@ -113,7 +133,9 @@ public class BuildMojo extends AbstractCrossMojo {
         projectHelper.attachArtifact(project, type, r.planned().target().classifier(), r.archive().toFile());
       }
     }
-    if (nativeResources) {
+    if (nativeResources && skipNativeResources) {
+      getLog().info("Native resources skipped (-Dcross.nativeResources.skip=true)");
+    } else if (nativeResources) {
       Path classes = Path.of(project.getBuild().getOutputDirectory());
       try {
         List<String> written = NativeResources.copy(results, classes, nativeResourcePath);

@@ -25,10 +25,7 @@ public final class NativeResources {
    * @return the resource paths written, relative to {@code classesDir}, sorted
    */
   public static List<String> copy(List<TargetResult> results, Path classesDir, String path) throws IOException {
-    String clean = path.strip().replaceAll("^/+|/+$", "");
-    if (clean.isEmpty() || clean.contains("..") || clean.contains("\\")) {
-      throw new IllegalArgumentException("'" + path + "' is not a resource path like META-INF/native");
-    }
+    String clean = cleanPath(path);
     List<String> written = new ArrayList<>();
     for (TargetResult r : results) {
       if (r.failed() || r.outputDir() == null || !Files.isDirectory(r.outputDir())) {
@@ -48,6 +45,19 @@ public final class NativeResources {
       }
     }
     return written.stream().sorted().toList();
+  }
+
+  /**
+   * The resource path without leading or trailing slashes.
+   *
+   * @throws IllegalArgumentException when it is empty or leaves the classes directory
+   */
+  static String cleanPath(String path) {
+    String clean = path.strip().replaceAll("^/+|/+$", "");
+    if (clean.isEmpty() || clean.contains("..") || clean.contains("\\")) {
+      throw new IllegalArgumentException("'" + path + "' is not a resource path like META-INF/native");
+    }
+    return clean;
   }
 
   private static void deleteTree(Path dir) throws IOException {
