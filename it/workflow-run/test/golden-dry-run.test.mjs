@@ -1,5 +1,6 @@
 // Every workflow the generator's golden files hold, dry-run at a release tag and on main: every
 // expression they use evaluates, Linux legs are planned, macOS and Windows legs need their runners.
+// Goldens with a package job plan it at a tag (the release needs it); with a deploy, the deploy too.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +9,23 @@ import { fakeBin, GOLDEN_DIR, makeRepo, outputOf, runTool } from "./helpers.mjs"
 
 const goldens = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".yml")).sort();
 const repo = makeRepo().dir;
+
+// The jobs a golden file holds, by their id lines ("  package:").
+function jobsOf(file) {
+  const text = readFileSync(path.join(GOLDEN_DIR, file), "utf8");
+  return [...text.split("jobs:\n")[1].matchAll(/^ {2}([\w-]+):$/gm)].map((m) => m[1]);
+}
+
+// The ids in the order the runner takes them: each build job, then each package job, release, deploy.
+function expectedOrder(file) {
+  const ids = jobsOf(file);
+  return ["build", "build-pull-request", "package", "package-pull-request", "release", "deploy"].filter((id) => ids.includes(id));
+}
+
+test("the golden files with a package job are there", () => {
+  assert.ok(goldens.filter((f) => jobsOf(f).includes("package")).length >= 2, goldens.join(", "));
+  assert.ok(goldens.some((f) => jobsOf(f).includes("deploy") && jobsOf(f).includes("package-pull-request")));
+});
 
 test("the golden files are there", () => {
   assert.ok(goldens.length >= 4, `golden workflows in ${GOLDEN_DIR}: ${goldens.join(", ")}`);
@@ -23,13 +41,11 @@ for (const file of goldens) {
       const build = r.report.jobs.find((j) => j.id === "build");
       const release = r.report.jobs.find((j) => j.id === "release");
       const pullRequest = r.report.jobs.find((j) => j.id === "build-pull-request");
+      assert.deepEqual(r.report.jobs.map((j) => j.id), expectedOrder(file));
       if (pullRequest) {
         // With a registry cache the build splits by event: a tag push runs only "build".
-        assert.deepEqual(r.report.jobs.map((j) => j.id), ["build", "build-pull-request", "release"]);
         assert.equal(pullRequest.result, "skipped");
         assert.equal(pullRequest.skipped_reason, "if: github.event_name != 'push' is false");
-      } else {
-        assert.deepEqual(r.report.jobs.map((j) => j.id), ["build", "release"]);
       }
       assert.ok(build.legs.length >= 2);
       for (const leg of build.legs) {
@@ -53,6 +69,47 @@ for (const file of goldens) {
       assert.equal(release.result, "planned");
       assert.deepEqual(release.legs[0].steps.map((s) => s.result), Array(release.legs[0].steps.length).fill("planned"));
       assert.deepEqual(release.permissions, { contents: "write", "id-token": "write", attestations: "write" });
+      const pkg = r.report.jobs.find((j) => j.id === "package");
+      if (pkg) {
+        assert.equal(pkg.result, "planned");
+        assert.deepEqual(pkg.needs, ["build"]);
+        assert.deepEqual(pkg.permissions, { contents: "read" });
+        const steps = pkg.legs[0].steps;
+        assert.deepEqual(steps.map((s) => [s.name, s.result]), [["Check out", "planned"], ["Set up Java", "planned"], ["Download archives", "planned"], ["Build the jar", "planned"], ["Upload jar", "planned"]]);
+        assert.deepEqual(steps[2].with, { pattern: "cross-*", path: "target/cross", "merge-multiple": "true" });
+        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect verify\n$/);
+        assert.deepEqual(steps[4].with, { name: "cross-jar", path: "target/*.jar", "if-no-files-found": "error" });
+        for (const leg of build.legs.filter((l) => l.os === "Linux")) {
+          assert.match(leg.steps.find((s) => s.name === "Build").run, / -Dcross\.nativeResources=false( |\n)/, "a leg makes no jar");
+        }
+        assert.deepEqual(release.needs, ["build", "package"]);
+        const sums = release.legs[0].steps.find((s) => s.name === "Write SHA256SUMS");
+        assert.match(sums.run, /^sha256sum -- \*\.tar\.gz \*\.jar > SHA256SUMS\n$/);
+        const attest = release.legs[0].steps.find((s) => s.name === "Attest build provenance");
+        assert.ok(attest.with["subject-path"].split("\n").includes("target/cross/*.jar"));
+        if (pullRequest) {
+          const pkgPullRequest = r.report.jobs.find((j) => j.id === "package-pull-request");
+          assert.equal(pkgPullRequest.result, "skipped");
+          assert.deepEqual(pkgPullRequest.needs, ["build-pull-request"]);
+        }
+      } else {
+        assert.deepEqual(release.needs, ["build"]);
+      }
+      const deploy = r.report.jobs.find((j) => j.id === "deploy");
+      if (deploy) {
+        assert.equal(deploy.result, "planned");
+        assert.deepEqual(deploy.needs, ["package", "release"]);
+        assert.deepEqual(deploy.permissions, { contents: "read" });
+        const steps = deploy.legs[0].steps;
+        assert.deepEqual(steps.map((s) => [s.name, s.result]), [["Check out", "planned"], ["Set up Java", "planned"], ["Download archives", "planned"], ["Deploy", "planned"]]);
+        assert.deepEqual(
+          [steps[1].with["server-id"], steps[1].with["server-username"], steps[1].with["server-password"]],
+          ["central", "MAVEN_USERNAME", "MAVEN_PASSWORD"],
+        );
+        assert.equal(steps[2].with.pattern, "cross-*-*");
+        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect deploy -DskipTests\n$/);
+        assert.ok(r.stdout.includes("[deploy#1 Deploy] env MAVEN_USERNAME="), r.stdout);
+      }
       const scripts = r.stdout.split("\n").filter((l) => / {3}\| /.test(l));
       assert.ok(scripts.length > 0);
       assert.ok(scripts.every((l) => !l.includes("${{")), "scripts are interpolated");
@@ -65,7 +122,23 @@ for (const file of goldens) {
       const release = r.report.jobs.find((j) => j.id === "release");
       assert.equal(release.result, "skipped");
       assert.equal(release.skipped_reason, "if: startsWith(github.ref, 'refs/tags/v') is false");
+      const pkg = r.report.jobs.find((j) => j.id === "package");
+      if (pkg) assert.equal(pkg.result, "planned", "a push to main packages the jar too");
+      const deploy = r.report.jobs.find((j) => j.id === "deploy");
+      if (deploy) assert.equal(deploy.result, "skipped");
     });
+
+    if (jobsOf(file).includes("package-pull-request")) {
+      test("dry run of a manual run: the other events' build and package jobs, no release", async () => {
+        const r = await runTool({ workflow: path.join(GOLDEN_DIR, file), repo, ref: "refs/heads/main", event: "workflow_dispatch", args: ["--dry-run"] });
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+        const results = Object.fromEntries(r.report.jobs.map((j) => [j.id, j.result]));
+        assert.deepEqual(results, { build: "skipped", "build-pull-request": "planned", package: "skipped", "package-pull-request": "planned", release: "skipped", ...(results.deploy ? { deploy: "skipped" } : {}) });
+        const pkg = r.report.jobs.find((j) => j.id === "package-pull-request");
+        assert.equal(pkg.name, "package", "the same check name as for pushes");
+        assert.deepEqual(pkg.legs[0].steps.map((s) => s.result), Array(5).fill("planned"));
+      });
+    }
   });
 }
 
@@ -126,4 +199,50 @@ esac
   }
   const archive = path.join(r.work, "artifacts", "cross-x86_64-unknown-linux-gnu", "lib-x86_64-unknown-linux-gnu.tar.gz");
   assert.equal(readFileSync(archive, "utf8"), "library for x86_64-unknown-linux-gnu, version 1.2.3\n", "built from the tag, not from main");
+});
+
+// The package job for real, with a stand-in ./mvnw: the legs build without native resources, the
+// package job collects every Linux leg's archive into one jar, and the release checksums, attests
+// and publishes the jar with the archives.
+test("jni-package.yml runs end to end at a tag: the jar is released and attested with the archives", async () => {
+  const mvnw = `#!/usr/bin/env bash
+set -e
+case "$*" in
+  *cross:build*)
+    case "$*" in *" -Dcross.nativeResources=false"*) ;; *) echo "a leg was asked for native resources: $*" >&2; exit 1 ;; esac
+    mkdir -p target/cross
+    echo "library for $CROSS_TARGET" > "target/cross/jni-1.2.3-$CROSS_TARGET.tar.gz" ;;
+  *cross:collect*)
+    echo "collect args: $*"
+    echo "jar holding: $(ls target/cross | tr '\\n' ' ')" > target/jni-1.2.3.jar
+    cat target/jni-1.2.3.jar ;;
+  *cross:release*)
+    (cd target/cross && cat SHA256SUMS) ;;
+esac
+`;
+  const { dir } = makeRepo([{ files: { mvnw }, executable: ["mvnw"], tag: "v1.2.3" }]);
+  const jdk = fakeBin({ java: "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2" });
+  const r = await runTool({
+    workflow: path.join(GOLDEN_DIR, "jni-package.yml"),
+    repo: dir,
+    args: ["--env", `PATH=${jdk}:${process.env.PATH}`],
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.deepEqual(r.report.jobs.map((j) => [j.id, j.result]), [["build", "success"], ["package", "success"], ["release", "success"]]);
+  assert.deepEqual(outputOf(r.stdout, "package", 1, "Build the jar"), [
+    "collect args: -B cross:collect verify",
+    "jar holding: jni-1.2.3-aarch64-unknown-linux-gnu.tar.gz jni-1.2.3-x86_64-unknown-linux-gnu.tar.gz ",
+  ]);
+  assert.deepEqual(r.report.artifacts["cross-jar"], ["jni-1.2.3.jar"]);
+  const sums = outputOf(r.stdout, "release", 1, "Publish release").filter((l) => /^[0-9a-f]{64} {2}/.test(l));
+  assert.deepEqual(sums.map((l) => l.split(/ {2}/)[1]), [
+    "jni-1.2.3-aarch64-unknown-linux-gnu.tar.gz",
+    "jni-1.2.3-x86_64-unknown-linux-gnu.tar.gz",
+    "jni-1.2.3.jar",
+  ]);
+  const attested = Object.fromEntries(r.report.attestations.map((a) => [path.basename(a.path), a.sha256]));
+  for (const line of sums) {
+    const [digest, name] = line.split(/ {2}/);
+    assert.equal(attested[name], digest, `${name}: the attested digest is the one in SHA256SUMS`);
+  }
 });

@@ -25,9 +25,12 @@ import java.util.List;
 /**
  * Writes a GitHub Actions workflow that builds every target on its native runner in parallel
  * (QEMU only where GitHub has none) and, on a pushed {@code v*} tag, publishes the archives with
- * {@code SHA256SUMS} and build provenance. The file is deterministic: commit it, and run this goal
- * with {@code -Dcross.workflow.check=true} in CI to fail when it is stale. Targets are checked
- * against the same catalog as {@code cross:build}, and every problem is reported at once.
+ * {@code SHA256SUMS} and build provenance. With the package job it also assembles the
+ * multi-platform jar from every leg's archive and publishes it with them; with
+ * {@code <workflow><deploy>} it deploys the jar and the archives to a Maven repository on release
+ * tags. The file is deterministic: commit it, and run this goal with
+ * {@code -Dcross.workflow.check=true} in CI to fail when it is stale. Targets are checked against
+ * the same catalog as {@code cross:build}, and every problem is reported at once.
  *
  * @since 0.1.0
  */
@@ -60,8 +63,10 @@ public class GenerateWorkflowMojo extends AbstractMojo {
 
     /**
      * The workflow's content: name, targets, branches, pull requests, manual runs, Java version
-     * and distribution, Maven arguments, runner overrides and extra setup steps per target. See
-     * the {@code generate-workflow} page for every element and its default.
+     * and distribution, Maven arguments, runner overrides and extra setup steps per target, the
+     * package job ({@code <packageJob>}) and the deploy ({@code <deploy>}, {@code <deployServerId>},
+     * {@code <deployUsernameSecret>}, {@code <deployPasswordSecret>}). See the {@code generate-workflow}
+     * page for every element and its default.
      *
      * @since 0.1.0
      */
@@ -85,6 +90,20 @@ public class GenerateWorkflowMojo extends AbstractMojo {
      */
     @Parameter
     private CacheParameter cache;
+
+    /**
+     * Whether the project's jar carries every target's native library, the same parameter as
+     * {@code cross:build}'s, so a plugin-level {@code <nativeResources>true</nativeResources>} sets both. It
+     * turns the package job on unless {@code <workflow><packageJob>} is given: the legs then build with
+     * {@code -Dcross.nativeResources=false} (a leg's jar would hold one platform's library), and a
+     * {@code package} job runs {@code cross:collect verify} on every leg's archive and uploads the jar,
+     * which the release publishes with the archives. Default {@code false}; property
+     * {@code cross.nativeResources}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.nativeResources", defaultValue = "false")
+    private boolean nativeResources;
 
     /** The Maven session, for the {@code -Dcross.cache.*} properties. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -128,7 +147,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         try {
             List<String> buildTargets = targets == null ? List.of()
                     : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
-            request = WorkflowRequests.standard().from(targetList, workflow, buildTargets, wrapper,
+            request = WorkflowRequests.standard().from(targetList, workflow, buildTargets, wrapper, nativeResources,
                     CacheParameter.raw(cache, session));
             generated = WorkflowFile.standard().render(request);
         } catch (InvalidConfigException e) {

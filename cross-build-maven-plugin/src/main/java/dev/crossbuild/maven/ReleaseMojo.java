@@ -37,8 +37,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Publishes the archives of a tagged commit as a GitHub release: finds the release for the tag
- * or creates a draft (targeting the tagged commit), uploads every {@code *.tar.gz} and
- * {@code *.zip} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
+ * or creates a draft (targeting the tagged commit), uploads every {@code *.tar.gz}, {@code *.zip}
+ * and {@code *.jar} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
  * already there with the same content, checks the asset list, then publishes. Running it again
  * changes nothing. When HEAD carries no tag and none is configured, it logs why and does nothing.
  * Runs once per build, in the directory Maven was started in. On a GitHub Actions runner the API URL
@@ -126,8 +126,9 @@ public class ReleaseMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * The directory whose archives ({@code *.tar.gz}, {@code *.zip}, not its subdirectories) are
-   * released; {@code SHA256SUMS} is written there. Default {@code ${project.build.directory}/cross}.
+   * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not its
+   * subdirectories, are released; {@code SHA256SUMS} is written there. Jars are released only with
+   * archives. Default {@code ${project.build.directory}/cross}.
    * Property {@code cross.release.artifactsDirectory}.
    *
    * @since 0.1.0

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the archives to release and writes their {@code SHA256SUMS}. */
+/** Finds the archives and jars to release and writes their {@code SHA256SUMS}. */
 public final class ReleaseAssets {
 
   /** The checksum file's name, as {@code sha256sum -c SHA256SUMS} expects next to the archives. */
@@ -22,21 +22,22 @@ public final class ReleaseAssets {
   private ReleaseAssets() {}
 
   /**
-   * The archives ({@code *.tar.gz}, {@code *.zip}) directly in {@code directory}, sorted by name,
-   * followed by a freshly written {@code SHA256SUMS} that lists them.
+   * The archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}: the multi-platform jar the
+   * workflow's package job builds) directly in {@code directory}, sorted by name, followed by a freshly
+   * written {@code SHA256SUMS} that lists them.
    *
-   * @throws NoArtifactsException when there is no archive
+   * @throws NoArtifactsException when there is no archive; jars are released only with the archives
    */
   public static List<LocalAsset> collect(Path directory) {
     List<LocalAsset> assets = new ArrayList<>();
     try (Stream<Path> files = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
-      for (Path file : files.filter(Files::isRegularFile).filter(ReleaseAssets::isArchive).sorted().toList()) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> isArchive(f) || isJar(f)).sorted().toList()) {
         assets.add(describe(file));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + directory, e);
     }
-    if (assets.isEmpty()) {
+    if (assets.stream().noneMatch(asset -> isArchive(asset.file()))) {
       throw new NoArtifactsException(directory);
     }
     Path sums = writeChecksums(directory, assets);
@@ -47,6 +48,10 @@ public final class ReleaseAssets {
   static boolean isArchive(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".tar.gz") || name.endsWith(".zip");
+  }
+
+  static boolean isJar(Path file) {
+    return file.getFileName().toString().endsWith(".jar");
   }
 
   /** Writes {@code <hex>  <name>} lines (two spaces: text mode), the format {@code sha256sum -c} reads. */

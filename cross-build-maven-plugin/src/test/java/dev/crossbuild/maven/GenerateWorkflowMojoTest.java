@@ -123,6 +123,43 @@ class GenerateWorkflowMojoTest {
                 .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.cache.push=true\n");
     }
 
+    @Test
+    void nativeResourcesGiveThePackageJobAndTheLegsMakeNoJar() throws Exception {
+        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu,aarch64-apple-darwin", null, false);
+        set(mojo, "nativeResources", true);
+
+        mojo.execute();
+
+        assertThat(Files.readString(workflowFile()))
+                .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources=false\n")
+                .contains("  package:\n    name: package\n    needs: build\n    runs-on: ubuntu-24.04\n")
+                .contains("          mvn -B cross:collect verify\n")
+                .contains("    needs:\n      - build\n      - package\n")
+                .contains("sha256sum -- *.tar.gz *.jar > SHA256SUMS")
+                .doesNotContain("deploy");
+    }
+
+    @Test
+    void deployWithoutItsSecretsFailsNamingTheElementsAndWritesNothing() throws Exception {
+        WorkflowConfiguration config = new WorkflowConfiguration();
+        config.setDeploy(true);
+
+        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu", config, false).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("2 configuration problem(s) in the cross-build plugin's <configuration>:\n")
+                .hasMessageContaining("<workflow><deployUsernameSecret> is not set")
+                .hasMessageContaining("<workflow><deployPasswordSecret> is not set");
+        assertThat(workflowFile()).doesNotExist();
+
+        config.setDeployUsernameSecret("CENTRAL_USERNAME");
+        config.setDeployPasswordSecret("CENTRAL_PASSWORD");
+        mojo("x86_64-unknown-linux-gnu", config, false).execute();
+
+        assertThat(Files.readString(workflowFile())).contains("  deploy:\n")
+                .contains("          server-id: central\n")
+                .contains("          MAVEN_PASSWORD: \"${{ secrets.CENTRAL_PASSWORD }}\"\n");
+    }
+
     private Path workflowFile() {
         return project.resolve(".github/workflows/cross-build.yml");
     }

@@ -1,5 +1,6 @@
 package dev.crossbuild.actions;
 
+import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.SetupStep;
@@ -59,6 +60,18 @@ public final class Scenarios {
                 .mavenWrapper(true)
                 .mavenArguments(List.of("-DskipTests"))
                 .cache(new RegistryCache("registry.example.com:5000", null, "CACHE_USERNAME", "CACHE_PASSWORD"))
+                .build());
+        // A JNI library with <nativeResources>: one jar holding every platform's library.
+        List<String> jni = List.of("x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "aarch64-apple-darwin");
+        scenarios.put("jni-package", WorkflowRequest.builder(jni)
+                .mavenWrapper(true)
+                .packageJob(true)
+                .build());
+        scenarios.put("jni-package-deploy", WorkflowRequest.builder(jni)
+                .mavenWrapper(true)
+                .cache(new RegistryCache("registry.example.com", null, "CACHE_USERNAME", "CACHE_PASSWORD"))
+                .packageJob(true)
+                .deploy(new MavenDeploy(null, "CENTRAL_USERNAME", "CENTRAL_PASSWORD"))
                 .build());
         return scenarios;
     }

@@ -25,10 +25,20 @@ class SitePageTest {
 
     @Test
     void registryCacheExcerptIsTheGeneratedFileWithLinesLeftOut() throws Exception {
-        String section = Files.readString(PAGE).split("## Registry cache\n", 2)[1].split("\n## ", 2)[0];
+        assertExcerptOf("Registry cache", "cache-github-token");
+    }
+
+    @Test
+    void packageAndDeployExcerptIsTheGeneratedFileWithLinesLeftOut() throws Exception {
+        assertExcerptOf("The multi-platform jar", "jni-package-deploy");
+    }
+
+    // The section's last yaml block holds lines of the golden file in its order, "..." for lines left out.
+    private static void assertExcerptOf(String heading, String scenario) throws Exception {
+        String section = Files.readString(PAGE).split("## " + heading + "\n", 2)[1].split("\n## ", 2)[0];
         String excerpt = section.substring(section.lastIndexOf("```yaml\n") + "```yaml\n".length());
         excerpt = excerpt.substring(0, excerpt.indexOf("\n```"));
-        List<String> golden = Files.readAllLines(GoldenFiles.path("cache-github-token"));
+        List<String> golden = Files.readAllLines(GoldenFiles.path(scenario));
 
         int next = 0;
         for (String line : excerpt.split("\n")) {
@@ -37,7 +47,7 @@ class SitePageTest {
             }
             int found = golden.subList(next, golden.size()).indexOf(line);
             assertThat(found).as("'%s' in %s after line %d; copy the lines from the golden file into the page",
-                    line, GoldenFiles.path("cache-github-token"), next).isNotNegative();
+                    line, GoldenFiles.path(scenario), next).isNotNegative();
             next += found + 1;
         }
         assertThat(next).as("lines of the excerpt found").isPositive();

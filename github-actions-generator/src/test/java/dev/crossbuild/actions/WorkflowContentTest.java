@@ -1,6 +1,7 @@
 package dev.crossbuild.actions;
 
 import dev.crossbuild.actions.generate.InvalidRequestException;
+import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.SetupStep;
@@ -12,6 +13,9 @@ import dev.crossbuild.actions.model.Step;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 
@@ -162,6 +166,73 @@ class WorkflowContentTest {
             WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX)).cache(cache).build();
 
             assertThatThrownBy(() -> render(request)).as("%s", cache).isInstanceOf(InvalidRequestException.class);
+        }
+    }
+
+    @Test
+    void withThePackageJobTheReleaseChecksumsAttestsAndPublishesTheJarToo() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX, "x86_64-pc-windows-msvc"))
+                .packageJob(true).build();
+
+        String text = render(request);
+        Job release = WorkflowGenerator.standard().generate(request).jobs().get("release");
+
+        assertThat(release.needs()).containsExactly("build", "package");
+        assertThat(text).contains("sha256sum -- *.tar.gz *.zip *.jar > SHA256SUMS")
+                .contains("subject-path: |-\n            target/cross/*.tar.gz\n            target/cross/*.zip\n"
+                        + "            target/cross/*.jar\n");
+        assertThat(render(WorkflowRequest.builder(List.of(LINUX)).build())).doesNotContain("*.jar");
+    }
+
+    @Test
+    void thePackageAndDeployCommandsUseMvnWithoutAWrapperAndTheConfiguredArguments() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX))
+                .mavenArguments(List.of("-Pnative", "-Dmessage=two words"))
+                .packageJob(true)
+                .deploy(new MavenDeploy("releases", "DEPLOY_USER", "DEPLOY_TOKEN")).build();
+
+        Map<String, Job> jobs = WorkflowGenerator.standard().generate(request).jobs();
+
+        assertThat(jobs.get("build").steps()).filteredOn(step -> "Build".equals(step.name())).singleElement()
+                .satisfies(step -> assertThat(step.run()).isEqualTo("mvn -B cross:build"
+                        + " \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources=false -Pnative"
+                        + " '-Dmessage=two words'\n"));
+        assertThat(jobs.get("package").steps()).filteredOn(step -> "Build the jar".equals(step.name()))
+                .singleElement().satisfies(step -> assertThat(step.run())
+                        .isEqualTo("mvn -B cross:collect verify -Pnative '-Dmessage=two words'\n"));
+        assertThat(jobs.get("deploy").steps()).filteredOn(step -> "Deploy".equals(step.name())).singleElement()
+                .satisfies(step -> assertThat(step.run())
+                        .isEqualTo("mvn -B cross:collect deploy -DskipTests -Pnative '-Dmessage=two words'\n"));
+        assertThat(render(request)).contains("          server-id: releases\n");
+    }
+
+    @Test
+    void theDeployCollectsTheArchivesButNotTheJarArtifact() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX)).packageJob(true)
+                .deploy(new MavenDeploy(null, "DEPLOY_USER", "DEPLOY_TOKEN")).build();
+
+        Step download = WorkflowGenerator.standard().generate(request).jobs().get("deploy").steps().stream()
+                .filter(step -> "Download archives".equals(step.name())).findFirst().orElseThrow();
+
+        assertThat(download.with()).containsEntry("pattern", "cross-*-*").containsEntry("path", "target/cross");
+        PathMatcher pattern = FileSystems.getDefault().getPathMatcher("glob:cross-*-*");
+        assertThat(pattern.matches(Path.of("cross-" + LINUX))).isTrue();
+        assertThat(pattern.matches(Path.of("cross-jar"))).isFalse();
+    }
+
+    @Test
+    void badDeployValuesAreRejected() {
+        for (WorkflowRequest request : List.of(
+                WorkflowRequest.builder(List.of(LINUX)).packageJob(false)
+                        .deploy(new MavenDeploy(null, "DEPLOY_USER", "DEPLOY_TOKEN")).build(),
+                WorkflowRequest.builder(List.of(LINUX)).packageJob(true)
+                        .deploy(new MavenDeploy("${{ github.head_ref }}", "DEPLOY_USER", "DEPLOY_TOKEN")).build(),
+                WorkflowRequest.builder(List.of(LINUX)).packageJob(true)
+                        .deploy(new MavenDeploy("central", "GITHUB_TOKEN", "DEPLOY_TOKEN")).build(),
+                WorkflowRequest.builder(List.of(LINUX)).packageJob(true)
+                        .deploy(new MavenDeploy("central", "DEPLOY_USER", "DEPLOY TOKEN")).build())) {
+            assertThatThrownBy(() -> render(request)).as("%s", request.deploy())
+                    .isInstanceOf(InvalidRequestException.class);
         }
     }
 

@@ -9,7 +9,9 @@ import dev.crossbuild.actions.model.Workflow;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -51,6 +53,19 @@ class WorkflowHardeningTest {
             assertThat(workflow.jobs().get("release").permissions().scopes())
                     .containsExactly(Map.entry("contents", "write"), Map.entry("id-token", "write"),
                             Map.entry("attestations", "write"));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> thePackageAndDeployJobsOnlyReadTheRepository() {
+        return forEveryScenario((name, request) -> {
+            Workflow workflow = WorkflowGenerator.standard().generate(request);
+            workflow.jobs().forEach((id, job) -> {
+                if (id.startsWith("package") || id.equals("deploy")) {
+                    assertThat(job.permissions()).as("job %s states its scopes", id).isNotNull();
+                    assertThat(job.permissions().scopes()).as(id).containsExactly(Map.entry("contents", "read"));
+                }
+            });
         });
     }
 
@@ -110,17 +125,87 @@ class WorkflowHardeningTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> secretsReachOnlyTheCacheLoginAndThePublishStep() {
+    Stream<DynamicTest> secretsReachOnlyTheCacheLoginThePublishAndTheDeployStepAndOnlyThroughEnv() {
         return forEveryScenario((name, request) -> {
             Workflow workflow = WorkflowGenerator.standard().generate(request);
             workflow.jobs().forEach((id, job) -> job.steps().forEach(step -> {
-                boolean secret = step.env().values().stream().anyMatch(value -> value.contains("secrets."))
-                        || step.with().values().stream().anyMatch(value -> String.valueOf(value).contains("secrets."));
-                String allowed = id.equals("release") ? "Publish release" : "Log in to the cache registry";
+                assertThat(step.with().values()).as("with: of '%s' in job %s", step.name(), id)
+                        .noneMatch(value -> String.valueOf(value).contains("secrets."));
+                boolean secret = step.env().values().stream().anyMatch(value -> value.contains("secrets."));
+                String allowed = switch (id) {
+                    case "release" -> "Publish release";
+                    case "deploy" -> "Deploy";
+                    case "build", "build-pull-request" -> "Log in to the cache registry";
+                    default -> null;
+                };
                 if (secret) {
                     assertThat(step.name()).as("the step of job %s that sees a secret", id).isEqualTo(allowed);
                 }
             }));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachBuildJobHasItsPackageJobAndNoLegMakesAJar() {
+        return forEveryScenario((name, request) -> {
+            Map<String, Job> jobs = WorkflowGenerator.standard().generate(request).jobs();
+            for (String buildId : List.of("build", "build-pull-request")) {
+                Job build = jobs.get(buildId);
+                Job pack = jobs.get(buildId.replace("build", "package"));
+                if (build == null) {
+                    assertThat(pack).isNull();
+                    continue;
+                }
+                if (!request.packageJob()) {
+                    assertThat(pack).as("%s without the package job", buildId).isNull();
+                    assertThat(buildScript(build)).doesNotContain("nativeResources");
+                    continue;
+                }
+                assertThat(buildScript(build)).as("%s legs", buildId).contains(" -Dcross.nativeResources=false");
+                assertThat(pack.name()).isEqualTo("package");
+                assertThat(pack.needs()).containsExactly(buildId);
+                assertThat(pack.condition()).as("runs for the events of %s", buildId).isEqualTo(build.condition());
+                assertThat(pack.runsOn()).isEqualTo("ubuntu-24.04");
+                assertThat(pack.matrix()).isNull();
+                assertThat(pack.steps()).extracting(Step::name).containsExactly("Check out", "Set up Java",
+                        "Download archives", "Build the jar", "Upload jar");
+                assertThat(pack.steps().get(1)).isEqualTo(build.steps().get(1));
+                assertThat(pack.steps().get(2).with()).containsExactly(Map.entry("pattern", "cross-*"),
+                        Map.entry("path", "target/cross"), Map.entry("merge-multiple", true));
+                assertThat(pack.steps().get(3).run()).startsWith(request.mavenCommand() + " -B cross:collect verify");
+                assertThat(pack.steps().get(4).with()).containsExactly(Map.entry("name", "cross-jar"),
+                        Map.entry("path", "target/*.jar"), Map.entry("if-no-files-found", "error"));
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> deployRunsOnTagsAfterTheReleaseWithCredentialsOnlyInItsEnv() {
+        return forEveryScenario((name, request) -> {
+            Workflow workflow = WorkflowGenerator.standard().generate(request);
+            Job deploy = workflow.jobs().get("deploy");
+            String text = WorkflowFile.standard().render(request);
+            if (request.deploy() == null) {
+                assertThat(deploy).isNull();
+                assertThat(text).doesNotContain("server-id").doesNotContain("MAVEN_PASSWORD");
+                return;
+            }
+            assertThat(deploy.needs()).containsExactly("package", "release");
+            assertThat(deploy.condition()).isEqualTo("startsWith(github.ref, 'refs/tags/v')");
+            Step java = deploy.steps().stream().filter(s -> "Set up Java".equals(s.name())).findFirst().orElseThrow();
+            assertThat(java.with()).containsEntry("server-id", request.deploy().serverId())
+                    .containsEntry("server-username", "MAVEN_USERNAME")
+                    .containsEntry("server-password", "MAVEN_PASSWORD");
+            Step step = deploy.steps().get(deploy.steps().size() - 1);
+            assertThat(step.name()).isEqualTo("Deploy");
+            assertThat(step.env()).containsExactly(
+                    Map.entry("MAVEN_USERNAME", "${{ secrets." + request.deploy().usernameSecret() + " }}"),
+                    Map.entry("MAVEN_PASSWORD", "${{ secrets." + request.deploy().passwordSecret() + " }}"));
+            assertThat(step.run()).startsWith(request.mavenCommand() + " -B cross:collect deploy -DskipTests")
+                    .doesNotContain("MAVEN_");
+            workflow.jobs().forEach((id, job) -> job.steps().stream().filter(s -> s != step)
+                    .forEach(s -> assertThat(s.env()).as("env of '%s' in job %s", s.name(), id)
+                            .doesNotContainKeys("MAVEN_USERNAME", "MAVEN_PASSWORD")));
         });
     }
 
@@ -133,13 +218,22 @@ class WorkflowHardeningTest {
             assertThat(build.matrix().include()).extracting(leg -> leg.get("target"))
                     .containsExactlyElementsOf(request.targets());
             assertThat(build.matrix().failFast()).isFalse();
-            if (request.cache() == null) {
-                assertThat(workflow.jobs().keySet()).containsExactly("build", "release");
-            } else {
-                assertThat(workflow.jobs().keySet()).containsExactly("build", "build-pull-request", "release");
+            boolean split = request.cache() != null;
+            List<String> ids = new ArrayList<>(List.of("build"));
+            if (split) {
+                ids.add("build-pull-request");
                 assertThat(workflow.jobs().get("build-pull-request").matrix()).isEqualTo(build.matrix());
             }
-            assertThat(release.needs()).containsExactly("build");
+            if (request.packageJob()) {
+                ids.addAll(split ? List.of("package", "package-pull-request") : List.of("package"));
+            }
+            ids.add("release");
+            if (request.deploy() != null) {
+                ids.add("deploy");
+            }
+            assertThat(workflow.jobs().keySet()).containsExactlyElementsOf(ids);
+            assertThat(release.needs()).containsExactlyElementsOf(
+                    request.packageJob() ? List.of("build", "package") : List.of("build"));
             assertThat(release.condition()).isEqualTo("startsWith(github.ref, 'refs/tags/v')");
             assertThat(workflow.on().pushTags()).containsExactly("v*");
         });

@@ -18,6 +18,11 @@ import java.util.List;
  *   <mavenArguments><mavenArgument>-DskipTests</mavenArgument></mavenArguments>
  *   <runners>...</runners>
  *   <setupSteps>...</setupSteps>
+ *   <packageJob>true</packageJob>
+ *   <deploy>true</deploy>
+ *   <deployServerId>central</deployServerId>
+ *   <deployUsernameSecret>CENTRAL_USERNAME</deployUsernameSecret>
+ *   <deployPasswordSecret>CENTRAL_PASSWORD</deployPasswordSecret>
  * </workflow>
  * }</pre>
  *
@@ -44,6 +49,45 @@ public class WorkflowConfiguration {
     List<Runner> runners = new ArrayList<>();
     /** Extra steps before the build. */
     List<SetupStep> setupSteps = new ArrayList<>();
+    /**
+     * Whether a {@code package} job after the build legs runs {@code cross:collect verify} on the downloaded
+     * archives and uploads the jar ({@code cross-jar}), which the release then publishes too; the legs build
+     * with {@code -Dcross.nativeResources=false}. Default: on when {@code <nativeResources>} or
+     * {@code <deploy>} is on.
+     *
+     * @since 0.1.0
+     */
+    Boolean packageJob;
+    /**
+     * Whether a {@code deploy} job on {@code v*} tags runs {@code cross:collect deploy -DskipTests} after the
+     * release, with the repository credentials from {@code <deployUsernameSecret>} and
+     * {@code <deployPasswordSecret>}. Needs the package job. Default false.
+     *
+     * @since 0.1.0
+     */
+    Boolean deploy;
+    /**
+     * The {@code <server>} id the deploy's {@code settings.xml} holds the credentials under; it must be the id
+     * of the repository the project deploys to: {@code <distributionManagement><repository><id>}, or the
+     * {@code <publishingServerId>} of Sonatype's central-publishing-maven-plugin. Default {@code central}.
+     *
+     * @since 0.1.0
+     */
+    String deployServerId;
+    /**
+     * The repository secret holding the deploy's user name (for the Central Portal: the user token's name).
+     * Required with {@code <deploy>true</deploy>}.
+     *
+     * @since 0.1.0
+     */
+    String deployUsernameSecret;
+    /**
+     * The repository secret holding the deploy's password or token. Required with
+     * {@code <deploy>true</deploy>}.
+     *
+     * @since 0.1.0
+     */
+    String deployPasswordSecret;
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -65,4 +109,14 @@ public class WorkflowConfiguration {
     public void setRunners(List<Runner> runners) { this.runners = runners; }
     public List<SetupStep> getSetupSteps() { return setupSteps; }
     public void setSetupSteps(List<SetupStep> setupSteps) { this.setupSteps = setupSteps; }
+    public Boolean getPackageJob() { return packageJob; }
+    public void setPackageJob(Boolean packageJob) { this.packageJob = packageJob; }
+    public Boolean getDeploy() { return deploy; }
+    public void setDeploy(Boolean deploy) { this.deploy = deploy; }
+    public String getDeployServerId() { return deployServerId; }
+    public void setDeployServerId(String deployServerId) { this.deployServerId = deployServerId; }
+    public String getDeployUsernameSecret() { return deployUsernameSecret; }
+    public void setDeployUsernameSecret(String secret) { this.deployUsernameSecret = secret; }
+    public String getDeployPasswordSecret() { return deployPasswordSecret; }
+    public void setDeployPasswordSecret(String secret) { this.deployPasswordSecret = secret; }
 }

@@ -1,5 +1,6 @@
 package dev.crossbuild.maven.workflow;
 
+import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
 import dev.crossbuild.actions.generate.WorkflowRequest;
@@ -20,12 +21,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps the mojo's parameters to the generator's {@link WorkflowRequest}, checking them as the build
  * goals do: every target through the same catalog, every problem collected and reported together.
  */
 public final class WorkflowRequests {
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     private final ConfigResolver resolver;
     private final RunnerCatalog runners;
 
@@ -48,18 +53,23 @@ public final class WorkflowRequests {
      * @param workflow the {@code <workflow>} element, or null
      * @param buildTargets the triples of the build goals' {@code <targets>}
      * @param mavenWrapper whether the project has {@code mvnw}
+     * @param nativeResources the {@code <nativeResources>} the goals share: it turns the package job on
+     *        unless {@code <workflow><packageJob>} says otherwise
      * @param cache {@code <cache>} with the {@code -Dcross.cache.*} properties applied, or null
      * @throws InvalidConfigException with every problem found: no targets, bad or unknown triples,
-     *         targets without a runner, incomplete entries, a bad {@code <cache>}
+     *         targets without a runner, incomplete entries, a bad {@code <cache>}, an incomplete deploy
      */
     public WorkflowRequest from(String targetList, WorkflowConfiguration workflow, List<String> buildTargets,
-            boolean mavenWrapper, RawCache cache) {
+            boolean mavenWrapper, boolean nativeResources, RawCache cache) {
         WorkflowConfiguration config = workflow == null ? new WorkflowConfiguration() : workflow;
         List<ConfigProblem> problems = new ArrayList<>();
         List<RunnerOverride> overrides = runnerOverrides(config, problems);
         List<String> triples = targets(targetList, config, buildTargets, overrides, problems);
         List<dev.crossbuild.actions.generate.SetupStep> steps = setupSteps(config, problems);
         CacheConfig cacheConfig = CacheResolver.resolve(cache, problems);
+        boolean deploys = Boolean.TRUE.equals(config.getDeploy());
+        boolean packageJob = config.getPackageJob() != null ? config.getPackageJob() : nativeResources || deploys;
+        MavenDeploy deploy = deploys ? deploy(config, packageJob, problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -72,7 +82,9 @@ public final class WorkflowRequests {
                 .javaDistribution(config.getJavaDistribution())
                 .mavenArguments(nonNull(config.getMavenArguments()))
                 .mavenWrapper(mavenWrapper)
-                .cache(cacheConfig == null ? null : registryCache(cacheConfig));
+                .cache(cacheConfig == null ? null : registryCache(cacheConfig))
+                .packageJob(packageJob)
+                .deploy(deploy);
         overrides.forEach(builder::runner);
         steps.forEach(builder::setupStep);
         return builder.build();
@@ -157,6 +169,47 @@ public final class WorkflowRequests {
             steps.add(new dev.crossbuild.actions.generate.SetupStep(target, step.getName(), step.getRun()));
         }
         return steps;
+    }
+
+    /** {@code <deploy>true</deploy>}'s repository, or null after adding what is missing or wrong to the problems. */
+    private static MavenDeploy deploy(WorkflowConfiguration config, boolean packageJob, List<ConfigProblem> problems) {
+        int before = problems.size();
+        if (!packageJob) {
+            problems.add(new ConfigProblem("<workflow><packageJob>", null, "false", "<workflow><deploy> deploys the"
+                    + " jar the package job builds, but <workflow><packageJob> is false. Remove"
+                    + " <packageJob>false</packageJob> or set <deploy>false</deploy>."));
+        }
+        String username = secret(config.getDeployUsernameSecret(), "deployUsernameSecret", "user name",
+                "CENTRAL_USERNAME", problems);
+        String password = secret(config.getDeployPasswordSecret(), "deployPasswordSecret", "password or token",
+                "CENTRAL_PASSWORD", problems);
+        String serverId = blank(config.getDeployServerId()) ? null : config.getDeployServerId().strip();
+        if (serverId != null && !SERVER_ID.matcher(serverId).matches()) {
+            problems.add(new ConfigProblem("<workflow><deployServerId>", null, serverId, "'" + serverId + "' in"
+                    + " <workflow><deployServerId> is not a Maven server id: use letters, digits, '.', '_' and '-',"
+                    + " the id of <distributionManagement><repository><id>, e.g. <deployServerId>central"
+                    + "</deployServerId>."));
+        }
+        return problems.size() > before ? null : new MavenDeploy(serverId, username, password);
+    }
+
+    private static String secret(String given, String field, String what, String example,
+            List<ConfigProblem> problems) {
+        String element = "<workflow><" + field + ">";
+        if (blank(given)) {
+            problems.add(new ConfigProblem(element, null, "", "<workflow><deploy> is true but " + element
+                    + " is not set. Name the repository secret holding the deploy's " + what + ", e.g. <" + field
+                    + ">" + example + "</" + field + ">."));
+            return null;
+        }
+        String name = given.strip();
+        if (!SECRET.matcher(name).matches() || name.startsWith("GITHUB_")) {
+            problems.add(new ConfigProblem(element, null, name, "'" + name + "' in " + element + " is not usable as"
+                    + " a GitHub secret name: use letters, digits and underscores, not starting with GITHUB_, e.g. "
+                    + example + "."));
+            return null;
+        }
+        return name;
     }
 
     /**

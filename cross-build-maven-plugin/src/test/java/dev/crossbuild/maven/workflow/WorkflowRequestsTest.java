@@ -1,5 +1,6 @@
 package dev.crossbuild.maven.workflow;
 
+import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.actions.runners.RunnerCatalog;
@@ -23,7 +24,7 @@ class WorkflowRequestsTest {
 
     @Test
     void misspelledTripleGetsTheCatalogsSuggestionNamingElementAndProperty() {
-        assertThat(problems(() -> requests.from("aarch64-unknown-linux-gn", null, List.of(), false, null)))
+        assertThat(problems(() -> requests.from("aarch64-unknown-linux-gn", null, List.of(), false, false, null)))
                 .containsExactly(new ConfigProblem("<workflow><targets>", "cross.targets", "aarch64-unknown-linux-gn",
                         "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
                                 + " Did you mean aarch64-unknown-linux-gnu?"));
@@ -34,7 +35,7 @@ class WorkflowRequestsTest {
         WorkflowConfiguration workflow = new WorkflowConfiguration();
         workflow.setTargets(List.of("aarch64", LINUX, "aarch64-unknown-linux-gn", LINUX));
 
-        assertThat(problems(() -> requests.from(null, workflow, List.of(), false, null)))
+        assertThat(problems(() -> requests.from(null, workflow, List.of(), false, false, null)))
                 .extracting(ConfigProblem::message).containsExactly(
                         "'aarch64' in <workflow><targets> (-Dcross.targets) is not a target triple: write"
                                 + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu.",
@@ -45,7 +46,7 @@ class WorkflowRequestsTest {
 
     @Test
     void buildTargetsAreCheckedUnderTheBuildsElement() {
-        assertThat(problems(() -> requests.from(null, null, List.of("x86_64-unknown-linux-gn"), false, null)))
+        assertThat(problems(() -> requests.from(null, null, List.of("x86_64-unknown-linux-gn"), false, false, null)))
                 .extracting(ConfigProblem::element, ConfigProblem::message)
                 .containsExactly(tuple("<targets>",
                         "Unknown target 'x86_64-unknown-linux-gn' in <targets> (-Dcross.targets)."
@@ -64,7 +65,7 @@ class WorkflowRequestsTest {
         RawCache cache = new RawCache("Registry.Example.com/Team Cache", null, null, null, null, null, null);
 
         List<ConfigProblem> problems = problems(() -> requests.from("aarch64-unknown-linux-gn,riscv64-linux",
-                workflow, List.of(), false, cache));
+                workflow, List.of(), false, false, cache));
 
         assertThat(problems).extracting(ConfigProblem::element).containsExactlyInAnyOrder(
                 "<workflow><targets>", "<workflow><targets>", "<workflow><runners><runner>",
@@ -81,7 +82,7 @@ class WorkflowRequestsTest {
                         + "x86_64-unknown-freebsd\tfreebsd/amd64\tfreebsd-x86_64\t-\t-\t-\n"));
         WorkflowRequests freeBsd = new WorkflowRequests(withFreeBsd, RunnerCatalog.standard());
 
-        assertThat(problems(() -> freeBsd.from("x86_64-unknown-freebsd", null, List.of(), false, null)))
+        assertThat(problems(() -> freeBsd.from("x86_64-unknown-freebsd", null, List.of(), false, false, null)))
                 .extracting(ConfigProblem::message).containsExactly("No GitHub-hosted runner is known for target"
                         + " 'x86_64-unknown-freebsd' (from <workflow><targets> or -Dcross.targets). Give it one:"
                         + " <workflow><runners><runner><target>x86_64-unknown-freebsd</target>"
@@ -92,14 +93,14 @@ class WorkflowRequestsTest {
         runner.setTarget("x86_64-unknown-freebsd");
         runner.setLabel("freebsd-box");
         workflow.setRunners(List.of(runner));
-        assertThat(freeBsd.from("x86_64-unknown-freebsd", workflow, List.of(), false, null).runnerOverrides())
+        assertThat(freeBsd.from("x86_64-unknown-freebsd", workflow, List.of(), false, false, null).runnerOverrides())
                 .singleElement().satisfies(override -> assertThat(override.runner()).isEqualTo("freebsd-box"));
     }
 
     @Test
     void repeatedPropertyTargetsAreDroppedAsTheBuildDropsThem() {
         WorkflowRequest request = requests.from(LINUX + ", aarch64-apple-darwin," + LINUX, null, List.of(), false,
-                null);
+                false, null);
 
         assertThat(request.targets()).containsExactly(LINUX, "aarch64-apple-darwin");
         assertThat(request.cache()).isNull();
@@ -110,7 +111,7 @@ class WorkflowRequestsTest {
         RawCache cache = new RawCache("registry.example.com/team/cache", true, null, "alice", "CACHE_PASSWORD", null,
                 null);
 
-        assertThat(requests.from(LINUX, null, List.of(), false, cache).cache())
+        assertThat(requests.from(LINUX, null, List.of(), false, false, cache).cache())
                 .isEqualTo(RegistryCache.withGitHubToken("registry.example.com"));
     }
 
@@ -121,10 +122,68 @@ class WorkflowRequestsTest {
         RawCache userName = new RawCache("registry.example.com:5000/cache", null, null, "ci-bot", "CACHE_PASSWORD",
                 null, "CACHE_TOKEN");
 
-        assertThat(requests.from(LINUX, null, List.of(), false, secrets).cache())
+        assertThat(requests.from(LINUX, null, List.of(), false, false, secrets).cache())
                 .isEqualTo(new RegistryCache("127.0.0.1:5000", null, "CACHE_USERNAME", "CACHE_PASSWORD"));
-        assertThat(requests.from(LINUX, null, List.of(), false, userName).cache())
+        assertThat(requests.from(LINUX, null, List.of(), false, false, userName).cache())
                 .isEqualTo(new RegistryCache("registry.example.com:5000", "ci-bot", null, "CACHE_TOKEN"));
+    }
+
+    @Test
+    void nativeResourcesTurnThePackageJobOnUnlessTheWorkflowElementSaysOtherwise() {
+        WorkflowConfiguration off = new WorkflowConfiguration();
+        off.setPackageJob(false);
+        WorkflowConfiguration on = new WorkflowConfiguration();
+        on.setPackageJob(true);
+
+        assertThat(requests.from(LINUX, null, List.of(), false, false, null).packageJob()).isFalse();
+        assertThat(requests.from(LINUX, null, List.of(), false, true, null).packageJob()).isTrue();
+        assertThat(requests.from(LINUX, off, List.of(), false, true, null).packageJob()).isFalse();
+        assertThat(requests.from(LINUX, on, List.of(), false, false, null).packageJob()).isTrue();
+    }
+
+    @Test
+    void deployTakesTheServerIdAndSecretsAndTurnsThePackageJobOn() {
+        WorkflowConfiguration workflow = new WorkflowConfiguration();
+        workflow.setDeploy(true);
+        workflow.setDeployUsernameSecret(" CENTRAL_USERNAME ");
+        workflow.setDeployPasswordSecret("CENTRAL_PASSWORD");
+
+        WorkflowRequest request = requests.from(LINUX, workflow, List.of(), false, false, null);
+        workflow.setDeployServerId("releases");
+
+        assertThat(request.packageJob()).isTrue();
+        assertThat(request.deploy()).isEqualTo(new MavenDeploy("central", "CENTRAL_USERNAME", "CENTRAL_PASSWORD"));
+        assertThat(requests.from(LINUX, workflow, List.of(), false, false, null).deploy().serverId())
+                .isEqualTo("releases");
+        workflow.setDeploy(false);
+        assertThat(requests.from(LINUX, workflow, List.of(), false, false, null).deploy()).isNull();
+    }
+
+    @Test
+    void anIncompleteDeployIsReportedWithTheOtherProblemsNamingEachElement() {
+        WorkflowConfiguration workflow = new WorkflowConfiguration();
+        workflow.setDeploy(true);
+        workflow.setPackageJob(false);
+        workflow.setDeployServerId("my server");
+        workflow.setDeployPasswordSecret("GITHUB_TOKEN");
+
+        List<ConfigProblem> problems = problems(() -> requests.from("aarch64-unknown-linux-gn", workflow, List.of(),
+                false, true, null));
+
+        assertThat(problems).extracting(ConfigProblem::element).containsExactly("<workflow><targets>",
+                "<workflow><packageJob>", "<workflow><deployUsernameSecret>", "<workflow><deployPasswordSecret>",
+                "<workflow><deployServerId>");
+        assertThat(problems).extracting(ConfigProblem::message).containsSubsequence(
+                "<workflow><deploy> deploys the jar the package job builds, but <workflow><packageJob> is false."
+                        + " Remove <packageJob>false</packageJob> or set <deploy>false</deploy>.",
+                "<workflow><deploy> is true but <workflow><deployUsernameSecret> is not set. Name the repository"
+                        + " secret holding the deploy's user name, e.g."
+                        + " <deployUsernameSecret>CENTRAL_USERNAME</deployUsernameSecret>.",
+                "'GITHUB_TOKEN' in <workflow><deployPasswordSecret> is not usable as a GitHub secret name: use"
+                        + " letters, digits and underscores, not starting with GITHUB_, e.g. CENTRAL_PASSWORD.",
+                "'my server' in <workflow><deployServerId> is not a Maven server id: use letters, digits, '.', '_'"
+                        + " and '-', the id of <distributionManagement><repository><id>, e.g."
+                        + " <deployServerId>central</deployServerId>.");
     }
 
     private static List<ConfigProblem> problems(Runnable call) {

@@ -11,6 +11,7 @@ final class RequestValidator {
     private static final Pattern BRANCH = Pattern.compile("[^\\s'\"`]+");
     private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private RequestValidator() {
     }
@@ -46,6 +47,9 @@ final class RequestValidator {
         if (request.cache() != null) {
             validate(request.cache());
         }
+        if (request.deploy() != null) {
+            validate(request.deploy(), request.packageJob());
+        }
         noExpressions(request.mavenArguments(), "Maven argument");
         noExpression(request.name(), "workflow name");
         noExpression(request.javaVersion(), "Java version");
@@ -68,6 +72,19 @@ final class RequestValidator {
         noExpression(cache.username(), "cache user name");
         secretName(cache.usernameSecret());
         secretName(cache.passwordSecret());
+    }
+
+    private static void validate(MavenDeploy deploy, boolean packageJob) {
+        if (!packageJob) {
+            throw new InvalidRequestException("The deploy job needs the package job: turn the package job on",
+                    deploy.serverId());
+        }
+        if (!SERVER_ID.matcher(deploy.serverId()).matches()) {
+            throw new InvalidRequestException("Not a Maven server id: '" + deploy.serverId()
+                    + "'. Use letters, digits, '.', '_' and '-'", deploy.serverId());
+        }
+        secretName(deploy.usernameSecret());
+        secretName(deploy.passwordSecret());
     }
 
     // GitHub refuses secret names outside this alphabet and reserves the GITHUB_ prefix.

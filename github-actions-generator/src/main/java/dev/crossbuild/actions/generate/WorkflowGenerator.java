@@ -24,20 +24,24 @@ import java.util.Set;
  * Turns a {@link WorkflowRequest} into the {@link Workflow} model: a {@code build} job with one
  * matrix leg per target and a {@code release} job that runs only on {@code v*} tags. With a
  * registry cache the build is split by event: {@code build} runs for pushes and fills the cache,
- * {@code build-pull-request} runs the same matrix for every other event and only reads it.
+ * {@code build-pull-request} runs the same matrix for every other event and only reads it. With
+ * the package job a {@link PackageJob} follows each build job, and with a deploy a {@link DeployJob}
+ * follows the release.
  */
 public final class WorkflowGenerator {
-    static final String ARCHIVE_DIR = "target/cross";
+    static final String ARCHIVE_DIR = CommonSteps.ARCHIVE_DIR;
     static final String RELEASE_RUNNER = "ubuntu-24.04";
+    static final String RELEASE_JOB = "release";
+    static final String ON_RELEASE_TAGS = "startsWith(github.ref, 'refs/tags/v')";
     static final String PUSH_EVENT = "github.event_name == 'push'";
     static final String OTHER_EVENTS = "github.event_name != 'push'";
 
     private final RunnerCatalog runners;
-    private final PinnedActions actions;
+    private final CommonSteps common;
 
     public WorkflowGenerator(RunnerCatalog runners, PinnedActions actions) {
         this.runners = runners;
-        this.actions = actions;
+        this.common = new CommonSteps(actions);
     }
 
     /** A generator over the catalogs shipped with this library. */
@@ -60,23 +64,45 @@ public final class WorkflowGenerator {
         Map<String, Job> jobs = new LinkedHashMap<>();
         RegistryCache cache = request.cache();
         if (cache == null) {
-            jobs.put("build", buildJob(request, null, null, List.of()));
+            jobs.put("build", buildJob(request, null, null, legArguments(request, null)));
         } else {
             // Only pushes to the configured branches and tags get to write the cache: code from a pull
             // request must not be able to plant an image that later pushes and releases would use.
             jobs.put("build", buildJob(request, PUSH_EVENT, CacheLogin.permissions(cache, true),
-                    List.of("-Dcross.cache.push=true")));
+                    legArguments(request, "-Dcross.cache.push=true")));
             if (request.pullRequests() || request.workflowDispatch()) {
                 jobs.put("build-pull-request", buildJob(request, OTHER_EVENTS, CacheLogin.permissions(cache, false),
-                        List.of("-Dcross.cache.push=false")));
+                        legArguments(request, "-Dcross.cache.push=false")));
             }
         }
-        jobs.put("release", releaseJob(request));
+        if (request.packageJob()) {
+            jobs.put(PackageJob.ID, PackageJob.job(common, request, "build", jobs.get("build").condition()));
+            if (jobs.containsKey("build-pull-request")) {
+                jobs.put(PackageJob.ID + "-pull-request", PackageJob.job(common, request, "build-pull-request",
+                        OTHER_EVENTS));
+            }
+        }
+        jobs.put(RELEASE_JOB, releaseJob(request));
+        if (request.deploy() != null) {
+            jobs.put(DeployJob.ID, DeployJob.job(common, request, request.deploy()));
+        }
         return new Workflow(request.name(), triggers, Permissions.readContents(), concurrency, jobs);
     }
 
+    // With the package job only it makes the jar: a leg's jar would hold one platform's libraries.
+    private static List<String> legArguments(WorkflowRequest request, String cacheArgument) {
+        List<String> arguments = new ArrayList<>();
+        if (cacheArgument != null) {
+            arguments.add(cacheArgument);
+        }
+        if (request.packageJob()) {
+            arguments.add("-Dcross.nativeResources=false");
+        }
+        return arguments;
+    }
+
     private Job buildJob(WorkflowRequest request, String condition, Permissions permissions,
-                         List<String> cacheArguments) {
+                         List<String> legArguments) {
         List<Map<String, Object>> legs = new ArrayList<>();
         boolean anyQemu = false;
         for (String target : request.targets()) {
@@ -93,10 +119,10 @@ public final class WorkflowGenerator {
             legs.add(leg);
         }
         List<Step> steps = new ArrayList<>();
-        steps.add(checkout());
-        steps.add(setupJava(request));
+        steps.add(common.checkout());
+        steps.add(common.setupJava(request));
         if (anyQemu) {
-            steps.add(use("Set up QEMU", PinnedActions.SETUP_QEMU,
+            steps.add(common.use("Set up QEMU", PinnedActions.SETUP_QEMU,
                     Map.of("platforms", "${{ matrix.qemu-platforms }}")).when("matrix.qemu"));
         }
         for (SetupStep extra : request.setupSteps()) {
@@ -107,13 +133,13 @@ public final class WorkflowGenerator {
             steps.add(CacheLogin.step(request.cache()));
         }
         steps.add(Step.run("Build", script(request.mavenCommand() + " -B cross:build \"-Dcross.targets=${CROSS_TARGET}\""
-                        + MavenArguments.render(cacheArguments) + MavenArguments.render(request.mavenArguments())))
+                        + MavenArguments.render(legArguments) + MavenArguments.render(request.mavenArguments())))
                 .withEnv(Map.of("CROSS_TARGET", "${{ matrix.target }}")));
         Map<String, Object> upload = new LinkedHashMap<>();
         upload.put("name", "cross-${{ matrix.target }}");
         upload.put("path", "${{ matrix.archive }}");
         upload.put("if-no-files-found", "error");
-        steps.add(use("Upload archive", PinnedActions.UPLOAD_ARTIFACT, upload));
+        steps.add(common.use("Upload archive", PinnedActions.UPLOAD_ARTIFACT, upload));
         return new Job("build ${{ matrix.target }}", "${{ matrix.runner }}", List.of(), condition, permissions,
                 new Matrix(legs, false), "bash", steps);
     }
@@ -121,12 +147,13 @@ public final class WorkflowGenerator {
     private Job releaseJob(WorkflowRequest request) {
         Set<String> extensions = new LinkedHashSet<>();
         request.targets().forEach(target -> extensions.add(archiveExtension(target)));
-        List<String> globs = extensions.stream().map(ext -> "*" + ext).toList();
-
-        Map<String, Object> download = new LinkedHashMap<>();
-        download.put("pattern", "cross-*");
-        download.put("path", ARCHIVE_DIR);
-        download.put("merge-multiple", true);
+        List<String> globs = new ArrayList<>(extensions.stream().map(ext -> "*" + ext).toList());
+        List<String> needs = List.of("build");
+        if (request.packageJob()) {
+            // The download's cross-* takes the package job's cross-jar too.
+            globs.add(PackageJob.JAR_GLOB);
+            needs = List.of("build", PackageJob.ID);
+        }
 
         Map<String, String> scopes = new LinkedHashMap<>();
         scopes.put("contents", "write");
@@ -134,19 +161,19 @@ public final class WorkflowGenerator {
         scopes.put("attestations", "write");
 
         List<Step> steps = List.of(
-                checkout(),
-                setupJava(request),
-                use("Download archives", PinnedActions.DOWNLOAD_ARTIFACT, download),
+                common.checkout(),
+                common.setupJava(request),
+                common.downloadArchives("cross-*"),
                 Step.run("Write SHA256SUMS", script("sha256sum -- " + String.join(" ", globs) + " > SHA256SUMS"))
                         .in(ARCHIVE_DIR),
-                use("Attest build provenance", PinnedActions.ATTEST_PROVENANCE, Map.of("subject-path",
+                common.use("Attest build provenance", PinnedActions.ATTEST_PROVENANCE, Map.of("subject-path",
                         String.join("\n", globs.stream().map(glob -> ARCHIVE_DIR + "/" + glob).toList()))),
                 Step.run("Publish release", script(request.mavenCommand()
                                 + " -B cross:release \"-Dcross.release.tag=${GITHUB_REF_NAME}\""
                                 + MavenArguments.render(request.mavenArguments())))
                         .withEnv(Map.of("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}")));
-        return new Job("release", RELEASE_RUNNER, List.of("build"), "startsWith(github.ref, 'refs/tags/v')",
-                new Permissions(scopes), null, "bash", steps);
+        return new Job(RELEASE_JOB, RELEASE_RUNNER, needs, ON_RELEASE_TAGS, new Permissions(scopes), null, "bash",
+                steps);
     }
 
     private Runner runnerFor(WorkflowRequest request, String target) {
@@ -171,31 +198,11 @@ public final class WorkflowGenerator {
         }
     }
 
-    // Every script ends with a line break so that it is written as a literal block (`run: |`),
-    // which keeps shell quotes readable and never needs YAML escaping.
     private static String script(String text) {
-        String trimmed = text.strip();
-        return trimmed + "\n";
+        return CommonSteps.script(text);
     }
 
     private static String archiveExtension(String target) {
         return ArchiveFormat.forTarget(target).extension();
-    }
-
-    private Step checkout() {
-        return use("Check out", PinnedActions.CHECKOUT, Map.of("persist-credentials", false));
-    }
-
-    private Step setupJava(WorkflowRequest request) {
-        Map<String, Object> with = new LinkedHashMap<>();
-        with.put("distribution", request.javaDistribution());
-        with.put("java-version", request.javaVersion());
-        with.put("cache", "maven");
-        return use("Set up Java", PinnedActions.SETUP_JAVA, with);
-    }
-
-    private Step use(String name, String action, Map<String, Object> with) {
-        var pin = actions.get(action);
-        return Step.uses(name, pin.uses(), pin.version(), with);
     }
 }

@@ -19,12 +19,16 @@ import java.util.List;
  * @param setupSteps extra steps before the build
  * @param cache the registry deps images are shared through, or null for none (then there is one
  *        build job for every event)
+ * @param packageJob whether a {@code package} job after the build legs assembles the multi-platform jar
+ *        with {@code cross:collect verify} (the legs then build with {@code -Dcross.nativeResources=false})
+ *        and the release publishes it too
+ * @param deploy the {@code deploy} job's repository, or null for no deploy; it needs {@code packageJob}
  */
 public record WorkflowRequest(String name, List<String> targets, List<String> branches, boolean pullRequests,
                               boolean workflowDispatch, String javaVersion, String javaDistribution,
                               List<String> mavenArguments, boolean mavenWrapper,
                               List<RunnerOverride> runnerOverrides, List<SetupStep> setupSteps,
-                              RegistryCache cache) {
+                              RegistryCache cache, boolean packageJob, MavenDeploy deploy) {
     public WorkflowRequest {
         name = name == null || name.isBlank() ? "cross-build" : name;
         targets = List.copyOf(targets);
@@ -46,7 +50,10 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         return mavenCommand() + " cross:generate-workflow";
     }
 
-    /** A builder with the defaults: push to main, pull requests, manual runs, Java 17 Temurin, no cache. */
+    /**
+     * A builder with the defaults: push to main, pull requests, manual runs, Java 17 Temurin, no cache, no
+     * package job, no deploy.
+     */
     public static Builder builder(List<String> targets) {
         return new Builder(targets);
     }
@@ -65,6 +72,8 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         private final List<RunnerOverride> runnerOverrides = new ArrayList<>();
         private final List<SetupStep> setupSteps = new ArrayList<>();
         private RegistryCache cache;
+        private boolean packageJob;
+        private MavenDeploy deploy;
 
         private Builder(List<String> targets) {
             this.targets = List.copyOf(targets);
@@ -81,10 +90,13 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         public Builder runner(RunnerOverride value) { runnerOverrides.add(value); return this; }
         public Builder setupStep(SetupStep value) { setupSteps.add(value); return this; }
         public Builder cache(RegistryCache value) { cache = value; return this; }
+        public Builder packageJob(boolean value) { packageJob = value; return this; }
+        public Builder deploy(MavenDeploy value) { deploy = value; return this; }
 
         public WorkflowRequest build() {
             return new WorkflowRequest(name, targets, branches, pullRequests, workflowDispatch, javaVersion,
-                    javaDistribution, mavenArguments, mavenWrapper, runnerOverrides, setupSteps, cache);
+                    javaDistribution, mavenArguments, mavenWrapper, runnerOverrides, setupSteps, cache, packageJob,
+                    deploy);
         }
     }
 }
