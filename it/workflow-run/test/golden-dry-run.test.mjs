@@ -77,10 +77,10 @@ for (const file of goldens) {
         const steps = pkg.legs[0].steps;
         assert.deepEqual(steps.map((s) => [s.name, s.result]), [["Check out", "planned"], ["Set up Java", "planned"], ["Download archives", "planned"], ["Build the jar", "planned"], ["Upload jar", "planned"]]);
         assert.deepEqual(steps[2].with, { pattern: "cross-*", path: "target/cross", "merge-multiple": "true" });
-        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect verify\n$/);
+        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect verify -Dcross\.build\.skip=true\n$/);
         assert.deepEqual(steps[4].with, { name: "cross-jar", path: "target/*.jar", "if-no-files-found": "error" });
         for (const leg of build.legs.filter((l) => l.os === "Linux")) {
-          assert.match(leg.steps.find((s) => s.name === "Build").run, / -Dcross\.nativeResources=false( |\n)/, "a leg makes no jar");
+          assert.match(leg.steps.find((s) => s.name === "Build").run, /^\.\/mvnw -B compile cross:build .* -Dcross\.nativeResources\.skip=true( |\n)/, "a leg makes no jar");
         }
         assert.deepEqual(release.needs, ["build", "package"]);
         const sums = release.legs[0].steps.find((s) => s.name === "Write SHA256SUMS");
@@ -107,7 +107,7 @@ for (const file of goldens) {
           ["central", "MAVEN_USERNAME", "MAVEN_PASSWORD"],
         );
         assert.equal(steps[2].with.pattern, "cross-*-*");
-        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect deploy -DskipTests\n$/);
+        assert.match(steps[3].run, /^\.\/mvnw -B cross:collect deploy -DskipTests -Dcross.build.skip=true\n$/);
         assert.ok(r.stdout.includes("[deploy#1 Deploy] env MAVEN_USERNAME="), r.stdout);
       }
       const scripts = r.stdout.split("\n").filter((l) => / {3}\| /.test(l));
@@ -209,7 +209,7 @@ test("jni-package.yml runs end to end at a tag: the jar is released and attested
 set -e
 case "$*" in
   *cross:build*)
-    case "$*" in *" -Dcross.nativeResources=false"*) ;; *) echo "a leg was asked for native resources: $*" >&2; exit 1 ;; esac
+    case "$*" in *" -Dcross.nativeResources.skip=true"*) ;; *) echo "a leg was asked for native resources: $*" >&2; exit 1 ;; esac
     mkdir -p target/cross
     echo "library for $CROSS_TARGET" > "target/cross/jni-1.2.3-$CROSS_TARGET.tar.gz" ;;
   *cross:collect*)
@@ -230,7 +230,7 @@ esac
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.deepEqual(r.report.jobs.map((j) => [j.id, j.result]), [["build", "success"], ["package", "success"], ["release", "success"]]);
   assert.deepEqual(outputOf(r.stdout, "package", 1, "Build the jar"), [
-    "collect args: -B cross:collect verify",
+    "collect args: -B cross:collect verify -Dcross.build.skip=true",
     "jar holding: jni-1.2.3-aarch64-unknown-linux-gnu.tar.gz jni-1.2.3-x86_64-unknown-linux-gnu.tar.gz ",
   ]);
   assert.deepEqual(r.report.artifacts["cross-jar"], ["jni-1.2.3.jar"]);

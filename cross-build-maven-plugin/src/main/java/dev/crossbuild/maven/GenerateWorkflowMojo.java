@@ -95,7 +95,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
      * Whether the project's jar carries every target's native library, the same parameter as
      * {@code cross:build}'s, so a plugin-level {@code <nativeResources>true</nativeResources>} sets both. It
      * turns the package job on unless {@code <workflow><packageJob>} is given: the legs then build with
-     * {@code -Dcross.nativeResources=false} (a leg's jar would hold one platform's library), and a
+     * {@code -Dcross.nativeResources.skip=true} (a leg's jar would hold one platform's library), and a
      * {@code package} job runs {@code cross:collect verify} on every leg's archive and uploads the jar,
      * which the release publishes with the archives. Default {@code false}; property
      * {@code cross.nativeResources}.

@@ -131,9 +131,9 @@ class GenerateWorkflowMojoTest {
         mojo.execute();
 
         assertThat(Files.readString(workflowFile()))
-                .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources=false\n")
+                .contains("mvn -B compile cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources.skip=true\n")
                 .contains("  package:\n    name: package\n    needs: build\n    runs-on: ubuntu-24.04\n")
-                .contains("          mvn -B cross:collect verify\n")
+                .contains("          mvn -B cross:collect verify -Dcross.build.skip=true\n")
                 .contains("    needs:\n      - build\n      - package\n")
                 .contains("sha256sum -- *.tar.gz *.jar > SHA256SUMS")
                 .doesNotContain("deploy");

@@ -194,15 +194,15 @@ class WorkflowContentTest {
         Map<String, Job> jobs = WorkflowGenerator.standard().generate(request).jobs();
 
         assertThat(jobs.get("build").steps()).filteredOn(step -> "Build".equals(step.name())).singleElement()
-                .satisfies(step -> assertThat(step.run()).isEqualTo("mvn -B cross:build"
-                        + " \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources=false -Pnative"
+                .satisfies(step -> assertThat(step.run()).isEqualTo("mvn -B compile cross:build"
+                        + " \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.nativeResources.skip=true -Pnative"
                         + " '-Dmessage=two words'\n"));
         assertThat(jobs.get("package").steps()).filteredOn(step -> "Build the jar".equals(step.name()))
                 .singleElement().satisfies(step -> assertThat(step.run())
-                        .isEqualTo("mvn -B cross:collect verify -Pnative '-Dmessage=two words'\n"));
+                        .isEqualTo("mvn -B cross:collect verify -Dcross.build.skip=true -Pnative '-Dmessage=two words'\n"));
         assertThat(jobs.get("deploy").steps()).filteredOn(step -> "Deploy".equals(step.name())).singleElement()
                 .satisfies(step -> assertThat(step.run())
-                        .isEqualTo("mvn -B cross:collect deploy -DskipTests -Pnative '-Dmessage=two words'\n"));
+                        .isEqualTo("mvn -B cross:collect deploy -DskipTests -Dcross.build.skip=true -Pnative '-Dmessage=two words'\n"));
         assertThat(render(request)).contains("          server-id: releases\n");
     }
 

@@ -161,7 +161,7 @@ class WorkflowHardeningTest {
                     assertThat(buildScript(build)).doesNotContain("nativeResources");
                     continue;
                 }
-                assertThat(buildScript(build)).as("%s legs", buildId).contains(" -Dcross.nativeResources=false");
+                assertThat(buildScript(build)).as("%s legs", buildId).contains(" -Dcross.nativeResources.skip=true");
                 assertThat(pack.name()).isEqualTo("package");
                 assertThat(pack.needs()).containsExactly(buildId);
                 assertThat(pack.condition()).as("runs for the events of %s", buildId).isEqualTo(build.condition());

@@ -52,14 +52,14 @@ public class WorkflowConfiguration {
     /**
      * Whether a {@code package} job after the build legs runs {@code cross:collect verify} on the downloaded
      * archives and uploads the jar ({@code cross-jar}), which the release then publishes too; the legs build
-     * with {@code -Dcross.nativeResources=false}. Default: on when {@code <nativeResources>} or
+     * with {@code -Dcross.nativeResources.skip=true}. Default: on when {@code <nativeResources>} or
      * {@code <deploy>} is on.
      *
      * @since 0.1.0
      */
     Boolean packageJob;
     /**
-     * Whether a {@code deploy} job on {@code v*} tags runs {@code cross:collect deploy -DskipTests} after the
+     * Whether a {@code deploy} job on {@code v*} tags runs {@code cross:collect deploy -DskipTests -Dcross.build.skip=true} after the
      * release, with the repository credentials from {@code <deployUsernameSecret>} and
      * {@code <deployPasswordSecret>}. Needs the package job. Default false.
      *

@@ -40,7 +40,7 @@ final class DeployJob {
                 common.checkout(),
                 common.setupJava(request, server),
                 common.downloadArchives(ARCHIVES_PATTERN),
-                Step.run(STEP_NAME, CommonSteps.script(request.mavenCommand() + " -B cross:collect deploy -DskipTests"
+                Step.run(STEP_NAME, CommonSteps.script(request.mavenCommand() + " -B cross:collect deploy -DskipTests -Dcross.build.skip=true"
                         + MavenArguments.render(request.mavenArguments()))).withEnv(env));
         return new Job(ID, WorkflowGenerator.RELEASE_RUNNER, List.of(PackageJob.ID, WorkflowGenerator.RELEASE_JOB),
                 WorkflowGenerator.ON_RELEASE_TAGS, Permissions.readContents(), null, "bash", steps);

@@ -96,7 +96,8 @@ public final class WorkflowGenerator {
             arguments.add(cacheArgument);
         }
         if (request.packageJob()) {
-            arguments.add("-Dcross.nativeResources=false");
+            // A literal <nativeResources>true</nativeResources> in the POM wins over -Dcross.nativeResources=false.
+            arguments.add("-Dcross.nativeResources.skip=true");
         }
         return arguments;
     }
@@ -132,7 +133,10 @@ public final class WorkflowGenerator {
         if (request.cache() != null) {
             steps.add(CacheLogin.step(request.cache()));
         }
-        steps.add(Step.run("Build", script(request.mavenCommand() + " -B cross:build \"-Dcross.targets=${CROSS_TARGET}\""
+        // With a package job the project is a JNI library: the leg compiles first, for a smoke test that loads
+        // the library through the project's classes.
+        String goals = request.packageJob() ? " -B compile cross:build" : " -B cross:build";
+        steps.add(Step.run("Build", script(request.mavenCommand() + goals + " \"-Dcross.targets=${CROSS_TARGET}\""
                         + MavenArguments.render(legArguments) + MavenArguments.render(request.mavenArguments())))
                 .withEnv(Map.of("CROSS_TARGET", "${{ matrix.target }}")));
         Map<String, Object> upload = new LinkedHashMap<>();

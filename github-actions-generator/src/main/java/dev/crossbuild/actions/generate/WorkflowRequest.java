@@ -20,7 +20,7 @@ import java.util.List;
  * @param cache the registry deps images are shared through, or null for none (then there is one
  *        build job for every event)
  * @param packageJob whether a {@code package} job after the build legs assembles the multi-platform jar
- *        with {@code cross:collect verify} (the legs then build with {@code -Dcross.nativeResources=false})
+ *        with {@code cross:collect verify} (the legs then build with {@code -Dcross.nativeResources.skip=true})
  *        and the release publishes it too
  * @param deploy the {@code deploy} job's repository, or null for no deploy; it needs {@code packageJob}
  */
