@@ -1,7 +1,10 @@
 // actions/checkout against the local repository, and the setup actions' checks.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fakeBin, makeRepo, outputOf, runTool } from "./helpers.mjs";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fakeBin, makeRepo, outputOf, runTool, tempDir } from "./helpers.mjs";
 
 // Two commits up to the tag, then a later commit on main that changes the file.
 const { dir: repo, shas, tags } = makeRepo([
@@ -112,6 +115,36 @@ jobs:
   const bad = await runTool({ workflow: workflow(17), repo, env });
   assert.equal(bad.code, 1);
   assert.match(bad.report.jobs[0].legs[0].steps[0].error, /java-version 17 asks for Java 17, but .*java is Java 21/);
+});
+
+test("setup-java writes settings.xml with the server's credentials read from the environment, never into this machine's home", async () => {
+  const jdk = fakeBin({ java: 'echo \'openjdk version "17.0.9" 2023-10-17\' >&2' });
+  const workflow = `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-java@c5195efecf7bdfc987ee8bae7a71cb8b11521c00
+        with:
+          distribution: temurin
+          java-version: "17"
+          server-id: central
+          server-username: MAVEN_USERNAME
+          server-password: MAVEN_PASSWORD
+          gpg-private-key: "\${{ secrets.GPG_KEY }}"
+`;
+  const home = tempDir("wr-home-");
+  const env = { ...process.env, PATH: `${jdk}:${process.env.PATH}` };
+  delete env.JAVA_HOME;
+  const own = await runTool({ workflow, repo, env, args: ["--env", `HOME=${home}`, "--secret", "GPG_KEY=k"] });
+  assert.equal(own.code, 0, own.stdout + own.stderr);
+  const settings = readFileSync(path.join(home, ".m2", "settings.xml"), "utf8");
+  assert.match(settings, /<id>central<\/id>\s*<username>\$\{env\.MAVEN_USERNAME\}<\/username>\s*<password>\$\{env\.MAVEN_PASSWORD\}<\/password>/);
+  assert.match(settings, /<id>gpg\.passphrase<\/id>\s*<passphrase>\$\{env\.GPG_PASSPHRASE\}<\/passphrase>/);
+  const machine = await runTool({ workflow, repo, env: { ...env, HOME: os.homedir() }, args: ["--secret", "GPG_KEY=k"] });
+  assert.equal(machine.code, 0, machine.stdout + machine.stderr);
+  assert.ok(outputOf(machine.stdout, "a", 1, "Run actions/setup-java@c5195efecf7bdfc987ee8bae7a71cb8b11521c00").some((l) => l.includes("settings.xml not written: HOME is this machine's own home")), machine.stdout);
 });
 
 test("setup-java refuses a missing distribution; unknown inputs are warned about", async () => {

@@ -1,7 +1,11 @@
 // actions/setup-java, locally: no JDK is installed; the JDK the steps will use (JAVA_HOME's, else
 // the first java on PATH) must answer `java -version` with the major version the step asks for.
+// Like the action, it writes settings.xml with the server-id / server-username / server-password
+// inputs (and gpg.passphrase when gpg-private-key is given) into settings-path, else $HOME/.m2; but
+// never into this machine's own home: pass --env HOME=<dir> for a job's home of its own.
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, readFileSync, realpathSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ActionFailure } from "./inputs.mjs";
 
@@ -59,6 +63,50 @@ function javaExecutable(env) {
   return undefined;
 }
 
+const xml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** settings.xml as actions/setup-java writes it: one server whose credentials Maven reads from the environment. */
+export function settingsXml(id, username, password, gpgPassphrase) {
+  const gpg = gpgPassphrase
+    ? `
+    <server>
+      <id>gpg.passphrase</id>
+      <passphrase>\${env.${xml(gpgPassphrase)}}</passphrase>
+    </server>`
+    : "";
+  return `<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.0.0 https://maven.apache.org/xsd/settings-1.0.0.xsd">
+  <interactiveMode>false</interactiveMode>
+  <servers>
+    <server>
+      <id>${xml(id)}</id>
+      <username>\${env.${xml(username)}}</username>
+      <password>\${env.${xml(password)}}</password>
+    </server>${gpg}
+  </servers>
+</settings>
+`;
+}
+
+// Where the action would write settings.xml, or why it is not written here.
+function writeSettings(ctx) {
+  const { inputs: input } = ctx;
+  const explicit = input.get("settings-path");
+  const home = ctx.env.HOME;
+  const dir = explicit !== "" ? path.resolve(ctx.workspace, explicit) : home ? path.join(home, ".m2") : undefined;
+  if (dir === undefined) return "settings.xml not written: no settings-path and no HOME";
+  if (explicit === "" && path.resolve(home) === path.resolve(os.homedir())) {
+    return `settings.xml not written: HOME is this machine's own home (${home}); pass --env HOME=<dir> for a job's own`;
+  }
+  const file = path.join(dir, "settings.xml");
+  if (input.get("overwrite-settings") === "false" && existsSync(file)) return `${file} exists and overwrite-settings is false: kept`;
+  const gpg = input.get("gpg-private-key") !== "" ? input.get("gpg-passphrase") || "GPG_PASSPHRASE" : "";
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, settingsXml(input.get("server-id"), input.get("server-username"), input.get("server-password"), gpg));
+  return `wrote ${file} (server ${input.get("server-id")})`;
+}
+
 export async function run(ctx) {
   const { inputs: input } = ctx;
   input.get("distribution", { required: true });
@@ -94,6 +142,7 @@ export async function run(ctx) {
     throw new ActionFailure(`java-version ${spec} asks for Java ${wanted}, but ${java} is Java ${parsed.major} (${parsed.line}). Pass --env JAVA_HOME=<a JDK ${wanted}>.`);
   }
   if (cache !== "") ctx.log(`cache: ${cache} is not emulated (the local repository is used as it is)`);
+  ctx.log(writeSettings(ctx));
   const home = path.dirname(path.dirname(realpathSync(java)));
   const env = { JAVA_HOME: home, [`JAVA_HOME_${parsed.major}_${ctx.runner.arch}`]: home };
   return { outputs: { distribution: input.get("distribution"), version: parsed.version, path: home, "cache-hit": "false" }, env };

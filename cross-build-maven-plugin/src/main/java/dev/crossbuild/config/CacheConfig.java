@@ -25,10 +25,4 @@ public record CacheConfig(String repository, String registry, boolean push, bool
   public boolean usesGitHubToken() {
     return passwordSecret == null;
   }
-
-  /** The same cache with push turned on or off (as the workflow's jobs do for their events). */
-  public CacheConfig withPush(boolean on) {
-    return new CacheConfig(repository, registry, on, pull, username, passwordEnvironmentVariable, usernameSecret,
-        passwordSecret);
-  }
 }

@@ -45,9 +45,13 @@ public final class DockerJavaEngine implements ContainerEngine {
   static {
     // HttpClient logs every request header at debug level (mvn -X), and X-Registry-Auth carries the registry
     // credentials of a pull or push. Maven's logger reads these properties when a logger is first made, which
-    // is before HttpClient's classes load: they load only when an engine is connected, after this.
+    // is before HttpClient's classes load: they load only when an engine is connected, after this. Only
+    // these two loggers, and only when the user has not set their level (-Dorg.slf4j.simpleLogger.log....).
     for (String logger : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
-      System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+      String property = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "info");
+      }
     }
   }
 

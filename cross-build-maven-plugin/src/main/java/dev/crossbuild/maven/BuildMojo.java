@@ -141,8 +141,7 @@ public class BuildMojo extends AbstractCrossMojo {
         List<String> written = NativeResources.copy(results, classes, nativeResourcePath);
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
-        throw new MojoFailureException("<nativeResourcePath>" + nativeResourcePath + "</nativeResourcePath>"
-            + " (-Dcross.nativeResourcePath): " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+        throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
       } catch (IOException e) {
         throw new MojoExecutionException("Cannot copy the outputs into " + classes + ": " + e, e);
       }

@@ -83,8 +83,7 @@ public class CollectMojo extends AbstractCrossMojo {
         List<String> written = CollectedArchives.unpack(archives, classes, nativeResourcePath);
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
-        throw new MojoFailureException("<nativeResourcePath>" + nativeResourcePath + "</nativeResourcePath>"
-            + " (-Dcross.nativeResourcePath): " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+        throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
       } catch (EngineException e) { // the safe extractor refused an entry
         throw new MojoFailureException("An archive in " + config.outputDir() + " cannot be unpacked: "
             + e.getMessage() + ". Build it again with cross:build; never unpack an archive you did not build.", e);

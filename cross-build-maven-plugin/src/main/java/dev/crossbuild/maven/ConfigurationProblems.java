@@ -15,4 +15,10 @@ final class ConfigurationProblems {
         + "plugin's <configuration>:\n" + e.problems().stream().map(ConfigProblem::message)
             .map(m -> "  - " + m).collect(Collectors.joining("\n")));
   }
+
+  /** {@code <nativeResourcePath>} refused by the copy into the classes (absolute, or leaving them). */
+  static MojoFailureException nativeResourcePath(String value, IllegalArgumentException e) {
+    return new MojoFailureException("<nativeResourcePath>" + value + "</nativeResourcePath>"
+        + " (-Dcross.nativeResourcePath): " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+  }
 }

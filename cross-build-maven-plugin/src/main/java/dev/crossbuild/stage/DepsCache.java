@@ -27,11 +27,6 @@ final class DepsCache {
     this.credentials = credentials;
   }
 
-  /** The cache's tag of a deps image tagged {@code <image>-deps:<triple>-<key prefix>} here. */
-  String remoteOf(String localTag) {
-    return cache.repository() + ":" + localTag.substring(localTag.lastIndexOf(':') + 1);
-  }
-
   /**
    * Pulls the cache's copy of {@code localTag} and tags it so, when {@code <pull>} is on. The copy is trusted
    * only when it is of {@code platform} and carries the same target and deps key.
@@ -43,7 +38,7 @@ final class DepsCache {
     if (!cache.pull()) {
       return false;
     }
-    String remote = remoteOf(localTag);
+    String remote = cache.reference(triple, DepsKey.tagPart(key));
     DockerCredentials.Lookup auth = credentials.get();
     log.accept("cache: pulling " + remote + (auth.auth() == null ? " anonymously (" + auth.where() + ")"
         : " with credentials from " + auth.where()));
@@ -74,11 +69,12 @@ final class DepsCache {
   }
 
   /** Pushes a deps image built here, when {@code <push>} is on; a failure is a warning. */
-  void push(String localTag, Consumer<String> log, Consumer<String> show, Consumer<String> warn) {
+  void push(String localTag, String triple, String key, Consumer<String> log, Consumer<String> show,
+      Consumer<String> warn) {
     if (!cache.push()) {
       return;
     }
-    String remote = remoteOf(localTag);
+    String remote = cache.reference(triple, DepsKey.tagPart(key));
     DockerCredentials.Lookup auth = credentials.get();
     log.accept("cache: pushing " + remote);
     try {

@@ -29,6 +29,11 @@ public final class DepsKey {
     }
   }
 
+  /** The part of a deps key that tags its image, here and in the registry cache: its first 16 hex digits. */
+  public static String tagPart(String key) {
+    return key.substring(0, 16);
+  }
+
   /**
    * Computes the key.
    *

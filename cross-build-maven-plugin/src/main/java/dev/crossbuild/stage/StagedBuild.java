@@ -129,7 +129,7 @@ public final class StagedBuild {
       String key = DepsKey.compute(recipe.id(), recipe.version(), base.id(), planned.strategy().id(),
           planned.imagePlatform().toString(), triple, depsDockerfile, config.projectDir(), manifests,
           steps.files(), ca == null ? null : ca.digest());
-      depsTag = config.imageName() + "-deps:" + triple + "-" + key.substring(0, 16);
+      depsTag = config.imageName() + "-deps:" + triple + "-" + DepsKey.tagPart(key);
       depsHit = engine.inspectImage(depsTag).isPresent();
       boolean pulled = false;
       if (depsHit) {
@@ -142,7 +142,7 @@ public final class StagedBuild {
         labels.put(Labels.DEPS_KEY, key);
         build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
         if (cache != null) {
-          cache.push(depsTag, log::line, this::show, this::warn);
+          cache.push(depsTag, triple, key, log::line, this::show, this::warn);
         }
       }
       end(stage, start, depsHit ? "cached" : pulled ? "pulled" : "built");
