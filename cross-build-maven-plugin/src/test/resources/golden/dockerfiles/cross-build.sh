@@ -9,9 +9,10 @@ make
 cd /src
 cross_fail() { printf 'cross-build: %s\n' "$1" >&2; exit 3; }
 cross_list=$(mktemp); cross_canon=$(mktemp)
+cross_missing() { hint=$(find /src -name "$2" \( -type f -o -type l \) 2>/dev/null | sort | head -n 3 | sed 's|^/src/||' | tr '\n' ' '); if [ -n "$hint" ]; then cross_fail "$1 (an artifact is a path or glob relative to /src; files named $2 are at: ${hint% })"; else cross_fail "$1"; fi; }
 cross_dirpath() { printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd -P)" "$(basename "$1")"; }
-found=0; for f in hello; do [ -e "$f" ] || [ -L "$f" ] || continue; printf '%s\n' "$f" >> "$cross_list"; cross_dirpath "$f" >> "$cross_canon"; found=1; done; [ $found = 1 ] || cross_fail 'artifact '\''hello'\'' not found in /src after the build'
-found=0; for f in lib/*.so; do [ -e "$f" ] || [ -L "$f" ] || continue; printf '%s\n' "$f" >> "$cross_list"; cross_dirpath "$f" >> "$cross_canon"; found=1; done; [ $found = 1 ] || cross_fail 'artifact '\''lib/*.so'\'' not found in /src after the build'
+found=0; for f in hello; do [ -e "$f" ] || [ -L "$f" ] || continue; printf '%s\n' "$f" >> "$cross_list"; cross_dirpath "$f" >> "$cross_canon"; found=1; done; [ $found = 1 ] || cross_missing 'artifact '\''hello'\'' not found in /src after the build' 'hello'
+found=0; for f in lib/*.so; do [ -e "$f" ] || [ -L "$f" ] || continue; printf '%s\n' "$f" >> "$cross_list"; cross_dirpath "$f" >> "$cross_canon"; found=1; done; [ $found = 1 ] || cross_missing 'artifact '\''lib/*.so'\'' not found in /src after the build' '*.so'
 while IFS= read -r f; do
   name=$(basename "$f"); to="/out/$name"
   { [ ! -e "$to" ] && [ ! -L "$to" ]; } || cross_fail "two artifacts are named $name"

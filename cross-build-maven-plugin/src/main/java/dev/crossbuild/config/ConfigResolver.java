@@ -47,7 +47,8 @@ public final class ConfigResolver {
     builders.forEach(b -> builderIds.add(b.id()));
     Map<String, String> images = new LinkedHashMap<>();
     Map<String, String> smokeTests = new LinkedHashMap<>();
-    List<TargetRequest> targets = targets(raw, builderIds, images, smokeTests, problems);
+    Map<String, String> resourceDirs = new LinkedHashMap<>();
+    List<TargetRequest> targets = targets(raw, builderIds, images, smokeTests, resourceDirs, problems);
     OutputRules outputRules = OutputRulesResolver.resolve(raw.outputRules(), smokeTests, problems);
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
@@ -66,11 +67,11 @@ public final class ConfigResolver {
     }
     return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
         targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca,
-        outputRules, useEngine ? cache : null);
+        outputRules, useEngine ? cache : null, resourceDirs);
   }
 
   private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,
-      Map<String, String> smokeTests, List<ConfigProblem> problems) {
+      Map<String, String> smokeTests, Map<String, String> resourceDirs, List<ConfigProblem> problems) {
     Map<String, RawTarget> declared = new LinkedHashMap<>();
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
@@ -106,6 +107,7 @@ public final class ConfigResolver {
         if (t.smokeTest() != null) {
           smokeTests.put(request.target().triple().value(), t.smokeTest().strip());
         }
+        nativeResourceDir(request, t.nativeResourceDir(), resourceDirs, problems);
       }
     }
     return requests;
@@ -165,6 +167,27 @@ public final class ConfigResolver {
       target = target.withClassifier(t.classifier().strip());
     }
     return new TargetRequest(target, strategy, builder);
+  }
+
+  private static void nativeResourceDir(TargetRequest request, String dir, Map<String, String> resourceDirs,
+      List<ConfigProblem> problems) {
+    if (blankToNull(dir) == null) {
+      return;
+    }
+    String triple = request.target().triple().value();
+    try {
+      String clean = ResourcePath.clean(dir);
+      resourceDirs.entrySet().stream().filter(e -> e.getValue().equals(clean)).findFirst().ifPresentOrElse(
+          other -> problems.add(new ConfigProblem("<target><nativeResourceDir>", null, dir,
+              "Targets " + other.getKey() + " and " + triple + " both name <nativeResourceDir>" + clean
+                  + "</nativeResourceDir>: one would overwrite the other's library in the jar. Give each its"
+                  + " own directory.")),
+          () -> resourceDirs.put(triple, clean));
+    } catch (IllegalArgumentException e) {
+      problems.add(new ConfigProblem("<target><nativeResourceDir>", null, dir, "Target " + triple
+          + ": <nativeResourceDir>" + dir + "</nativeResourceDir> " + e.getMessage()
+          + ". Write a relative path inside the jar, such as org/example/native/Linux/x86_64."));
+    }
   }
 
   private Recipe recipe(RawConfig raw, List<ConfigProblem> problems) {

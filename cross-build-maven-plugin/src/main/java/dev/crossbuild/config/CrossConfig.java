@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param caCertificates extra CA certificates for every image, or null
  * @param outputRules the archives' epoch, the glibc ceiling and the smoke test
  * @param cache the registry cache for deps images, or null
+ * @param nativeResourceDirs per-target {@code <nativeResourceDir>}: triple -> directory in the classes (clean)
  */
 public record CrossConfig(
     Path projectDir,
@@ -40,7 +41,8 @@ public record CrossConfig(
     Map<String, String> imageOverrides,
     CaCertificates caCertificates,
     OutputRules outputRules,
-    CacheConfig cache) {
+    CacheConfig cache,
+    Map<String, String> nativeResourceDirs) {
 
   public CrossConfig {
     Objects.requireNonNull(projectDir, "projectDir");
@@ -50,5 +52,6 @@ public record CrossConfig(
     Objects.requireNonNull(outputDir, "outputDir");
     imageOverrides = imageOverrides == null ? Map.of() : Map.copyOf(imageOverrides);
     outputRules = outputRules == null ? OutputRules.defaults() : outputRules;
+    nativeResourceDirs = nativeResourceDirs == null ? Map.of() : Map.copyOf(nativeResourceDirs);
   }
 }

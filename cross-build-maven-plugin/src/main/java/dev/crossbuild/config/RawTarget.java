@@ -9,9 +9,17 @@ package dev.crossbuild.config;
  * @param image base image for it, or null for the catalog's
  * @param classifier classifier of its archive, or null for the catalog's
  * @param smokeTest its own {@code <smokeTest>} (empty: none), or null for the plugin's
+ * @param nativeResourceDir where its outputs go in the classes with native resources on, instead of
+ *     {@code <nativeResourcePath>/<classifier>}, or null
  */
 public record RawTarget(String triple, String strategy, String builder, String image, String classifier,
-    String smokeTest) {
+    String smokeTest, String nativeResourceDir) {
+
+  /** A target with the default place in the classes. */
+  public RawTarget(String triple, String strategy, String builder, String image, String classifier,
+      String smokeTest) {
+    this(triple, strategy, builder, image, classifier, smokeTest, null);
+  }
 
   /** A target without its own smoke test. */
   public RawTarget(String triple, String strategy, String builder, String image, String classifier) {

@@ -280,7 +280,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected CrossConfig config(boolean force) throws MojoFailureException {
     List<RawTarget> rawTargets = targets == null ? List.of() : targets.stream()
         .map(t -> new RawTarget(t.getTriple(), t.getStrategy(), t.getBuilder(), t.getImage(), t.getClassifier(),
-            t.getSmokeTest()))
+            t.getSmokeTest(), t.getNativeResourceDir()))
         .toList();
     List<RawConfig.RawBuilder> rawBuilders = builders == null ? List.of() : builders.stream()
         .map(b -> new RawConfig.RawBuilder(b.getId(), b.getHost(), b.getTlsVerify(), b.getCertPath(),

@@ -138,7 +138,8 @@ public class BuildMojo extends AbstractCrossMojo {
     } else if (nativeResources) {
       Path classes = Path.of(project.getBuild().getOutputDirectory());
       try {
-        List<String> written = NativeResources.copy(results, classes, nativeResourcePath);
+        List<String> written = NativeResources.copy(results, classes, nativeResourcePath,
+            config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
         throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);

@@ -80,7 +80,8 @@ public class CollectMojo extends AbstractCrossMojo {
     if (nativeResources) {
       Path classes = Path.of(project.getBuild().getOutputDirectory());
       try {
-        List<String> written = CollectedArchives.unpack(archives, classes, nativeResourcePath);
+        List<String> written = CollectedArchives.unpack(archives, classes, nativeResourcePath,
+            config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
         throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);

@@ -19,6 +19,6 @@ final class ConfigurationProblems {
   /** {@code <nativeResourcePath>} refused by the copy into the classes (absolute, or leaving them). */
   static MojoFailureException nativeResourcePath(String value, IllegalArgumentException e) {
     return new MojoFailureException("<nativeResourcePath>" + value + "</nativeResourcePath>"
-        + " (-Dcross.nativeResourcePath): " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+        + " (-Dcross.nativeResourcePath) " + e.getMessage() + ". Use a relative path such as META-INF/native.");
   }
 }

@@ -3,7 +3,8 @@ package dev.crossbuild.maven;
 /**
  * A {@code <target>} in the POM: either just the triple,
  * {@code <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
- * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code <smokeTest>}.
+ * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code <smokeTest>},
+ * {@code <nativeResourceDir>}.
  */
 public class TargetParameter {
 
@@ -13,6 +14,7 @@ public class TargetParameter {
   private String image;
   private String classifier;
   private String smokeTest;
+  private String nativeResourceDir;
 
   /** Called by Maven for the short form {@code <target>triple</target>}. */
   public void set(String value) {
@@ -66,5 +68,18 @@ public class TargetParameter {
 
   public void setSmokeTest(String smokeTest) {
     this.smokeTest = smokeTest == null ? "" : smokeTest;
+  }
+
+  /**
+   * Where this target's outputs go in the classes with {@code <nativeResources>} on, instead of
+   * {@code <nativeResourcePath>/<classifier>}: for a library whose own loader looks elsewhere, e.g.
+   * {@code org/fusesource/jansi/internal/native/Linux/arm64}. A relative path inside the jar.
+   */
+  public String getNativeResourceDir() {
+    return nativeResourceDir;
+  }
+
+  public void setNativeResourceDir(String nativeResourceDir) {
+    this.nativeResourceDir = nativeResourceDir;
   }
 }

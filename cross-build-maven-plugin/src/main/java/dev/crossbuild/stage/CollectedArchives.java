@@ -2,6 +2,7 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.ResourcePath;
 import dev.crossbuild.engine.SafeTarExtractor;
 import dev.crossbuild.plan.TargetRequest;
 import dev.crossbuild.target.Target;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -108,16 +110,17 @@ public final class CollectedArchives {
   }
 
   /**
-   * Unpacks each archive into {@code <classesDir>/<resourcePath>/<classifier>/}, replacing what was there.
+   * Unpacks each archive into {@code <classesDir>/<resourcePath>/<classifier>/} (or the target's own
+   * {@code <nativeResourceDir>} in {@code ownDirs}, triple -> clean path), replacing what was there.
    *
    * @return the resource paths written, relative to {@code classesDir}, sorted
    */
-  public static List<String> unpack(List<Collected> archives, Path classesDir, String resourcePath)
-      throws IOException {
-    String clean = NativeResources.cleanPath(resourcePath);
+  public static List<String> unpack(List<Collected> archives, Path classesDir, String resourcePath,
+      Map<String, String> ownDirs) throws IOException {
+    String clean = ResourcePath.clean(resourcePath);
     List<String> written = new ArrayList<>();
     for (Collected c : archives) {
-      Path dir = classesDir.resolve(clean).resolve(c.target().classifier());
+      Path dir = NativeResources.dirOf(classesDir, clean, ownDirs, c.target());
       if (c.format() == ArchiveFormat.ZIP) {
         Path tar = Files.createTempFile(c.archive().toAbsolutePath().getParent(), ".collect-", ".tar");
         try {

@@ -129,6 +129,10 @@ public final class Dockerfiles {
     s.append("cross_fail() { printf 'cross-build: %s\\n' \"$1\" >&2; exit 3; }\n");
     if (!artifacts.isEmpty()) {
       s.append("cross_list=$(mktemp); cross_canon=$(mktemp)\n");
+      // An artifact is a path relative to /src: when it matches nothing, files of that name elsewhere are the hint.
+      s.append("cross_missing() { hint=$(find /src -name \"$2\" \\( -type f -o -type l \\) 2>/dev/null | sort | head -n 3"
+          + " | sed 's|^/src/||' | tr '\\n' ' '); if [ -n \"$hint\" ]; then cross_fail \"$1 (an artifact is a path"
+          + " or glob relative to /src; files named $2 are at: ${hint% })\"; else cross_fail \"$1\"; fi; }\n");
       // The path with its directory resolved but the last component kept: how links are compared.
       s.append("cross_dirpath() { printf '%s/%s\\n' \"$(cd \"$(dirname \"$1\")\" && pwd -P)\" \"$(basename \"$1\")\"; }\n");
       for (String artifact : artifacts) {
@@ -136,8 +140,9 @@ public final class Dockerfiles {
         s.append("found=0; for f in ").append(globSafe(artifact))
             .append("; do [ -e \"$f\" ] || [ -L \"$f\" ] || continue; printf '%s\\n' \"$f\" >> \"$cross_list\"; ")
             .append("cross_dirpath \"$f\" >> \"$cross_canon\"; found=1; done; ")
-            .append("[ $found = 1 ] || cross_fail ")
-            .append(shellQuote("artifact '" + artifact + "' not found in /src after the build")).append('\n');
+            .append("[ $found = 1 ] || cross_missing ")
+            .append(shellQuote("artifact '" + artifact + "' not found in /src after the build")).append(' ')
+            .append(shellQuote(artifact.substring(artifact.lastIndexOf('/') + 1))).append('\n');
       }
       s.append("""
           while IFS= read -r f; do

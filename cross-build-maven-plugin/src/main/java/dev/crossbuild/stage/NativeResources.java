@@ -1,17 +1,20 @@
 package dev.crossbuild.stage;
 
+import dev.crossbuild.config.ResourcePath;
+import dev.crossbuild.target.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Puts each target's outputs on the project's classpath under {@code <path>/<classifier>/}, so that the
- * jar packs the native libraries of every platform (a JNI library's multi-arch jar) and a loader picks one
- * by {@code os.name} and {@code os.arch}.
+ * Puts each target's outputs on the project's classpath under {@code <path>/<classifier>/} (or the target's
+ * own {@code <nativeResourceDir>}), so that the jar packs the native libraries of every platform (a JNI
+ * library's multi-arch jar) and a loader picks one by {@code os.name} and {@code os.arch}.
  */
 public final class NativeResources {
 
@@ -22,16 +25,20 @@ public final class NativeResources {
    *
    * @param classesDir the project's output directory ({@code target/classes})
    * @param path the resource path inside the jar, e.g. {@code META-INF/native}
+   * @param ownDirs per-target {@code <nativeResourceDir>} (triple -> clean path), used instead of
+   *     {@code path/<classifier>}
    * @return the resource paths written, relative to {@code classesDir}, sorted
+   * @throws IllegalArgumentException when {@code path} is not a relative path inside the jar
    */
-  public static List<String> copy(List<TargetResult> results, Path classesDir, String path) throws IOException {
-    String clean = cleanPath(path);
+  public static List<String> copy(List<TargetResult> results, Path classesDir, String path,
+      Map<String, String> ownDirs) throws IOException {
+    String clean = ResourcePath.clean(path);
     List<String> written = new ArrayList<>();
     for (TargetResult r : results) {
       if (r.failed() || r.outputDir() == null || !Files.isDirectory(r.outputDir())) {
         continue;
       }
-      Path dir = classesDir.resolve(clean).resolve(r.planned().target().classifier());
+      Path dir = dirOf(classesDir, clean, ownDirs, r.planned().target());
       deleteTree(dir); // a library removed from the build must not linger in the jar
       List<Path> files;
       try (Stream<Path> walk = Files.walk(r.outputDir())) {
@@ -47,17 +54,10 @@ public final class NativeResources {
     return written.stream().sorted().toList();
   }
 
-  /**
-   * The resource path without leading or trailing slashes.
-   *
-   * @throws IllegalArgumentException when it is empty or leaves the classes directory
-   */
-  static String cleanPath(String path) {
-    String clean = path.strip().replaceAll("^/+|/+$", "");
-    if (clean.isEmpty() || clean.contains("..") || clean.contains("\\")) {
-      throw new IllegalArgumentException("'" + path + "' is not a resource path like META-INF/native");
-    }
-    return clean;
+  /** Where a target's outputs go in the classes: its own {@code <nativeResourceDir>}, else {@code path/<classifier>}. */
+  static Path dirOf(Path classesDir, String cleanPath, Map<String, String> ownDirs, Target target) {
+    String own = ownDirs.get(target.triple().value());
+    return own != null ? classesDir.resolve(own) : classesDir.resolve(cleanPath).resolve(target.classifier());
   }
 
   private static void deleteTree(Path dir) throws IOException {

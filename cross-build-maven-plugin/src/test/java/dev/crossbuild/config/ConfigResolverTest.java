@@ -62,6 +62,25 @@ class ConfigResolverTest {
   }
 
   @Test
+  void aNativeResourceDirMustStayInTheJarAndBelongToOneTarget() {
+    assertThatThrownBy(() -> resolver.resolve(raw(
+            List.of(new RawTarget("x86_64-unknown-linux-gnu", null, null, null, null, null, "native/Linux"),
+                new RawTarget("aarch64-unknown-linux-gnu", null, null, null, null, null, "/native/Linux/"),
+                new RawTarget("riscv64gc-unknown-linux-gnu", null, null, null, null, null, "../outside")),
+            null, recipe("make", null), List.of())))
+        .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+          assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+              "Targets x86_64-unknown-linux-gnu and aarch64-unknown-linux-gnu both name"
+                  + " <nativeResourceDir>native/Linux</nativeResourceDir>: one would overwrite the other's library"
+                  + " in the jar. Give each its own directory.",
+              "Target riscv64gc-unknown-linux-gnu: <nativeResourceDir>../outside</nativeResourceDir> is empty"
+                  + " or climbs out of the classes directory. Write a relative path inside the jar, such as"
+                  + " org/example/native/Linux/x86_64.");
+          assertThat(e.problems()).extracting(ConfigProblem::element).containsOnly("<target><nativeResourceDir>");
+        });
+  }
+
+  @Test
   void everyProblemIsCollectedAndNamesElementPropertyAndFix() {
     assertThatThrownBy(() -> resolver.resolve(raw(
             List.of(RawTarget.of("aarch64-unknown-linux-gn"), RawTarget.of("aarch64"),

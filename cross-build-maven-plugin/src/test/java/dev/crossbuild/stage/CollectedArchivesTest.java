@@ -58,12 +58,31 @@ class CollectedArchivesTest {
     Path classes = dir.resolve("target/classes");
     Files.createDirectories(classes.resolve("META-INF/native/linux-x86_64"));
     Files.writeString(classes.resolve("META-INF/native/linux-x86_64/stale.so"), "from an older build");
-    List<String> written = CollectedArchives.unpack(found, classes, "/META-INF/native/");
+    List<String> written = CollectedArchives.unpack(found, classes, "/META-INF/native/", Map.of());
     assertThat(written).containsExactly("META-INF/native/linux-aarch_64/libhello.so",
         "META-INF/native/linux-x86_64/libhello.so", "META-INF/native/windows-x86_64/hello.dll");
     assertThat(classes.resolve("META-INF/native/linux-aarch_64/libhello.so")).hasContent("aarch64 library");
     assertThat(classes.resolve("META-INF/native/windows-x86_64/hello.dll")).hasContent("windows library");
     assertThat(classes.resolve("META-INF/native/linux-x86_64/stale.so")).as("replaced, not merged").doesNotExist();
+  }
+
+  @Test
+  void aTargetsOwnNativeResourceDirTakesThePlaceOfPathAndClassifier() throws Exception {
+    archive("hello-1.0-linux-x86_64.tar.gz", "libjansi.so", "x86_64 library");
+    archive("hello-1.0-linux-aarch_64.tar.gz", "libjansi.so", "aarch64 library");
+    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
+        dir.resolve("target/cross"), List.of(RawTarget.of("x86_64-unknown-linux-gnu"),
+            new RawTarget("aarch64-unknown-linux-gnu", null, null, null, null, null, "/org/example/native/Linux/arm64/")),
+        null, new RecipeOverrides("make", List.of(), null, List.of(), null, null, List.of("libjansi.so"), Map.of()),
+        List.of(), null, 2, "none", false));
+    assertThat(config.nativeResourceDirs()).containsExactly(Map.entry("aarch64-unknown-linux-gnu", "org/example/native/Linux/arm64"));
+
+    Path classes = dir.resolve("target/classes");
+    List<String> written = CollectedArchives.unpack(CollectedArchives.find(config), classes, "META-INF/native",
+        config.nativeResourceDirs());
+    assertThat(written).containsExactly("META-INF/native/linux-x86_64/libjansi.so",
+        "org/example/native/Linux/arm64/libjansi.so");
+    assertThat(classes.resolve("org/example/native/Linux/arm64/libjansi.so")).hasContent("aarch64 library");
   }
 
   @Test
@@ -110,7 +129,7 @@ class CollectedArchivesTest {
     }
     List<CollectedArchives.Collected> found = CollectedArchives.find(config("x86_64-unknown-linux-gnu"));
     Path classes = dir.resolve("target/classes");
-    assertThatThrownBy(() -> CollectedArchives.unpack(found, classes, "META-INF/native"))
+    assertThatThrownBy(() -> CollectedArchives.unpack(found, classes, "META-INF/native", Map.of()))
         .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("../../escaped.so");
     assertThat(dir.resolve("target/escaped.so")).doesNotExist();
     assertThat(classes.resolve("META-INF/native/linux-x86_64")).doesNotExist();

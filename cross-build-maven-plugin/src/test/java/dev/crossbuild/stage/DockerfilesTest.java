@@ -63,6 +63,15 @@ class DockerfilesTest {
         .replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out2").toString());
     assertThat(run(dir, missing)).isEqualTo(3);
 
+    // What a real JNI project's Makefile did: the library is under target/, the artifact named only the file.
+    String elsewhere = mapped(dir, Dockerfiles.buildScript("x86_64-unknown-linux-gnu",
+        "mkdir -p target/native-Linux-x86_64 && touch target/native-Linux-x86_64/libjansi.so",
+        List.of("libjansi.so"), 1700000000L), dir.resolve("out6"));
+    assertThat(run(dir, elsewhere)).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("script.log"))).contains("artifact 'libjansi.so' not found in ",
+        "(an artifact is a path or glob relative to ", "; files named libjansi.so are at:"
+            + " target/native-Linux-x86_64/libjansi.so)");
+
     String sameName = Dockerfiles.buildScript("x86_64-unknown-linux-gnu", "mkdir -p a b && touch a/x b/x",
         List.of("a/x", "b/x"), 1700000000L).replace("/src", dir.resolve("src").toString()).replace("/out", dir.resolve("out3").toString());
     assertThat(run(dir, sameName)).as("two artifacts named x").isEqualTo(3);
