@@ -53,6 +53,7 @@ public final class ConfigResolver {
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
     CacheConfig cache = CacheResolver.resolve(raw.cache(), problems);
+    BuildCacheConfig buildCache = BuildCacheResolver.resolve(raw.buildCache(), raw.artifactId(), problems);
     releaseWithPackages(targets, recipe, images, problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
@@ -67,7 +68,7 @@ public final class ConfigResolver {
     }
     return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
         targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca,
-        outputRules, useEngine ? cache : null, resourceDirs);
+        outputRules, useEngine ? cache : null, useEngine ? buildCache : BuildCacheConfig.none(), resourceDirs);
   }
 
   private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param caCertificates extra CA certificates for every image, or null
  * @param outputRules the archives' epoch, the glibc ceiling and the smoke test
  * @param cache the registry cache for deps images, or null
+ * @param buildCache where the source stage's compiler cache lives between builds
  * @param nativeResourceDirs per-target {@code <nativeResourceDir>}: triple -> directory in the classes (clean)
  */
 public record CrossConfig(
@@ -42,6 +43,7 @@ public record CrossConfig(
     CaCertificates caCertificates,
     OutputRules outputRules,
     CacheConfig cache,
+    BuildCacheConfig buildCache,
     Map<String, String> nativeResourceDirs) {
 
   public CrossConfig {
@@ -52,6 +54,7 @@ public record CrossConfig(
     Objects.requireNonNull(outputDir, "outputDir");
     imageOverrides = imageOverrides == null ? Map.of() : Map.copyOf(imageOverrides);
     outputRules = outputRules == null ? OutputRules.defaults() : outputRules;
+    buildCache = buildCache == null ? BuildCacheConfig.none() : buildCache;
     nativeResourceDirs = nativeResourceDirs == null ? Map.of() : Map.copyOf(nativeResourceDirs);
   }
 }

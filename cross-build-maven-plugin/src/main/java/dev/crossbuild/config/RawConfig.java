@@ -38,7 +38,20 @@ public record RawConfig(
     boolean force,
     List<String> caCertificates,
     RawOutputRules outputRules,
-    RawCache cache) {
+    RawCache cache,
+    RawBuildCache buildCache) {
+
+  /** {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>} as given (null: defaults). */
+  public record RawBuildCache(String mode, String directory, String maxSize) {}
+
+  /** Parameters with the default build cache. */
+  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
+      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
+      int localMaxParallel, String engine, boolean force, List<String> caCertificates,
+      RawOutputRules outputRules, RawCache cache) {
+    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
+        dockerHost, localMaxParallel, engine, force, caCertificates, outputRules, cache, null);
+  }
 
   public RawConfig {
     outputRules = outputRules == null ? RawOutputRules.none() : outputRules;

@@ -69,6 +69,32 @@ public interface ContainerEngine extends AutoCloseable {
   RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
       Map<String, String> env, Path files, String workdir);
 
+  /** Creates (does not start) a container as {@code spec} says and returns its ID. */
+  String createContainer(ContainerSpec spec);
+
+  /** Streams the tar {@code tar} writes into the container (created, not yet started) at {@code path}. */
+  void copyIn(String containerId, String path, ImageBuild.ContextWriter tar);
+
+  /**
+   * Starts a created container and follows its output to its end, each whole line (stdout and stderr alike)
+   * to {@code lines}.
+   *
+   * @return its exit code
+   */
+  int startAndFollow(String containerId, Consumer<String> lines);
+
+  /** Creates the named volume with these labels, or keeps it when it exists. */
+  void createVolume(String name, Map<String, String> labels);
+
+  /** Names of the volumes that carry all of these labels. */
+  List<String> listVolumes(Map<String, String> labels);
+
+  /** Removes a volume; no error when it is already gone. */
+  void removeVolume(String name);
+
+  /** IDs of the images that carry all of these labels. */
+  List<String> listImages(Map<String, String> labels);
+
   /** Creates (never starts) a container from an image and returns its ID. */
   String createContainer(String image, Map<String, String> labels);
 

@@ -9,7 +9,12 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.PullResponseItem;
@@ -21,15 +26,20 @@ import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.crossbuild.target.Platform;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** {@link ContainerEngine} on docker-java with the Apache HttpClient 5 transport. */
@@ -326,6 +336,110 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
+  public String createContainer(ContainerSpec spec) {
+    return call("Creating a container from image " + spec.image() + " for " + spec.platform(), () -> {
+      var create = client.createContainerCmd(spec.image()).withPlatform(spec.platform().toString())
+          .withCmd(spec.command()).withLabels(spec.labels())
+          .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+      if (spec.workdir() != null) {
+        create.withWorkingDir(spec.workdir());
+      }
+      if (!spec.mounts().isEmpty()) {
+        create.withHostConfig(HostConfig.newHostConfig().withMounts(spec.mounts().stream()
+            .map(m -> new Mount().withType(m.volume() ? MountType.VOLUME : MountType.BIND).withSource(m.source())
+                .withTarget(m.target()))
+            .toList()));
+      }
+      return create.exec().getId();
+    });
+  }
+
+  @Override
+  public void copyIn(String containerId, String path, ImageBuild.ContextWriter tar) {
+    Path file = null;
+    try {
+      // Written to a file first (constant memory, whatever the size), then streamed to the engine.
+      file = Files.createTempFile("cross-build-copy-in-", ".tar");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        tar.writeTo(out);
+      }
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        client.copyArchiveToContainerCmd(containerId).withTarInputStream(in).withRemotePath(path).exec();
+      }
+    } catch (IOException e) {
+      throw new EngineException("Copying files into container " + containerId + " at " + path + " failed: " + e, e);
+    } catch (RuntimeException e) {
+      throw new EngineException("Copying files into container " + containerId + " at " + path + " failed: "
+          + e.getMessage(), e);
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // a temporary file; the system cleans up after us
+        }
+      }
+    }
+  }
+
+  @Override
+  public int startAndFollow(String containerId, Consumer<String> lines) {
+    LineAssembler out = new LineAssembler(lines);
+    LineAssembler err = new LineAssembler(lines);
+    AtomicReference<Throwable> streamError = new AtomicReference<>();
+    try {
+      client.startContainerCmd(containerId).exec();
+      client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+          .exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+              (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+              streamError.set(t); // reported below, not logged by docker-java with a stack trace
+              super.onError(t);
+            }
+          })
+          .awaitCompletion();
+      out.finish();
+      err.finish();
+      return client.waitContainerCmd(containerId).exec(new WaitContainerResultCallback()).awaitStatusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("Interrupted while container " + containerId + " ran");
+    } catch (RuntimeException e) {
+      Throwable cause = streamError.get() != null ? streamError.get() : e;
+      throw new EngineException("Running container " + containerId + " failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  @Override
+  public void createVolume(String name, Map<String, String> labels) {
+    call("Creating volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+  }
+
+  @Override
+  public List<String> listVolumes(Map<String, String> labels) {
+    List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    var volumes = call("Listing volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec()
+        .getVolumes());
+    return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
+  }
+
+  @Override
+  public void removeVolume(String name) {
+    try {
+      client.removeVolumeCmd(name).exec();
+    } catch (NotFoundException e) {
+      // Already gone: that is what was asked for.
+    } catch (RuntimeException e) {
+      throw new EngineException("Cannot remove volume " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public String createContainer(String image, Map<String, String> labels) {
     // A command is given so that images without CMD can be created too; the container is never started.
     return call("Creating a container from image " + image,
@@ -362,10 +476,8 @@ public final class DockerJavaEngine implements ContainerEngine {
     return containers.stream().map(Container::getId).toList();
   }
 
-  /**
-   * IDs of the images (intermediate ones included) that carry all of these labels. Not part of
-   * {@link ContainerEngine}: used to clean up after tests and interrupted runs.
-   */
+  /** {@inheritDoc} Intermediate images included. */
+  @Override
   public List<String> listImages(Map<String, String> labels) {
     return call("Listing images",
         () -> client.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())

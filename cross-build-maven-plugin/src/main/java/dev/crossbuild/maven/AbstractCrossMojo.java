@@ -264,6 +264,40 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   @Parameter
   protected CacheParameter cache;
 
+  /**
+   * Where the source stage keeps its compiler cache between builds, so that a source change recompiles only
+   * what it touches: {@code volume} (the default) keeps one named volume per project and target
+   * ({@code cross-build-cache-<project>-<triple>}, labelled like the plugin's images); {@code directory}
+   * bind-mounts a host directory ({@code <buildCacheDirectory>}), which CI can save and restore, and the
+   * generated workflow does; {@code none} turns it off. The caches are content-addressed where the tools
+   * allow it: ccache for the gcc recipes (make, cmake, custom), {@code GOCACHE} for go; cargo keeps its
+   * target directory there and compares the sources' real modification times. {@code cross:clean} removes
+   * them.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.buildCache", defaultValue = "volume")
+  protected String buildCache;
+
+  /**
+   * The host directory of {@code <buildCache>directory</buildCache>}, one subdirectory per target. Default
+   * {@code ~/.cache/cross-build/<artifactId>}. Only the local engine can mount it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.buildCacheDirectory")
+  protected String buildCacheDirectory;
+
+  /**
+   * The size cap of each target's build cache, e.g. {@code 2G} (the default) or {@code 500M}: ccache's
+   * max size (it evicts the oldest entries), and the size past which cargo's target directory is dropped
+   * at the end of a build (the next build is then a cold one).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.buildCacheMaxSize", defaultValue = "2G")
+  protected String buildCacheMaxSize;
+
   /** The Maven session, for the {@code -Dcross.cache.*} properties. */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   protected MavenSession session;
@@ -293,7 +327,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
         rawBuilders, dockerHost, parallel, engine, force, caCertificates,
         new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
             GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
-            smokePackages, smokeFiles), CacheParameter.raw(cache, session));
+            smokePackages, smokeFiles), CacheParameter.raw(cache, session),
+        new RawConfig.RawBuildCache(buildCache, buildCacheDirectory, buildCacheMaxSize));
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {
