@@ -5,7 +5,7 @@ export SOURCE_DATE_EPOCH=1700000000
 cd /src
 mkdir -p /out
 echo "cross-build: building x86_64-unknown-linux-gnu on $(uname -m)"
-find . -path ./target -prune -o -type f -exec touch {} +
+if [ -z "${CROSS_CACHE:-}" ] || [ -n "${CROSS_CARGO_SEEDED:-}" ]; then find . -path ./target -prune -o -type f -exec touch {} +; fi
 cargo build --release --workspace --target "$CROSS_TARGET"
 cd /src
 cross_fail() { printf 'cross-build: %s\n' "$1" >&2; exit 3; }

@@ -2,8 +2,9 @@
 FROM amd64/debian:bookworm-slim
 SHELL ["/bin/sh", "-eu", "-c"]
 ENV SOURCE_DATE_EPOCH=315532800
-RUN export DEBIAN_FRONTEND=noninteractive; pkgs='make gcc g++ libc6-dev cmake pkg-config'; \
+RUN export DEBIAN_FRONTEND=noninteractive; pkgs='make gcc g++ libc6-dev cmake pkg-config ccache'; \
     if [ -n "$pkgs" ]; then apt-get update -qq; apt-get install -y -qq --no-install-recommends $pkgs >/dev/null; rm -rf /var/lib/apt/lists/*; fi
+RUN if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-symlinks; fi
 ENV \
     CROSS_TARGET="x86_64-unknown-linux-gnu" \
     CROSS_CLASSIFIER="linux-x86_64" \

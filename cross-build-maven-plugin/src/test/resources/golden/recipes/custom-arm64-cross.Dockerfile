@@ -2,8 +2,9 @@
 FROM amd64/debian:bookworm-slim
 SHELL ["/bin/sh", "-eu", "-c"]
 ENV SOURCE_DATE_EPOCH=315532800
-RUN export DEBIAN_FRONTEND=noninteractive; pkgs='gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross'; \
+RUN export DEBIAN_FRONTEND=noninteractive; pkgs='gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross ccache'; \
     if [ -n "$pkgs" ]; then apt-get update -qq; apt-get install -y -qq --no-install-recommends $pkgs >/dev/null; rm -rf /var/lib/apt/lists/*; fi
+RUN if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-symlinks; fi
 ENV \
     CROSS_TARGET="aarch64-unknown-linux-gnu" \
     CROSS_CLASSIFIER="linux-aarch_64" \

@@ -51,6 +51,7 @@ final class CMakePreset implements Preset {
     List<String> packages = new ArrayList<>(Toolchain.makeAndGcc(target, cross));
     packages.add("cmake");
     packages.add("pkg-config");
+    packages.add("ccache");
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
     if (cross) {
@@ -61,10 +62,12 @@ final class CMakePreset implements Preset {
     String deps = "mkdir -p target && { " + CONFIGURE + " > target/cmake-deps.log 2>&1"
         + " || echo 'cross-build: the CMakeLists alone do not configure (sources are missing);"
         + " the source stage configures again with the compiler checks cached'; }";
-    String build = CONFIGURE + "\n"
+    // With the build cache, ccache launches every compile (the deps stage configured the compilers already,
+    // so the launcher is given on the command line, which updates that cache).
+    String build = CONFIGURE + " ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}\n"
         + "cmake --build " + BUILD_DIR + " --parallel \"$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)\"\n"
         + "cmake --install " + BUILD_DIR + " --prefix \"$CROSS_OUT\"";
-    return new Defaults(packages, List.of(), List.of(), vars, files, deps, build, List.of());
+    return new Defaults(packages, List.of(), List.of(Toolchain.CCACHE_LINKS), vars, files, deps, build, List.of());
   }
 
   /**

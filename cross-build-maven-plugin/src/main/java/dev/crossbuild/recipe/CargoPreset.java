@@ -80,8 +80,10 @@ final class CargoPreset implements Preset {
         + " --target \"$CROSS_TARGET\"";
     // The real sources arrive with older timestamps than the skeleton's build: touch them so that cargo
     // rebuilds the workspace's own crates (dependencies stay fresh, their fingerprints don't involve mtimes).
-    String build = (target.container() ? "find . -path ./target -prune -o -type f -exec touch {} +\n" : "")
-        + cargoBuild;
+    // With the build cache, only once after the cache was seeded from the deps image (BuildCacheScript); later
+    // builds keep the sources' real times, so cargo rebuilds only the crates whose files changed.
+    String build = (target.container() ? "if [ -z \"${CROSS_CACHE:-}\" ] || [ -n \"${CROSS_CARGO_SEEDED:-}\" ]; then"
+        + " find . -path ./target -prune -o -type f -exec touch {} +; fi\n" : "") + cargoBuild;
     return new Defaults(packages, checks, after, vars, files, cargoBuild, build, artifacts(skeleton, target));
   }
 

@@ -2,6 +2,7 @@ package dev.crossbuild.recipe;
 
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +54,13 @@ final class GccPreset implements Preset {
 
   @Override
   public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
-    List<String> packages = nativeToolchain ? Toolchain.makeAndGcc(target, cross)
-        : cross ? Toolchain.gccCross(target) : List.of();
-    return new Defaults(packages, List.of(), List.of(), cross ? Toolchain.gccCrossEnv(target) : Map.of(),
-        Map.of(), "", buildCommand, List.of());
+    List<String> packages = new ArrayList<>(nativeToolchain ? Toolchain.makeAndGcc(target, cross)
+        : cross ? Toolchain.gccCross(target) : List.of());
+    // ccache for the build cache, wherever the recipe installs a compiler (a native custom build brings its own).
+    if (!packages.isEmpty()) {
+      packages.add("ccache");
+    }
+    return new Defaults(packages, List.of(), packages.isEmpty() ? List.of() : List.of(Toolchain.CCACHE_LINKS),
+        cross ? Toolchain.gccCrossEnv(target) : Map.of(), Map.of(), "", buildCommand, List.of());
   }
 }

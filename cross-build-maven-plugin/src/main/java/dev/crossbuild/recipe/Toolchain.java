@@ -68,6 +68,13 @@ public final class Toolchain {
     return CROSS_HOST.equals(builder) && target.gnuPrefix() != null && target.debianArch() != null;
   }
 
+  /**
+   * Links every installed gcc (the cross ones too) into ccache's masquerade directory, which the build
+   * cache puts first on {@code PATH}.
+   */
+  static final String CCACHE_LINKS =
+      "if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-symlinks; fi";
+
   /** make with the native C toolchain, or with Debian's cross gcc for the target. */
   static List<String> makeAndGcc(Target target, boolean cross) {
     List<String> packages = new ArrayList<>(List.of("make"));

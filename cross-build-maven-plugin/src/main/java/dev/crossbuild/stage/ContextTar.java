@@ -51,6 +51,7 @@ public final class ContextTar {
   public record Written(int entries, long contentBytes, long tarBytes) {}
 
   private final List<Entry> entries = new ArrayList<>();
+  private boolean realTimes;
   private final Set<String> names = new HashSet<>();
 
   /**
@@ -66,6 +67,16 @@ public final class ContextTar {
     for (String relative : relativePaths.stream().sorted().toList()) {
       add(base + checkedRelative(relative), new OnDisk(dir, relative));
     }
+    return this;
+  }
+
+  /**
+   * Gives the files of {@link #addDirectory} their real modification times instead of the fixed one: for
+   * the source stage, whose build cache (cargo's fingerprints) compares them. The bytes then depend on the
+   * checkout's times; what is built from them does not.
+   */
+  public ContextTar withRealTimes() {
+    this.realTimes = true;
     return this;
   }
 
@@ -101,7 +112,7 @@ public final class ContextTar {
         tar.write(memory.content());
         content += memory.content().length;
       } else {
-        content += writeFromDisk(tar, entry.name(), (OnDisk) entry.source(), realDirs, buffer);
+        content += writeFromDisk(tar, entry.name(), (OnDisk) entry.source(), realDirs, buffer, realTimes);
       }
       tar.closeArchiveEntry();
       count++;
@@ -112,7 +123,7 @@ public final class ContextTar {
   }
 
   private static long writeFromDisk(TarArchiveOutputStream tar, String name, OnDisk source,
-      Map<Path, Path> realDirs, byte[] buffer) throws IOException {
+      Map<Path, Path> realDirs, byte[] buffer, boolean realTimes) throws IOException {
     Path file = source.dir().resolve(source.relative());
     checkInside(source.dir(), file, realDirs);
     if (Files.isSymbolicLink(file)) {
@@ -123,6 +134,9 @@ public final class ContextTar {
     }
     boolean executable = executable(file);
     TarArchiveEntry header = header(name, TarConstants.LF_NORMAL, executable ? 0755 : 0644);
+    if (realTimes) {
+      header.setLastModifiedTime(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
+    }
     long size = Files.size(file);
     header.setSize(size);
     tar.putArchiveEntry(header);

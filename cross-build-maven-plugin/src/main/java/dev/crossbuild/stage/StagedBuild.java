@@ -2,9 +2,11 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.audit.BinaryDescriptions;
 import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.config.BuildCacheConfig;
 import dev.crossbuild.config.CaCertificates;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.engine.ContainerSpec;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageBuild;
 import dev.crossbuild.engine.ImageBuildException;
@@ -35,14 +37,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Builds one target in two images: a deps image (toolchain, setup, manifests, deps command) that is reused
- * while its {@link DepsKey} holds, and a source image FROM it that builds the project at {@code /src}.
- * Outputs are copied out of a never-started container and packed into the target's archive.
+ * Builds one target in two stages: a deps image (toolchain, setup, manifests, deps command) that is reused
+ * while its {@link DepsKey} holds, and a container of it that builds the project at {@code /src} with the
+ * target's build cache mounted (see {@link BuildCacheScript}). Outputs are copied out of that container,
+ * which is then removed, and packed into the target's archive.
  */
 public final class StagedBuild {
 
   /** Largest total size of outputs copied out of one target's image. */
   static final long MAX_OUTPUT_BYTES = 4L << 30;
+
+  /** How the source stage runs, in its digest: a change here rebuilds every target once. */
+  private static final String SOURCE_RUN = "source stage: a container of the deps image, /src copied in, v2";
 
   private final CrossConfig config;
   private final PlannedTarget planned;
@@ -149,10 +155,11 @@ public final class StagedBuild {
 
       stage = "source";
       start = begin(stage);
-      String sourceDockerfile = Dockerfiles.source(depsTag);
       long epoch = config.outputRules().sourceDateEpoch();
-      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), epoch);
-      String digest = SourceDigest.of(key, sourceDockerfile, script, contextDigest, String.valueOf(
+      BuildCacheConfig buildCache = config.buildCache();
+      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), epoch,
+          BuildCacheScript.prelude(recipe.id(), buildCache), BuildCacheScript.epilogue(recipe.id(), buildCache));
+      String digest = SourceDigest.of(key, SOURCE_RUN, script, contextDigest, String.valueOf(
           config.outputRules()));
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
         log.line("sources unchanged since the last build of " + archive.getFileName());
@@ -162,18 +169,28 @@ public final class StagedBuild {
       Files.deleteIfExists(stamp);
       Files.deleteIfExists(archive); // a failed rebuild must not leave the last one's archive to be released
       log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
-      String sourceTag = config.imageName() + "-build:" + triple;
-      String previous = engine.inspectImage(sourceTag).map(ImageInfo::id).orElse(null);
-      String imageId = build(sourceTag, Labels.of(config.imageName(), triple, "source"),
-          tar -> context(contextFiles, Dockerfiles.SOURCE_DIR, sourceDockerfile, script).writeTo(tar));
-      if (previous != null && !previous.equals(imageId)) {
-        engine.removeImage(previous); // the tag moved: don't leave the old build behind as a dangling image
-      }
-      end(stage, start, "built");
+      Files.writeString(config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
+      String container = engine.createContainer(new ContainerSpec(depsTag, planned.imagePlatform(),
+          List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT), Labels.of(config.imageName(), triple, "source"),
+          Map.of("CROSS_DEPS_KEY", key), "/src", cacheMounts(triple, buildCache)));
+      try {
+        engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));
+        int exit = engine.startAndFollow(container, line -> {
+          log.line(line);
+          listener.log(triple, line);
+        });
+        if (exit != 0) {
+          throw new EngineException("The build script /" + Dockerfiles.BUILD_SCRIPT + " exited with code " + exit
+              + " in a container of " + depsTag + " for " + planned.imagePlatform());
+        }
+        end(stage, start, "built");
 
-      stage = "outputs";
-      start = begin(stage);
-      copyOutputs(imageId, triple, outDir);
+        stage = "outputs";
+        start = begin(stage);
+        engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
+      } finally {
+        engine.removeContainer(container);
+      }
       List<BinaryInfo> binaries = OutputAudit.check(target, outDir, config.outputRules().glibcMax());
       binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
       Archives.pack(outDir, archive, epoch);
@@ -241,13 +258,30 @@ public final class StagedBuild {
         labels, Map.of()), lines);
   }
 
-  private void copyOutputs(String imageId, String triple, Path outDir) {
-    String container = engine.createContainer(imageId, Labels.of(config.imageName(), triple, "outputs"));
-    try {
-      engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
-    } finally {
-      engine.removeContainer(container);
+  /** The build cache's mount at {@link BuildCacheScript#DIR}: the target's volume or host directory. */
+  private List<ContainerSpec.Mount> cacheMounts(String triple, BuildCacheConfig buildCache) throws IOException {
+    switch (buildCache.mode()) {
+      case VOLUME -> {
+        String volume = BuildCacheConfig.volumeName(config.imageName(), triple);
+        engine.createVolume(volume, Labels.of(config.imageName(), triple, "cache"));
+        log.line("build cache: volume " + volume);
+        return List.of(ContainerSpec.Mount.volume(volume, BuildCacheScript.DIR));
+      }
+      case DIRECTORY -> {
+        Path dir = Files.createDirectories(buildCache.directoryOf(triple));
+        log.line("build cache: directory " + dir);
+        return List.of(ContainerSpec.Mount.directory(dir, BuildCacheScript.DIR));
+      }
+      default -> {
+        return List.of();
+      }
     }
+  }
+
+  /** The project at {@code src/} with its files' real times (for cargo's fingerprints), and the build script. */
+  private ContextTar sourceTar(String script) {
+    return new ContextTar().withRealTimes().addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
+        .addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir) throws IOException {

@@ -156,6 +156,85 @@ public final class RecordingEngine implements ContainerEngine {
     return smokeResult;
   }
 
+  /** A source stage's container run: what it was created with and the files copied in. */
+  public record Run(ContainerSpec spec, Map<String, String> files) {
+    public String triple() {
+      return spec.labels().get("dev.crossbuild.target");
+    }
+  }
+
+  public final List<Run> runs = new ArrayList<>();
+  private final Map<String, ContainerSpec> specs = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> copiedIn = new LinkedHashMap<>();
+  /** Runs whose target triple contains this fail with exit code 2. */
+  public String failRunOf;
+  public final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+
+  @Override
+  public synchronized String createContainer(ContainerSpec spec) {
+    String id = "c" + (++ids);
+    containers.add(id);
+    specs.put(id, spec);
+    return id;
+  }
+
+  @Override
+  public synchronized void copyIn(String containerId, String path, ImageBuild.ContextWriter tar) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Map<String, String> files = new LinkedHashMap<>();
+    try {
+      tar.writeTo(bytes);
+      try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+          if (e.isFile()) {
+            files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    copiedIn.put(containerId, files);
+  }
+
+  @Override
+  public synchronized int startAndFollow(String containerId, Consumer<String> lines) {
+    ContainerSpec spec = specs.get(containerId);
+    Run run = new Run(spec, copiedIn.getOrDefault(containerId, Map.of()));
+    runs.add(run);
+    lines.accept("cross-build: building " + run.triple());
+    if (failRunOf != null && run.triple().contains(failRunOf)) {
+      lines.accept("hello.c:3: error: undeclared_variable");
+      lines.accept("make: *** [hello] Error 1");
+      return 2;
+    }
+    return 0;
+  }
+
+  @Override
+  public synchronized void createVolume(String name, Map<String, String> labels) {
+    calls.add("volume " + name);
+    volumes.putIfAbsent(name, Map.copyOf(labels));
+  }
+
+  @Override
+  public synchronized List<String> listVolumes(Map<String, String> labels) {
+    return volumes.entrySet().stream().filter(e -> e.getValue().entrySet().containsAll(labels.entrySet()))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  @Override
+  public synchronized void removeVolume(String name) {
+    calls.add("rm volume " + name);
+    volumes.remove(name);
+  }
+
+  @Override
+  public synchronized List<String> listImages(Map<String, String> labels) {
+    return images.values().stream().filter(i -> i.labels().entrySet().containsAll(labels.entrySet()))
+        .map(ImageInfo::id).distinct().toList();
+  }
+
   @Override
   public synchronized String createContainer(String image, Map<String, String> labels) {
     String id = "c" + (++ids);

@@ -65,13 +65,19 @@ class StagedBuildTest {
     return engine.builds.stream().map(RecordingEngine.Build::tag).toList();
   }
 
+  /** The targets whose source stage ran, in any order. */
+  private List<String> sourceRuns() {
+    return engine.runs.stream().map(RecordingEngine.Run::triple).toList();
+  }
+
   @Test
-  void coldBuildMakesDepsThenSourceImagesAndPacksOutputs() throws Exception {
+  void coldBuildMakesDepsImagesThenRunsTheSourcesInTheirContainersAndPacksOutputs() throws Exception {
     List<TargetResult> results = build(false);
 
     assertThat(results).allSatisfy(r -> assertThat(r.failed()).isFalse());
-    assertThat(builtTags()).hasSize(4).anyMatch(t -> t.startsWith("hello-deps:aarch64-unknown-linux-gnu-"))
-        .contains("hello-build:x86_64-unknown-linux-gnu", "hello-build:aarch64-unknown-linux-gnu");
+    assertThat(builtTags()).as("only deps images are built").hasSize(2)
+        .anyMatch(t -> t.startsWith("hello-deps:aarch64-unknown-linux-gnu-"));
+    assertThat(sourceRuns()).containsExactlyInAnyOrder("x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu");
     RecordingEngine.Build deps = engine.builds.stream().filter(b -> b.tag().startsWith("hello-deps:aarch64")).findFirst()
         .orElseThrow();
     assertThat(deps.files().keySet()).as("the deps context holds only the manifests")
@@ -79,11 +85,19 @@ class StagedBuildTest {
     assertThat(deps.platform()).as("cross builds run at the builder's platform").isEqualTo(AMD64);
     assertThat(deps.files().get("Dockerfile")).contains("gcc-aarch64-linux-gnu", "zlib1g-dev:arm64");
     assertThat(deps.labels()).containsEntry(Labels.MANAGED, "true").containsKey(Labels.DEPS_KEY);
-    RecordingEngine.Build source = engine.builds.stream()
-        .filter(b -> b.tag().equals("hello-build:aarch64-unknown-linux-gnu")).findFirst().orElseThrow();
-    assertThat(source.files().keySet()).contains("src/hello.c", "src/deps.txt", "src/Makefile", "Dockerfile",
+    RecordingEngine.Run source = engine.runs.stream()
+        .filter(r -> r.triple().equals("aarch64-unknown-linux-gnu")).findFirst().orElseThrow();
+    assertThat(source.files().keySet()).containsExactlyInAnyOrder("src/hello.c", "src/deps.txt", "src/Makefile",
         "cross-build.sh");
-    assertThat(source.files().get("Dockerfile")).startsWith("# Generated").contains("FROM hello-deps:aarch64");
+    assertThat(source.spec().image()).startsWith("hello-deps:aarch64-unknown-linux-gnu-");
+    assertThat(source.spec().platform()).as("cross builds run at the builder's platform").isEqualTo(AMD64);
+    assertThat(source.spec().env()).containsKey("CROSS_DEPS_KEY");
+    assertThat(source.spec().mounts()).as("the target's build cache volume at /cache").containsExactly(
+        dev.crossbuild.engine.ContainerSpec.Mount.volume("cross-build-cache-hello-aarch64-unknown-linux-gnu",
+            "/cache"));
+    assertThat(engine.volumes.get("cross-build-cache-hello-aarch64-unknown-linux-gnu"))
+        .containsEntry(Labels.PROJECT, "hello").containsEntry(Labels.TARGET, "aarch64-unknown-linux-gnu");
+    assertThat(source.files().get("cross-build.sh")).contains("export CROSS_CACHE=/cache", "ccache -s");
     assertThat(engine.removed).as("every output container removed (targets finish in any order)")
         .containsExactlyInAnyOrderElementsOf(engine.containers);
     assertThat(dir.resolve("target/cross/hello-1.0-linux-aarch_64.tar.gz")).exists();
@@ -96,21 +110,21 @@ class StagedBuildTest {
     engine.builds.clear();
 
     Files.writeString(dir.resolve("hello.c"), "int main(void) { return 1; }\n");
-    String firstBuild = engine.images.get("hello-build:x86_64-unknown-linux-gnu").id();
+    engine.runs.clear();
     List<TargetResult> second = build(false);
     assertThat(second).allSatisfy(r -> assertThat(r.depsCacheHit()).isTrue());
-    assertThat(engine.calls).as("the replaced source image is removed").contains("rmi " + firstBuild);
-    assertThat(builtTags()).containsExactlyInAnyOrder("hello-build:x86_64-unknown-linux-gnu",
-        "hello-build:aarch64-unknown-linux-gnu");
-    engine.builds.clear();
+    assertThat(engine.builds).as("deps images reused").isEmpty();
+    assertThat(sourceRuns()).containsExactlyInAnyOrder("x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu");
+    engine.runs.clear();
 
     List<TargetResult> third = build(false);
     assertThat(third).allSatisfy(r -> assertThat(r.upToDate()).isTrue());
-    assertThat(engine.builds).as("nothing changed: no image built").isEmpty();
+    assertThat(engine.runs).as("nothing changed: no source stage ran").isEmpty();
     assertThat(third.get(1).outputs()).extracting(TargetResult.OutputFile::path).containsExactly("hello");
 
     build(true);
-    assertThat(engine.builds).as("-Dcross.force rebuilds the sources").hasSize(2);
+    assertThat(engine.runs).as("-Dcross.force rebuilds the sources").hasSize(2);
+    assertThat(engine.removed).as("every container removed").containsExactlyInAnyOrderElementsOf(engine.containers);
   }
 
   @Test
@@ -138,7 +152,7 @@ class StagedBuildTest {
   @Test
   void aFailedBuildIsNeverTakenAsUnchanged() throws Exception {
     build(false);
-    engine.failBuildOf = "hello-build:x86_64";
+    engine.failRunOf = "x86_64";
     Files.writeString(dir.resolve("hello.c"), "broken");
     build(false);
     Files.writeString(dir.resolve("hello.c"), "int main(void) { return 0; }\n");
@@ -171,15 +185,19 @@ class StagedBuildTest {
 
   @Test
   void aFailingSourceStageKeepsTheLogTailAndTheOtherTargetGoesOn() throws Exception {
-    engine.failBuildOf = "hello-build:x86_64";
+    engine.failRunOf = "x86_64";
 
     List<TargetResult> results = build(false);
     assertThat(results.get(0).failure()).isInstanceOfSatisfying(TargetBuildException.class, e -> {
       assertThat(e.stage()).isEqualTo("source");
+      assertThat(e.getMessage()).contains("The build script /cross-build.sh exited with code 2 in a container of"
+          + " hello-deps:x86_64-unknown-linux-gnu-");
       assertThat(e.logTail()).contains("hello.c:3: error: undeclared_variable");
     });
     assertThat(results.get(1).failed()).as("a failure does not stop the other target").isFalse();
     assertThat(progress).contains("x86_64-unknown-linux-gnu source: failed");
     assertThat(dir.resolve("target/cross/hello-1.0-linux-x86_64.tar.gz")).doesNotExist();
+    assertThat(engine.removed).as("the failed run's container is removed too")
+        .containsExactlyInAnyOrderElementsOf(engine.containers);
   }
 }
