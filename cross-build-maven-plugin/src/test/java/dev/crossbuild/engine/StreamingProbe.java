@@ -12,7 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Run in a JVM with a small heap by {@link StreamingMemoryTest}: builds an image from a context holding a
+ * Run in a JVM with a small heap by {@link StreamingMemoryIT}: builds an image from a context holding a
  * file much larger than the heap, then copies it back out. Buffering either way runs out of memory.
  * Arguments: size in bytes, destination directory, run label value. Prints timings.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Mach-O, PE and big-endian ELF, which no compiler here produces: the files are minimal headers
  * built byte by byte by {@link SyntheticBinaries}.
  */
-class BinaryAuditTestSynthetic {
+class BinaryAuditSyntheticTest {
 
   private static final String DYLD = "/usr/lib/dyld";
   private static final String LIB_SYSTEM = "/usr/lib/libSystem.B.dylib";

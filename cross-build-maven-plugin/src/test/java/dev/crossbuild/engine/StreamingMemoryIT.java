@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Memory stays flat: a 256 MiB build context and a 256 MiB output go through a JVM limited to a 48 MiB heap.
- * Holding either in memory would fail with OutOfMemoryError. Runs against the real engine.
+ * Holding either in memory would fail with OutOfMemoryError. Runs against the real engine, so failsafe runs it
+ * in {@code verify}.
  */
-class StreamingMemoryTest {
+class StreamingMemoryIT {
 
   private static final long SIZE = 256L * 1024 * 1024;
 

@@ -24,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs against the real engine of this machine (the local endpoint: DOCKER_HOST, context or default socket).
  * It fails, never skips, when no engine answers: CI starts one. Needs the local base images
- * {@code amd64/debian:bookworm-slim} and {@code arm64v8/debian:bookworm-slim} and QEMU binfmt for arm64.
+ * {@code amd64/debian:bookworm-slim} and {@code arm64v8/debian:bookworm-slim}, QEMU binfmt for arm64 and the
+ * loopback registry of {@code it/engine/registry.sh}. Run by failsafe in {@code verify}, never by {@code test};
+ * what needs no engine (the connection failures) is in {@link DockerJavaEngineConnectTest}.
  */
-class DockerJavaEngineTest {
+class DockerJavaEngineIT {
 
   private static final String AMD64_BASE = "amd64/debian:bookworm-slim";
   private static final String ARM64_BASE = "arm64v8/debian:bookworm-slim";
@@ -236,37 +238,6 @@ class DockerJavaEngineTest {
     assertThatThrownBy(() -> engine.pullImage(image, ARM64))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("Cannot pull image " + image + " for linux/arm64");
-  }
-
-  @Test
-  void unreachableEndpointIsEngineUnavailable() {
-    EngineEndpoint nowhere = new EngineEndpoint("local", "unix:///nonexistent.sock", null, null, "DOCKER_HOST");
-
-    assertThatThrownBy(() -> DockerJavaEngine.connect(nowhere))
-        .isInstanceOfSatisfying(EngineUnavailableException.class, e -> {
-          assertThat(e.endpoint()).isEqualTo("unix:///nonexistent.sock");
-          assertThat(e.source()).isEqualTo("DOCKER_HOST");
-          assertThat(e).hasMessage("No container engine at unix:///nonexistent.sock (from DOCKER_HOST)");
-        });
-  }
-
-  @Test
-  void refusedTcpPortIsEngineUnavailable() {
-    EngineEndpoint refused = EngineEndpoint.builder("arm", "tcp://127.0.0.1:1", null, null);
-
-    assertThatThrownBy(() -> DockerJavaEngine.connect(refused))
-        .isInstanceOf(EngineUnavailableException.class)
-        .hasMessage("No container engine at tcp://127.0.0.1:1 (from <builder> 'arm')");
-  }
-
-  @Test
-  void missingTlsMaterialIsAConfigurationErrorNamingTheEndpoint() {
-    EngineEndpoint tls = EngineEndpoint.builder("secure", "tcp://127.0.0.1:2376", true, "/nonexistent/certs");
-
-    assertThatThrownBy(() -> DockerJavaEngine.connect(tls))
-        .isInstanceOf(EngineException.class)
-        .isNotInstanceOf(EngineUnavailableException.class)
-        .hasMessageContaining("tcp://127.0.0.1:2376 (from <builder> 'secure')");
   }
 
   /** A context writer that streams the given files as a tar. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** GlibcVersions; named with the BinaryAuditTest prefix so that the audit's test filter runs it too. */
-class BinaryAuditTestGlibcVersions {
+/** GlibcVersions; named BinaryAudit*Test so that surefire runs it and -Dtest=BinaryAudit* runs all the audit tests. */
+class BinaryAuditGlibcVersionsTest {
 
   @Test
   void comparesComponentsAsNumbersNotText() {
