@@ -1,5 +1,6 @@
 package dev.crossbuild.maven;
 
+import dev.crossbuild.config.BuilderConfig;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
@@ -338,10 +339,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** A session whose builders connect through docker-java. */
   protected static CrossBuild session(CrossConfig config, String pluginVersion) {
-    return new CrossBuild(config, TargetCatalog.builtIn(), b -> DockerJavaEngine.connect(b.host() == null
+    return new CrossBuild(config, TargetCatalog.builtIn(), AbstractCrossMojo::connect, pluginVersion);
+  }
+
+  /** The engine of a builder, through docker-java. */
+  protected static DockerJavaEngine connect(BuilderConfig b) {
+    return DockerJavaEngine.connect(b.host() == null
         ? EngineEndpoint.local()
         : new EngineEndpoint(b.id(), b.host(), b.tlsVerify(), b.certPath(),
-            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'")), pluginVersion);
+            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'"));
   }
 
   /** Prints the plan table and a loud warning for every emulated target. */

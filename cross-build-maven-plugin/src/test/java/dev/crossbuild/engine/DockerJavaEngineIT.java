@@ -177,6 +177,40 @@ class DockerJavaEngineIT {
   }
 
   @Test
+  void aBuildContainerGetsItsFilesAndVolumeFollowsAsLinesAndKeepsTheVolumeForTheNextRun() throws IOException {
+    String volume = "crossbuild-test-cache-" + RUN_ID.substring(0, 8);
+    engine.createVolume(volume, LABELS);
+    engine.createVolume(volume, LABELS); // an existing volume is kept, not an error
+    try {
+      assertThat(engine.listVolumes(LABELS)).containsExactly(volume);
+      String script = "cat /work/in.txt; printf 'no newline at the end' >&2; echo; n=$(cat /cache/n 2>/dev/null || echo 0);"
+          + " echo $((n + 1)) > /cache/n; echo \"run $((n + 1))\"; mkdir -p /out; cp /work/in.txt /out/; exit 3";
+      List<String> lines = new java.util.ArrayList<>();
+      for (int run = 1; run <= 2; run++) {
+        lines.clear();
+        String id = engine.createContainer(new ContainerSpec(AMD64_BASE, AMD64, List.of("sh", "-c", script), LABELS,
+            Map.of("GREETING", "hi"), "/work", List.of(ContainerSpec.Mount.volume(volume, "/cache"))));
+        try {
+          engine.copyIn(id, "/", context(Map.of("work/in.txt", "line one\nline two\n")));
+          assertThat(engine.startAndFollow(id, lines::add)).isEqualTo(3);
+          Path out = Files.createTempDirectory("cross-build-it-out");
+          engine.copyOut(id, "/out", out, 1 << 20);
+          assertThat(out.resolve("in.txt")).hasContent("line one\nline two");
+        } finally {
+          engine.removeContainer(id);
+        }
+        assertThat(lines).as("whole lines, stderr too").contains("line one", "line two", "no newline at the end",
+            "run " + run);
+      }
+      assertThat(engine.listContainers(LABELS)).isEmpty();
+    } finally {
+      engine.removeVolume(volume);
+      engine.removeVolume(volume); // gone: not an error
+    }
+    assertThat(engine.listVolumes(LABELS)).isEmpty();
+  }
+
+  @Test
   void removingAContainerThatIsGoneIsNotAnError() {
     String container = engine.createContainer(AMD64_BASE, LABELS);
     engine.removeContainer(container);
