@@ -37,9 +37,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenProject project;
 
   /**
-   * The target triples to build, e.g. {@code <target>aarch64-unknown-linux-gnu</target>}. A target may
-   * also be written as an element with {@code <triple>} and optional {@code <strategy>} (native, cross,
-   * emulated, host), {@code <builder>}, {@code <image>} (base image) and {@code <classifier>}.
+   * The target triples to build, e.g. {@code <target>aarch64-unknown-linux-gnu</target>}; a triple the
+   * catalog does not know fails with the closest known names. A target may also be written as an element
+   * with {@code <triple>} and optional {@code <strategy>} ({@code native}, {@code cross}, {@code emulated},
+   * {@code host}: forces how it is built), {@code <builder>} (the id of the builder to use),
+   * {@code <image>} (its own base image, over the plugin-level one), {@code <classifier>} (instead of the
+   * os-maven-plugin style one, e.g. {@code linux-aarch_64}), {@code <smokeTest>} (its own; an empty one
+   * turns it off) and {@code <nativeResourceDir>} (where its outputs go in the jar with
+   * {@code <nativeResources>}, instead of {@code <nativeResourcePath>/<classifier>}). No default: a build
+   * without targets fails. {@code -Dcross.targets} selects among them.
    *
    * @since 0.1.0
    */
@@ -57,9 +63,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * The recipe preset: {@code cargo}, {@code cmake}, {@code go}, {@code maven}, {@code make} or
-   * {@code custom}. Default: detected from the project: {@code Cargo.toml} -> cargo, {@code CMakeLists.txt}
-   * -> cmake, {@code go.mod} -> go, a {@code Makefile} -> make, else maven. Every field of a preset can be
-   * overridden by the parameters below.
+   * {@code custom} (only a cross gcc; give {@code <buildCommand>}). Default: detected from the project:
+   * {@code Cargo.toml} -> cargo, {@code CMakeLists.txt} -> cmake, {@code go.mod} -> go, a {@code Makefile}
+   * -> make, else maven. Every field of a preset can be overridden: {@code <image>}, {@code <setup>},
+   * {@code <buildTools>}, {@code <setupCommands>}, {@code <manifests>}, {@code <depsCommand>},
+   * {@code <buildCommand>}, {@code <artifacts>}, {@code <env>}.
    *
    * @since 0.1.0
    */
@@ -67,8 +75,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String recipe;
 
   /**
-   * Debian packages for the target architecture installed in the deps image, e.g. {@code zlib1g-dev}.
-   * When cross-compiling they are installed as {@code zlib1g-dev:arm64}.
+   * Debian packages for the target architecture installed in the deps image, e.g.
+   * {@code <package>zlib1g-dev</package>}. When cross-compiling they are installed as
+   * {@code zlib1g-dev:arm64}. Tools that run during the build belong in {@code <buildTools>}. Default: none
+   * (the recipe's toolchain is installed anyway).
    *
    * @since 0.1.0
    */
@@ -78,7 +88,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   /**
    * Debian packages for the build machine installed in the deps image, never qualified with the target's
    * architecture: code generators, JDK headers for JNI, Debian's {@code librust-*-dev} crate sources. E.g.
-   * {@code <buildTools><package>protobuf-compiler</package></buildTools>}.
+   * {@code <buildTools><package>protobuf-compiler</package></buildTools>}. Default: none.
    *
    * @since 0.1.0
    */
@@ -86,11 +96,13 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> buildTools;
 
   /**
-   * Base image for every target, instead of the recipe's default. {@code {repo}} stands for the
+   * Base image for every target, instead of the recipe's default. <code>{repo}</code> stands for the
    * per-architecture repository of the image's platform ({@code amd64}, {@code arm64v8}, {@code arm32v7},
-   * ...), e.g. {@code {repo}/debian:bookworm-slim}. Defaults: cargo {@code {repo}/rust:1-slim-bookworm}, go
-   * {@code {repo}/golang:1-bookworm}, maven {@code {repo}/maven:3-eclipse-temurin-17}, the others
-   * {@code {repo}/debian:bookworm-slim}. A target's own {@code <image>} wins over this.
+   * ...), e.g. <code>{repo}/debian:bookworm-slim</code>. Defaults: cargo
+   * <code>{repo}/rust:1-slim-bookworm</code>, go <code>{repo}/golang:1-bookworm</code>, maven
+   * <code>{repo}/maven:3-eclipse-temurin-17</code>; the others the target catalog's Debian image
+   * ({@code arm64v8/debian:bookworm-slim}; {@code riscv64/debian:trixie-slim} for riscv64). An image whose
+   * recorded platform is not the one needed is refused. A target's own {@code <image>} wins over this.
    *
    * @since 0.1.0
    */
@@ -102,7 +114,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * in every image: added to the system bundle before packages are installed and to every JDK's
    * {@code cacerts} after them. For TLS-intercepting corporate proxies, e.g.
    * {@code <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>}. Comma-separated with
-   * {@code -Dcross.caCertificates}.
+   * {@code -Dcross.caCertificates}. A missing or unreadable file fails the build before any image is made.
+   * Default: none.
    *
    * @since 0.1.0
    */
@@ -110,7 +123,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> caCertificates;
 
   /**
-   * Shell commands run in the deps image after the {@code <setup>} packages.
+   * Shell commands run in the deps image after the {@code <setup>} and {@code <buildTools>} packages, e.g.
+   * {@code <setupCommand>pip install meson</setupCommand>}. They are part of the deps key: changing one
+   * rebuilds the deps image. Default: none.
    *
    * @since 0.1.0
    */
@@ -118,8 +133,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> setupCommands;
 
   /**
-   * Files (paths or globs relative to the project) copied into the deps image before the deps command.
-   * The deps image is rebuilt only when their bytes change.
+   * Files (paths or globs relative to the project, e.g. {@code deps/*.txt}) copied into the deps image
+   * before the deps command, instead of the recipe's ({@code Cargo.toml} and {@code Cargo.lock},
+   * {@code go.mod} and {@code go.sum}, the {@code pom.xml} files, the CMake files). The deps image is rebuilt
+   * only when their bytes change, so source files never belong here. Default: the recipe's.
    *
    * @since 0.1.0
    */
@@ -160,7 +177,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> artifacts;
 
   /**
-   * Environment variables for both stages.
+   * Environment variables for both stages, over the recipe's, e.g.
+   * {@code <env><CGO_ENABLED>1</CGO_ENABLED></env>}. They are part of the deps key. Default: none.
    *
    * @since 0.1.0
    */
@@ -168,8 +186,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected Map<String, String> env;
 
   /**
-   * Extra container engines to build on, e.g. an arm64 machine: {@code <builder>} with {@code <id>},
-   * {@code <host>}, optional {@code <tlsVerify>}, {@code <certPath>}, {@code <maxParallel>}.
+   * Extra container engines to build on, e.g. an arm64 machine: {@code <builder>} with {@code <id>} (named
+   * by a target's {@code <builder>} and in the plan) and {@code <host>} (e.g. {@code tcp://arm64-box:2376}),
+   * optional {@code <tlsVerify>}, {@code <certPath>} (a directory with {@code ca.pem}, {@code cert.pem} and
+   * {@code key.pem}) and {@code <maxParallel>} (targets it builds at once, default 2). Each reports its
+   * native platform, so a target of that platform builds there natively. Default: only the local engine.
    *
    * @since 0.1.0
    */
@@ -177,7 +198,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<BuilderParameter> builders;
 
   /**
-   * The local engine's address. Default: {@code DOCKER_HOST}, the current docker context, or
+   * The local engine's address, e.g. {@code unix:///run/user/1000/podman/podman.sock} or
+   * {@code tcp://127.0.0.1:2375}. Default: found as the docker CLI does: {@code DOCKER_HOST}, else the
+   * context named by {@code DOCKER_CONTEXT} or the CLI's current context, else
    * {@code unix:///var/run/docker.sock}.
    *
    * @since 0.1.0
@@ -186,7 +209,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String dockerHost;
 
   /**
-   * How many targets the local engine builds at once.
+   * How many targets the local engine builds at once ({@code <builders>} have their own
+   * {@code <maxParallel>}).
    *
    * @since 0.1.0
    */
@@ -194,7 +218,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected int parallel;
 
   /**
-   * {@code auto} uses container engines; {@code none} builds only host targets, without containers.
+   * {@code auto} uses container engines; {@code none} builds only host targets (macOS and Windows targets
+   * on their own machine), without containers or a running engine.
    *
    * @since 0.1.0
    */
@@ -202,7 +227,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String engine;
 
   /**
-   * Where outputs, archives and reports go.
+   * Where outputs ({@code <triple>/}), archives, build logs and reports ({@code report.json},
+   * {@code report.html}) go.
    *
    * @since 0.1.0
    */
@@ -233,7 +259,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * Debian packages the smoke test needs at run time (e.g. {@code zlib1g}, {@code default-jre-headless}),
-   * installed into the target platform's base image for the smoke test only.
+   * installed into the target platform's base image for the smoke test only. Default: none.
    *
    * @since 0.1.0
    */
@@ -243,7 +269,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   /**
    * Project files or directories (relative to the project, e.g. {@code target/classes} or
    * {@code src/smoke}) copied beside the outputs into the smoke test's working directory, keeping their
-   * relative paths. They are never packed into the archive.
+   * relative paths. They are never packed into the archive. Default: none.
    *
    * @since 0.1.0
    */
@@ -252,13 +278,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * A registry repository that shares deps images between machines and CI runs: {@code <repository>}
-   * (e.g. {@code registry.corp:5000/team/cache}), {@code <pull>} (default true), {@code <push>} (default
-   * false), and optional {@code <username>} with {@code <passwordEnvironmentVariable>} (otherwise the
+   * (a registry host, an optional port and a lower-case path, no tag: e.g.
+   * {@code registry.corp:5000/team/cache}), {@code <pull>} (default true: pull a deps image the engine lacks),
+   * {@code <push>} (default false: push every deps image built here), and optional {@code <username>} with {@code <passwordEnvironmentVariable>} (otherwise the
    * docker CLI's {@code config.json} and its credential helpers give the credentials). A deps image the
    * local engine lacks is pulled as {@code <repository>:<triple>-<deps key>} and trusted only when its
    * platform and deps key match; one built here is pushed under that tag. The cache never fails a build:
    * an unreachable registry or a missing tag is a warning, and the image is built. Each field can be set
    * with {@code -Dcross.cache.<field>}, e.g. {@code -Dcross.cache.push=true}, which wins over the POM.
+   * Default: none, deps images stay in the engine that built them.
    *
    * @since 0.1.0
    */
@@ -304,7 +332,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * Skips the goal.
+   * Skips the goal, logging why.
    *
    * @since 0.1.0
    */

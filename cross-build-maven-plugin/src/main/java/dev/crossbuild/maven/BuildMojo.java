@@ -36,7 +36,9 @@ import org.apache.maven.project.MavenProjectHelper;
 public class BuildMojo extends AbstractCrossMojo {
 
   /**
-   * Rebuilds every target even when nothing changed since the last build.
+   * Builds every target's sources again even when nothing changed since the last build; a deps image
+   * whose key still matches is reused. The no-change check does not see a base image that changed under
+   * the same tag: this is how to pick it up.
    *
    * @since 0.1.0
    */
@@ -47,7 +49,8 @@ public class BuildMojo extends AbstractCrossMojo {
    * Also copies each target's outputs into the project's classes directory under
    * {@code <nativeResourcePath>/<classifier>/}, so that the project's jar holds the native library of every
    * target (a multi-arch JNI jar). Bind the goal to {@code process-classes} so that tests and the jar see
-   * them.
+   * them. A target's {@code <nativeResourceDir>} puts its files elsewhere, for a library whose own loader
+   * looks there.
    *
    * @since 0.1.0
    */
@@ -76,7 +79,8 @@ public class BuildMojo extends AbstractCrossMojo {
 
   /**
    * Where {@code <nativeResources>} puts the outputs inside the jar; each target gets a directory named by
-   * its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}.
+   * its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}. A relative path inside the
+   * classes directory; an absolute one, or one that leaves it, fails the goal.
    *
    * @since 0.1.0
    */

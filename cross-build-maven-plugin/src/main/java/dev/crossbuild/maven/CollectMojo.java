@@ -33,7 +33,8 @@ public class CollectMojo extends AbstractCrossMojo {
   /**
    * Unpacks each target's archive into the project's classes directory under
    * {@code <nativeResourcePath>/<classifier>/}, so that the jar holds the native library of every target
-   * (the multi-platform JNI jar). The same setting as {@code cross:build}'s.
+   * (the multi-platform JNI jar); a target's {@code <nativeResourceDir>} puts its files elsewhere. The same
+   * setting as {@code cross:build}'s.
    *
    * @since 0.1.0
    */
@@ -42,8 +43,8 @@ public class CollectMojo extends AbstractCrossMojo {
 
   /**
    * Where {@code <nativeResources>} puts each target's files inside the jar, in a directory named by its
-   * classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}. The same setting as
-   * {@code cross:build}'s.
+   * classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}. A relative path inside the classes
+   * directory. The same setting as {@code cross:build}'s.
    *
    * @since 0.1.0
    */

@@ -44,7 +44,8 @@ public class GenerateWorkflowMojo extends AbstractMojo {
 
     /**
      * Comma-separated target triples, one build leg each. When set, replaces
-     * {@code <workflow><targets>}. No default.
+     * {@code <workflow><targets>} and the plugin's {@code <targets>}. No default; property
+     * {@code cross.targets}.
      *
      * @since 0.1.0
      */
@@ -62,11 +63,32 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     private List<TargetParameter> targets;
 
     /**
-     * The workflow's content: name, targets, branches, pull requests, manual runs, Java version
-     * and distribution, Maven arguments, runner overrides and extra setup steps per target, the
-     * package job ({@code <packageJob>}) and the deploy ({@code <deploy>}, {@code <deployServerId>},
-     * {@code <deployUsernameSecret>}, {@code <deployPasswordSecret>}). See the {@code generate-workflow}
-     * page for every element and its default.
+     * The workflow's content. Every element is optional:
+     * <ul>
+     *   <li>{@code <name>}: the name shown on GitHub, default {@code cross-build};</li>
+     *   <li>{@code <targets>}: one build leg per {@code <target>} triple, default the plugin's
+     *       {@code <targets>}; {@code -Dcross.targets} replaces both;</li>
+     *   <li>{@code <branches>}: the {@code <branch>}es whose pushes run the build, default {@code main};</li>
+     *   <li>{@code <pullRequests>} and {@code <workflowDispatch>}: whether pull requests and manual runs
+     *       run the build, default {@code true};</li>
+     *   <li>{@code <javaVersion>} and {@code <javaDistribution>}: for actions/setup-java, default
+     *       {@code 17} and {@code temurin};</li>
+     *   <li>{@code <mavenArguments>}: {@code <mavenArgument>}s appended to every Maven command, e.g.
+     *       {@code -DskipTests};</li>
+     *   <li>{@code <runners>}: {@code <runner>} with {@code <target>}, {@code <label>} (the
+     *       {@code runs-on} label of a self-hosted or larger runner) and optional {@code <qemu>}, instead
+     *       of the runner catalog's;</li>
+     *   <li>{@code <setupSteps>}: {@code <setupStep>} with {@code <name>}, {@code <run>} (a bash script)
+     *       and optional {@code <target>} (default every leg), run before the build;</li>
+     *   <li>{@code <packageJob>}: a {@code package} job that runs {@code cross:collect verify} on every
+     *       leg's archive and uploads the jar for the release, default on with {@code <nativeResources>}
+     *       or {@code <deploy>};</li>
+     *   <li>{@code <deploy>}: a {@code deploy} job on {@code v*} tags that runs {@code cross:collect deploy}
+     *       after the release, default {@code false}; with {@code <deployServerId>} (the
+     *       {@code settings.xml} server id, default {@code central}) and the repository secrets
+     *       {@code <deployUsernameSecret>} and {@code <deployPasswordSecret>}, both required.</li>
+     * </ul>
+     * Scripts and arguments may not contain <code>${{ }}</code> expressions: the goal refuses them.
      *
      * @since 0.1.0
      */
@@ -111,7 +133,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
 
     /**
      * The workflow file to write or check. Default
-     * {@code ${project.basedir}/.github/workflows/cross-build.yml}; property {@code cross.workflow.file}.
+     * <code>${project.basedir}/.github/workflows/cross-build.yml</code>; property {@code cross.workflow.file}.
      *
      * @since 0.1.0
      */

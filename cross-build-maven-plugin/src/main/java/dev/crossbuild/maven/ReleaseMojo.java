@@ -128,7 +128,7 @@ public class ReleaseMojo extends AbstractMojo {
   /**
    * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not its
    * subdirectories, are released; {@code SHA256SUMS} is written there. Jars are released only with
-   * archives. Default {@code ${project.build.directory}/cross}.
+   * archives. Default <code>${project.build.directory}/cross</code>.
    * Property {@code cross.release.artifactsDirectory}.
    *
    * @since 0.1.0
