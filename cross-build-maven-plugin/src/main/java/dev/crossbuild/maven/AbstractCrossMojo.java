@@ -223,7 +223,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * A command run after the build, in a container of the target's platform (natively or under QEMU),
    * with the target's outputs in its working directory, e.g. {@code ./hello --version}. A non-zero exit
    * fails the target; a platform that can't run here is skipped with a line saying why. A
-   * {@code <target>} can give its own {@code <smokeTest>} (an empty one turns it off). Default: none.
+   * {@code <target>} can give its own {@code <smokeTest>} ({@code <smokeTest>none</smokeTest>} turns it off for
+   * that target). Default: none.
    *
    * @since 0.1.0
    */
