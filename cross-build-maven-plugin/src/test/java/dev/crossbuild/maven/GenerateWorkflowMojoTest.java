@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +32,9 @@ class GenerateWorkflowMojoTest {
 
     @TempDir
     Path project;
+
+    @Inject
+    MavenSession session;
 
     @Provides
     MavenProject project() {
@@ -44,6 +56,15 @@ class GenerateWorkflowMojoTest {
                 .contains("- target: x86_64-unknown-linux-gnu")
                 .contains("runner: macos-15")
                 .contains("./mvnw -B cross:build \"-Dcross.targets=${CROSS_TARGET}\"");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = POMS + "pom.xml")
+    void theBuildGoalsTargetsInBothFormsAreTheLegsOfTheGivenFile(GenerateWorkflowMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(Files.readString(project.resolve("ci/cross.yml"))).contains("- target: x86_64-unknown-linux-gnu\n")
+                .contains("- target: aarch64-apple-darwin\n");
     }
 
     @Test
@@ -90,7 +111,7 @@ class GenerateWorkflowMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<workflow><targets>")
-                .hasMessageContaining("-Dcross.targets");
+                .hasMessageContaining("-Dcross.workflow.targets");
     }
 
     @Test
@@ -100,9 +121,9 @@ class GenerateWorkflowMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("2 configuration problem(s) in the cross-build plugin's <configuration>:\n"
-                        + "  - Unknown target 'x86_64-unknown-freebsd' in <workflow><targets> (-Dcross.targets)."
+                        + "  - Unknown target 'x86_64-unknown-freebsd' in <workflow><targets> (-Dcross.workflow.targets)."
                         + " Run mvn cross:help -Ddetail to see the known targets.\n"
-                        + "  - Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                        + "  - Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets)."
                         + " Did you mean aarch64-unknown-linux-gnu?");
         assertThat(workflowFile()).doesNotExist();
     }
@@ -113,7 +134,7 @@ class GenerateWorkflowMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("2 configuration problem(s) in the cross-build plugin's <configuration>:\n")
-                .hasMessageContaining("  - Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.targets)."
+                .hasMessageContaining("  - Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.workflow.targets)."
                         + " Did you mean aarch64-unknown-linux-gnu?")
                 .hasMessageContaining("  - 'cache/deps' in <cache><repository> (-Dcross.cache.repository) does not"
                         + " start with a registry host");
@@ -163,6 +184,93 @@ class GenerateWorkflowMojoTest {
         assertThat(Files.readString(workflowFile())).contains("  deploy:\n")
                 .contains("          server-id: central\n")
                 .contains("          MAVEN_PASSWORD: \"${{ secrets.CENTRAL_PASSWORD }}\"\n");
+    }
+
+    /** {@code -Dcross.workflow.targets}, as a user passes it. */
+    @Nested
+    class WorkflowTargetsGiven {
+
+        @BeforeEach
+        void property() {
+            session.getUserProperties().setProperty("cross.workflow.targets", "x86_64-unknown-linux-gnu");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL, pom = POMS + "workflow-targets.xml")
+        void theyReplaceTheWorkflowsTargets(GenerateWorkflowMojo mojo) throws Exception {
+            mojo.execute();
+
+            assertThat(Files.readString(workflowFile())).contains("- target: x86_64-unknown-linux-gnu\n")
+                    .doesNotContain("riscv64gc-unknown-linux-gnu").doesNotContain("aarch64-apple-darwin");
+        }
+    }
+
+    /** {@code -Dcross.targets}: the build goals' selection, which this goal used to take as its list. */
+    @Nested
+    class BuildSelectionGiven {
+        final List<String> warnings = new ArrayList<>();
+
+        @Provides
+        Log log() {
+            return new SystemStreamLog() {
+                @Override
+                public void warn(CharSequence content) {
+                    warnings.add(content.toString());
+                }
+            };
+        }
+
+        @BeforeEach
+        void property() {
+            session.getUserProperties().setProperty("cross.targets", "aarch64-unknown-linux-gnu");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+        void aBuildThatRunsTheGoalInAPhaseKeepsTheWorkflowsTargetsAndWarns(GenerateWorkflowMojo mojo)
+                throws Exception {
+            mojo.execute();
+
+            assertThat(Files.readString(workflowFile())).contains("- target: x86_64-unknown-linux-gnu\n")
+                    .doesNotContain("- target: aarch64-unknown-linux-gnu");
+            assertThat(warnings).containsExactly("Ignoring -Dcross.targets=aarch64-unknown-linux-gnu: it selects the"
+                    + " targets of cross:build, cross:plan and cross:collect, not the workflow's. To replace the"
+                    + " workflow's targets, use -Dcross.workflow.targets=aarch64-unknown-linux-gnu.");
+        }
+
+        /** {@code mvn cross:generate-workflow -Dcross.targets=...}. */
+        @Nested
+        class OnTheGoalsCommandLine {
+
+            @Provides
+            MojoExecution execution() {
+                return new MojoExecution(null, "default-cli", MojoExecution.Source.CLI);
+            }
+
+            @Test
+            @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+            void theGoalFailsNamingTheWorkflowsPropertyAndWritesNothing(GenerateWorkflowMojo mojo) {
+                assertThatThrownBy(mojo::execute)
+                        .isInstanceOf(MojoFailureException.class)
+                        .hasMessage("-Dcross.targets=aarch64-unknown-linux-gnu selects the targets of cross:build,"
+                                + " cross:plan and cross:collect; it does not change the workflow. To replace the"
+                                + " workflow's targets, pass -Dcross.workflow.targets=aarch64-unknown-linux-gnu"
+                                + " (or set <workflow><targets>).");
+                assertThat(workflowFile()).doesNotExist();
+            }
+
+            @Test
+            @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+            @MojoParameter(name = "targetList", value = "aarch64-apple-darwin")
+            void besideTheWorkflowsPropertyItIsIgnoredWithAWarning(GenerateWorkflowMojo mojo) throws Exception {
+                mojo.execute();
+
+                assertThat(Files.readString(workflowFile())).contains("- target: aarch64-apple-darwin\n")
+                        .doesNotContain("- target: aarch64-unknown-linux-gnu");
+                assertThat(warnings).singleElement().asString().startsWith("Ignoring -Dcross.targets=")
+                        .doesNotContain("To replace");
+            }
+        }
     }
 
     private Path workflowFile() {

@@ -78,8 +78,8 @@ class GoalParametersTest {
   private static final List<Binding> COLLECT = concat(BUILD_GOALS, NATIVE_RESOURCES);
 
   private static final List<Binding> WORKFLOW = List.of(
-      new Binding("cross.targets", "x86_64-unknown-linux-gnu,aarch64-unknown-linux-gnu", "targetList",
-          "x86_64-unknown-linux-gnu,aarch64-unknown-linux-gnu", null),
+      new Binding("cross.workflow.targets", "x86_64-unknown-linux-gnu,aarch64-apple-darwin", "targetList",
+          "x86_64-unknown-linux-gnu,aarch64-apple-darwin", null),
       new Binding("cross.nativeResources", "true", "nativeResources", true, false),
       new Binding("cross.workflow.file", "/srv/ci/cross.yml", "workflowFile", new File("/srv/ci/cross.yml"),
           new InBasedir(".github/workflows/cross-build.yml")),
