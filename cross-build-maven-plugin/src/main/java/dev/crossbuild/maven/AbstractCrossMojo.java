@@ -270,11 +270,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * Skips the goal.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin: {@code cross:plan},
+   * {@code cross:build}, {@code cross:collect}, {@code cross:generate-workflow} and {@code cross:release}. Each
+   * goal also has a property that skips it alone: {@code cross.plan.skip}, {@code cross.build.skip},
+   * {@code cross.collect.skip}, {@code cross.workflow.skip}, {@code cross.release.skip}. Default {@code false};
+   * property {@code cross.skip}.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "cross.skip", defaultValue = "false")
+  @Parameter(property = Skip.ALL, defaultValue = "false")
   protected boolean skip;
 
   /** The checked configuration, or a failure that lists every problem. */

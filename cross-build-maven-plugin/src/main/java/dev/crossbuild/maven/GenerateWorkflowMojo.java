@@ -139,17 +139,25 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     private boolean check;
 
     /**
-     * Skip this goal. Default {@code false}; property {@code cross.workflow.skip}.
+     * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build goals.
+     * Default {@code false}; property {@code cross.skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Skip.ALL, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Skips this goal only. Default {@code false}; property {@code cross.workflow.skip}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "cross.workflow.skip", defaultValue = "false")
-    private boolean skip;
+    private boolean skipWorkflow;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping cross:generate-workflow (cross.workflow.skip=true)");
+        if (Skip.skipped(getLog(), "generate-workflow", skip, "cross.workflow.skip", skipWorkflow)) {
             return;
         }
         refuseBuildSelection();

@@ -119,12 +119,21 @@ public class ReleaseMojo extends AbstractMojo {
   private boolean draftOnly;
 
   /**
-   * Skip the goal. Default {@code false}. Property {@code cross.release.skip}.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build goals.
+   * Default {@code false}. Property {@code cross.skip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Skip.ALL, defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * Skips this goal only. Default {@code false}. Property {@code cross.release.skip}.
    *
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.skip", defaultValue = "false")
-  private boolean skip;
+  private boolean skipRelease;
 
   /**
    * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not its
@@ -150,8 +159,7 @@ public class ReleaseMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:release (cross.release.skip=true)");
+    if (Skip.skipped(getLog(), "release", skip, "cross.release.skip", skipRelease)) {
       return;
     }
     if (retries < 0) {

@@ -73,9 +73,11 @@ class GoalParametersTest {
       new Binding("cross.build.skip", "true", "skipBuild", true, false),
       new Binding("cross.nativeResources.skip", "true", "skipNativeResources", true, false)));
 
-  private static final List<Binding> PLAN = BUILD_GOALS;
+  private static final List<Binding> PLAN = concat(BUILD_GOALS, List.of(
+      new Binding("cross.plan.skip", "true", "skipPlan", true, false)));
 
-  private static final List<Binding> COLLECT = concat(BUILD_GOALS, NATIVE_RESOURCES);
+  private static final List<Binding> COLLECT = concat(BUILD_GOALS, NATIVE_RESOURCES, List.of(
+      new Binding("cross.collect.skip", "true", "skipCollect", true, false)));
 
   private static final List<Binding> WORKFLOW = List.of(
       new Binding("cross.workflow.targets", "x86_64-unknown-linux-gnu,aarch64-apple-darwin", "targetList",
@@ -84,7 +86,8 @@ class GoalParametersTest {
       new Binding("cross.workflow.file", "/srv/ci/cross.yml", "workflowFile", new File("/srv/ci/cross.yml"),
           new InBasedir(".github/workflows/cross-build.yml")),
       new Binding("cross.workflow.check", "true", "check", true, false),
-      new Binding("cross.workflow.skip", "true", "skip", true, false));
+      new Binding("cross.skip", "true", "skip", true, false),
+      new Binding("cross.workflow.skip", "true", "skipWorkflow", true, false));
 
   private static final List<Binding> RELEASE = List.of(
       new Binding("cross.release.tag", "v9.8.7", "tag", "v9.8.7", null),
@@ -97,7 +100,8 @@ class GoalParametersTest {
       new Binding("cross.release.artifactsDirectory", "/srv/dist", "artifactsDirectory", new File("/srv/dist"),
           new InBasedir("target/cross")),
       new Binding("cross.release.retries", "0", "retries", 0, 4),
-      new Binding("cross.release.skip", "true", "skip", true, false));
+      new Binding("cross.skip", "true", "skip", true, false),
+      new Binding("cross.release.skip", "true", "skipRelease", true, false));
 
   private static final Map<String, List<Binding>> GOALS = Map.of("build", BUILD, "plan", PLAN, "collect", COLLECT,
       "generate-workflow", WORKFLOW, "release", RELEASE);
