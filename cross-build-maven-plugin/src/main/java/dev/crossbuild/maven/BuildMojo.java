@@ -58,9 +58,10 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean nativeResources;
 
   /**
-   * Skips this goal only (not {@code cross:collect}): for a run that takes the archives from elsewhere, such
-   * as the generated workflow's package job, {@code mvn cross:collect verify -Dcross.build.skip=true}, where a
-   * {@code cross:build} bound to the lifecycle must not build the targets again.
+   * Skips this goal only ({@code cross.skip} skips every goal, {@code cross:collect} too): for a run that takes
+   * the archives from elsewhere, such as the generated workflow's package job,
+   * {@code mvn cross:collect verify -Dcross.build.skip=true}, where a {@code cross:build} bound to the lifecycle
+   * must not build the targets again. Default {@code false}; property {@code cross.build.skip}.
    *
    * @since 0.1.0
    */
@@ -100,8 +101,7 @@ public class BuildMojo extends AbstractCrossMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip || skipBuild) {
-      getLog().info("Skipping cross:build (" + (skip ? "cross.skip" : "cross.build.skip") + "=true)");
+    if (Skip.skipped(getLog(), "build", skip, "cross.build.skip", skipBuild)) {
       return;
     }
     CrossConfig config = config(force);

@@ -36,10 +36,17 @@ public class CleanMojo extends AbstractCrossMojo {
   @Parameter(property = "cross.clean.deps", defaultValue = "false")
   protected boolean deps;
 
+  /**
+   * Skips this goal only ({@code -Dcross.skip=true} skips every goal).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.clean.skip", defaultValue = "false")
+  protected boolean skipClean;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:clean (cross.skip=true)");
+    if (Skip.skipped(getLog(), "clean", skip, "cross.clean.skip", skipClean)) {
       return;
     }
     CrossConfig config = config(false);

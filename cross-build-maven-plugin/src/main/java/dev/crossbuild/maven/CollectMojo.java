@@ -51,6 +51,15 @@ public class CollectMojo extends AbstractCrossMojo {
   @Parameter(property = "cross.nativeResourcePath", defaultValue = "META-INF/native")
   protected String nativeResourcePath;
 
+  /**
+   * Skips this goal only ({@code cross.skip} skips every goal). Default {@code false}; property
+   * {@code cross.collect.skip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.collect.skip", defaultValue = "false")
+  protected boolean skipCollect;
+
   private final MavenProjectHelper projectHelper;
 
   @Inject
@@ -60,8 +69,7 @@ public class CollectMojo extends AbstractCrossMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:collect (cross.skip=true)");
+    if (Skip.skipped(getLog(), "collect", skip, "cross.collect.skip", skipCollect)) {
       return;
     }
     CrossConfig config = config(false);

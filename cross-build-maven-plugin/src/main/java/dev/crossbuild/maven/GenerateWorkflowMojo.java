@@ -4,11 +4,13 @@ import dev.crossbuild.actions.generate.InvalidRequestException;
 import dev.crossbuild.actions.generate.WorkflowDiff;
 import dev.crossbuild.actions.generate.WorkflowFile;
 import dev.crossbuild.actions.generate.WorkflowRequest;
+import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.maven.workflow.WorkflowConfiguration;
 import dev.crossbuild.maven.workflow.WorkflowRequests;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,19 +45,23 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     private MavenProject project;
 
     /**
-     * Comma-separated target triples, one build leg each. When set, replaces
-     * {@code <workflow><targets>} and the plugin's {@code <targets>}. No default; property
-     * {@code cross.targets}.
+     * Comma-separated target triples, one build leg each. When set, replaces {@code <workflow><targets>}
+     * and {@code <targets>}. No default; property {@code cross.workflow.targets}. This goal does not read
+     * {@code cross.targets}, which selects the targets of {@code cross:build}, {@code cross:plan} and
+     * {@code cross:collect} (the generated legs pass it): {@code -Dcross.targets} on the command line of
+     * {@code mvn cross:generate-workflow} without this property fails the goal, naming this property; with
+     * it, or where the goal is bound to a phase of a build that passes {@code -Dcross.targets}, it is
+     * ignored with a warning.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "cross.targets")
+    @Parameter(property = WorkflowRequests.TARGETS_PROPERTY)
     private String targetList;
 
     /**
      * The build goals' target list ({@code <targets>} in the plugin's configuration), used when neither
-     * {@code -Dcross.targets} nor {@code <workflow><targets>} is given: one list serves the build and the
-     * workflow. Entries are triples or {@code <target><triple>...</triple></target>} elements.
+     * {@code -Dcross.workflow.targets} nor {@code <workflow><targets>} is given: one list serves the build
+     * and the workflow. Entries are triples or {@code <target><triple>...</triple></target>} elements.
      *
      * @since 0.1.0
      */
@@ -127,9 +133,13 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     @Parameter(property = "cross.nativeResources", defaultValue = "false")
     private boolean nativeResources;
 
-    /** The Maven session, for the {@code -Dcross.cache.*} properties. */
+    /** The Maven session, for the {@code -Dcross.cache.*} properties and a {@code -Dcross.targets}. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+
+    /** This run of the goal: from the command line, or bound to a phase. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     /**
      * The workflow file to write or check. Default
@@ -150,19 +160,28 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     private boolean check;
 
     /**
-     * Skip this goal. Default {@code false}; property {@code cross.workflow.skip}.
+     * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build goals.
+     * Default {@code false}; property {@code cross.skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = Skip.ALL, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Skips this goal only. Default {@code false}; property {@code cross.workflow.skip}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "cross.workflow.skip", defaultValue = "false")
-    private boolean skip;
+    private boolean skipWorkflow;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping cross:generate-workflow (cross.workflow.skip=true)");
+        if (Skip.skipped(getLog(), "generate-workflow", skip, "cross.workflow.skip", skipWorkflow)) {
             return;
         }
+        refuseBuildSelection();
         boolean wrapper = Files.isRegularFile(project.getBasedir().toPath().resolve("mvnw"));
         WorkflowRequest request;
         String generated;
@@ -175,8 +194,8 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         } catch (InvalidConfigException e) {
             throw ConfigurationProblems.failure(e);
         } catch (InvalidRequestException e) {
-            throw new MojoFailureException(e.getMessage() + " (in the <workflow> configuration or -Dcross.targets).",
-                    e);
+            throw new MojoFailureException(e.getMessage() + " (in the <workflow> configuration or -D"
+                    + WorkflowRequests.TARGETS_PROPERTY + ").", e);
         }
         Path file = workflowFile.toPath();
         if (check) {
@@ -184,6 +203,31 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         } else {
             write(file, generated);
         }
+    }
+
+    /**
+     * {@code cross.targets} used to replace the workflow's targets here; it now only selects the build's,
+     * so a {@code -Dcross.targets} typed for this goal fails rather than being silently ignored.
+     */
+    private void refuseBuildSelection() throws MojoFailureException {
+        String property = ConfigResolver.SELECTION_PROPERTY;
+        String given = session.getUserProperties().getProperty(property,
+                session.getSystemProperties().getProperty(property));
+        String pom = project.getProperties().getProperty(property);
+        if (given == null && pom == null) {
+            return;
+        }
+        String value = given != null ? given : pom;
+        String instead = "-D" + WorkflowRequests.TARGETS_PROPERTY + "=" + value.strip();
+        boolean replaced = targetList != null && !targetList.isBlank();
+        if (given != null && !replaced && execution.getSource() == MojoExecution.Source.CLI) {
+            throw new MojoFailureException("-D" + property + "=" + given + " selects the targets of cross:build,"
+                    + " cross:plan and cross:collect; it does not change the workflow. To replace the workflow's"
+                    + " targets, pass " + instead + " (or set <workflow><targets>).");
+        }
+        getLog().warn("Ignoring " + (given != null ? "-D" : "the POM property ") + property + "=" + value
+                + ": it selects the targets of cross:build, cross:plan and cross:collect, not the workflow's."
+                + (replaced ? "" : " To replace the workflow's targets, use " + instead + "."));
     }
 
     private void check(Path file, String generated, String command) throws MojoExecutionException,

@@ -6,6 +6,7 @@ import dev.crossbuild.stage.CrossBuild;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Shows what {@code cross:build} would do: for every target, the strategy (native, cross, emulated, host),
@@ -17,10 +18,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractCrossMojo {
 
+  /**
+   * Skips this goal only ({@code cross.skip} skips every goal). Default {@code false}; property
+   * {@code cross.plan.skip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.plan.skip", defaultValue = "false")
+  protected boolean skipPlan;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:plan (cross.skip=true)");
+    if (Skip.skipped(getLog(), "plan", skip, "cross.plan.skip", skipPlan)) {
       return;
     }
     CrossConfig config = config(false);

@@ -24,6 +24,7 @@ import dev.crossbuild.release.Setting;
 import dev.crossbuild.release.SettingSource;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,11 +52,11 @@ import org.apache.maven.project.MavenProject;
 public class ReleaseMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
+  private MavenProject project;
 
-  /** The Maven session, to tell a {@code -D} property from the POM in messages. */
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
+  /** The Maven session: the environment, and a {@code -D} property told from the POM in messages. */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
 
   /**
    * The tag to release. Default: the tag at HEAD (of several, the highest semantic version).
@@ -64,7 +65,7 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.tag")
-  String tag;
+  private String tag;
 
   /**
    * The GitHub repository, {@code owner/name}. Default: the environment variable
@@ -75,7 +76,7 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.repository")
-  String repository;
+  private String repository;
 
   /**
    * The GitHub REST API base URL; {@code https://HOST/api/v3} for GitHub Enterprise Server.
@@ -86,7 +87,7 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.apiUrl")
-  String apiUrl;
+  private String apiUrl;
 
   /**
    * The environment variable that holds the token (it needs {@code contents: write}). The token
@@ -96,7 +97,7 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.tokenVariable", defaultValue = "GITHUB_TOKEN")
-  String tokenVariable;
+  private String tokenVariable;
 
   /**
    * Only read from GitHub and print what would be created, uploaded, replaced and published.
@@ -106,7 +107,7 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.dryRun", defaultValue = "false")
-  boolean dryRun;
+  private boolean dryRun;
 
   /**
    * Upload everything but leave the release a draft, to publish it by hand. Default
@@ -115,15 +116,24 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.draftOnly", defaultValue = "false")
-  boolean draftOnly;
+  private boolean draftOnly;
 
   /**
-   * Skip the goal. Default {@code false}. Property {@code cross.release.skip}.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build goals.
+   * Default {@code false}. Property {@code cross.skip}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Skip.ALL, defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * Skips this goal only. Default {@code false}. Property {@code cross.release.skip}.
    *
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.skip", defaultValue = "false")
-  boolean skip;
+  private boolean skipRelease;
 
   /**
    * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not its
@@ -134,19 +144,29 @@ public class ReleaseMojo extends AbstractMojo {
    * @since 0.1.0
    */
   @Parameter(property = "cross.release.artifactsDirectory", defaultValue = "${project.build.directory}/cross")
-  File artifactsDirectory;
+  private File artifactsDirectory;
 
-  /** The token and the runner's GITHUB_* variables are read from here; tests replace it. */
-  Map<String, String> environment = System.getenv();
-
-  RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  /**
+   * How many times a GitHub request that failed for a passing reason (HTTP 5xx or 429, a rate limit, a
+   * connection error) is tried again, waiting 2 s, then twice as long each time (or what the server's
+   * {@code Retry-After} asks), at most 60 s. {@code 0} fails at the first such error. Default {@code 4}.
+   * Property {@code cross.release.retries}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.release.retries", defaultValue = "4")
+  private int retries;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping cross:release (cross.release.skip=true)");
+    if (Skip.skipped(getLog(), "release", skip, "cross.release.skip", skipRelease)) {
       return;
     }
+    if (retries < 0) {
+      throw new MojoFailureException("<retries> / -Dcross.release.retries must be 0 or more: " + retries
+          + ". Use 0 to fail at the first error.");
+    }
+    Map<String, String> environment = environment(session);
     ReleaseSettings settings = new ReleaseSettings(environment);
     Setting<String> api;
     Optional<Setting<GitHubRepository>> givenRepository;
@@ -197,6 +217,8 @@ public class ReleaseMojo extends AbstractMojo {
       getLog().warn("No token in " + tokenVariable + ": the dry run reads GitHub anonymously");
     }
 
+    RetryPolicy retryPolicy = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.initialDelay(),
+        RetryPolicy.DEFAULT.maxDelay(), RetryPolicy.DEFAULT.sleeper());
     GitHubReleases github = new GitHubReleases(api.value(), gitHub.value(), token, retryPolicy, getLog()::info);
     ReleaseResult result;
     try {
@@ -235,8 +257,8 @@ public class ReleaseMojo extends AbstractMojo {
       return null;
     }
     String trimmed = value.trim();
-    Properties user = session == null ? null : session.getUserProperties();
-    Properties system = session == null ? System.getProperties() : session.getSystemProperties();
+    Properties user = session.getUserProperties();
+    Properties system = session.getSystemProperties();
     SettingSource source;
     if (isProperty(user, property, trimmed) || isProperty(system, property, trimmed)) {
       source = SettingSource.property(property);
@@ -246,6 +268,21 @@ public class ReleaseMojo extends AbstractMojo {
       source = SettingSource.pom(element);
     }
     return new Setting<>(trimmed, source);
+  }
+
+  /**
+   * The environment as Maven hands it to plugins: {@code env.NAME} entries of the session's system
+   * properties, which the {@code mvn} launcher fills from the process environment.
+   */
+  private static Map<String, String> environment(MavenSession session) {
+    Map<String, String> environment = new HashMap<>();
+    session.getSystemProperties().forEach((key, value) -> {
+      String name = String.valueOf(key);
+      if (name.startsWith("env.") && value != null) {
+        environment.put(name.substring("env.".length()), String.valueOf(value));
+      }
+    });
+    return environment;
   }
 
   private static boolean isProperty(Properties properties, String name, String value) {

@@ -8,6 +8,9 @@ package dev.crossbuild.maven;
  */
 public class TargetParameter {
 
+  /** The {@code <smokeTest>} that turns the plugin's smoke test off for one target. */
+  static final String NO_SMOKE_TEST = "none";
+
   private String triple;
   private String strategy;
   private String builder;
@@ -61,13 +64,16 @@ public class TargetParameter {
     this.classifier = classifier;
   }
 
-  /** This target's own smoke test; an empty element turns the plugin's off for it. */
+  /**
+   * This target's own smoke test; {@code none} turns the plugin's off for it, as an empty string (Maven never
+   * passes an empty element, {@code <smokeTest/>}, to a setter).
+   */
   public String getSmokeTest() {
     return smokeTest;
   }
 
   public void setSmokeTest(String smokeTest) {
-    this.smokeTest = smokeTest == null ? "" : smokeTest;
+    this.smokeTest = smokeTest == null || smokeTest.strip().equals(NO_SMOKE_TEST) ? "" : smokeTest;
   }
 
   /**

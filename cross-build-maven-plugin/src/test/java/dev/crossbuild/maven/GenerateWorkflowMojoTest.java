@@ -1,30 +1,55 @@
 package dev.crossbuild.maven;
 
-import dev.crossbuild.maven.workflow.Runner;
-import dev.crossbuild.maven.workflow.WorkflowConfiguration;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.File;
-import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal configured by the harness as Maven would, on a project in a temporary directory. */
+@MojoTest
 class GenerateWorkflowMojoTest {
+    private static final String GOAL = "generate-workflow";
+    private static final String POMS = "classpath:/unit/generate-workflow/";
+    private static final String TWO_TARGETS = "x86_64-unknown-linux-gnu,aarch64-apple-darwin";
+
     @TempDir
     Path project;
 
+    @Inject
+    MavenSession session;
+
+    @Provides
+    MavenProject project() {
+        MavenProject mavenProject = new MavenProject();
+        mavenProject.setFile(project.resolve("pom.xml").toFile());
+        return mavenProject;
+    }
+
     @Test
-    void writesTheWorkflowUnderTheProjectWithTheWrapperCommand() throws Exception {
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "targetList", value = TWO_TARGETS)
+    void writesTheWorkflowUnderTheProjectWithTheWrapperCommand(GenerateWorkflowMojo mojo) throws Exception {
         Files.writeString(project.resolve("mvnw"), "#!/bin/sh\n");
 
-        mojo("x86_64-unknown-linux-gnu,aarch64-apple-darwin", null, false).execute();
+        mojo.execute();
 
         String text = Files.readString(workflowFile());
         assertThat(text).contains("#   ./mvnw cross:generate-workflow")
@@ -34,27 +59,36 @@ class GenerateWorkflowMojoTest {
     }
 
     @Test
-    void targetsComeFromTheWorkflowElementWhenNoPropertyIsGiven() throws Exception {
-        WorkflowConfiguration config = new WorkflowConfiguration();
-        config.setTargets(List.of("riscv64gc-unknown-linux-gnu"));
-        Runner runner = new Runner();
-        runner.setTarget("riscv64gc-unknown-linux-gnu");
-        runner.setLabel("riscv-builder");
-        runner.setQemu(false);
-        config.setRunners(List.of(runner));
+    @InjectMojo(goal = GOAL, pom = POMS + "pom.xml")
+    void theBuildGoalsTargetsInBothFormsAreTheLegsOfTheGivenFile(GenerateWorkflowMojo mojo) throws Exception {
+        mojo.execute();
 
-        mojo(null, config, false).execute();
+        assertThat(Files.readString(project.resolve("ci/cross.yml"))).contains("- target: x86_64-unknown-linux-gnu\n")
+                .contains("- target: aarch64-apple-darwin\n");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = POMS + "riscv-runner.xml")
+    void targetsComeFromTheWorkflowElementWhenNoPropertyIsGiven(GenerateWorkflowMojo mojo) throws Exception {
+        mojo.execute();
 
         assertThat(Files.readString(workflowFile())).contains("runner: riscv-builder")
                 .contains("#   mvn cross:generate-workflow").doesNotContain("setup-qemu-action");
     }
 
     @Test
-    void checkPassesOnAFreshFileAndFailsWithADiffAndTheFixWhenStale() throws Exception {
-        mojo("x86_64-unknown-linux-gnu", null, false).execute();
-        mojo("x86_64-unknown-linux-gnu", null, true).execute();
+    void checkPassesOnAFreshFileAndFailsWithADiffAndTheFixWhenStale(
+            @InjectMojo(goal = GOAL) @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+            GenerateWorkflowMojo write,
+            @InjectMojo(goal = GOAL) @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+            @MojoParameter(name = "check", value = "true") GenerateWorkflowMojo check,
+            @InjectMojo(goal = GOAL)
+            @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu,s390x-unknown-linux-gnu")
+            @MojoParameter(name = "check", value = "true") GenerateWorkflowMojo stale) throws Exception {
+        write.execute();
+        check.execute();
 
-        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu,s390x-unknown-linux-gnu", null, true).execute())
+        assertThatThrownBy(stale::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("is stale")
                 .hasMessageContaining("+           - target: s390x-unknown-linux-gnu")
@@ -62,58 +96,53 @@ class GenerateWorkflowMojoTest {
     }
 
     @Test
-    void checkFailsWhenTheFileIsMissing() {
-        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu", null, true).execute())
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+    @MojoParameter(name = "check", value = "true")
+    void checkFailsWhenTheFileIsMissing(GenerateWorkflowMojo mojo) {
+        assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("does not exist");
     }
 
     @Test
-    void missingTargetsNameThePomElementAndTheProperty() {
-        assertThatThrownBy(() -> mojo(null, null, false).execute())
+    @InjectMojo(goal = GOAL)
+    void missingTargetsNameThePomElementAndTheProperty(GenerateWorkflowMojo mojo) {
+        assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<workflow><targets>")
-                .hasMessageContaining("-Dcross.targets");
+                .hasMessageContaining("-Dcross.workflow.targets");
     }
 
     @Test
-    void targetTheBuildWouldRejectIsRejectedAndNothingIsWritten() {
-        assertThatThrownBy(() -> mojo("x86_64-unknown-freebsd,aarch64-unknown-linux-gn", null, false).execute())
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "targetList", value = "x86_64-unknown-freebsd,aarch64-unknown-linux-gn")
+    void targetTheBuildWouldRejectIsRejectedAndNothingIsWritten(GenerateWorkflowMojo mojo) {
+        assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("2 configuration problem(s) in the cross-build plugin's <configuration>:\n"
-                        + "  - Unknown target 'x86_64-unknown-freebsd' in <workflow><targets> (-Dcross.targets)."
+                        + "  - Unknown target 'x86_64-unknown-freebsd' in <workflow><targets> (-Dcross.workflow.targets)."
                         + " Run mvn cross:help -Ddetail to see the known targets.\n"
-                        + "  - Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                        + "  - Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets)."
                         + " Did you mean aarch64-unknown-linux-gnu?");
         assertThat(workflowFile()).doesNotExist();
     }
 
     @Test
-    void misspelledBuildTargetIsReportedWithTheBuildsElementAndABadCacheWithIt() throws Exception {
-        TargetParameter target = new TargetParameter();
-        target.set("aarch64-unknown-linux-gn");
-        CacheParameter cache = new CacheParameter();
-        cache.setRepository("cache/deps");
-        GenerateWorkflowMojo mojo = mojo(null, null, false);
-        set(mojo, "targets", List.of(target));
-        set(mojo, "cache", cache);
-
+    @InjectMojo(goal = GOAL, pom = POMS + "bad-build-target-and-cache.xml")
+    void misspelledBuildTargetIsReportedWithTheBuildsElementAndABadCacheWithIt(GenerateWorkflowMojo mojo) {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("2 configuration problem(s) in the cross-build plugin's <configuration>:\n")
-                .hasMessageContaining("  - Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.targets)."
+                .hasMessageContaining("  - Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.workflow.targets)."
                         + " Did you mean aarch64-unknown-linux-gnu?")
                 .hasMessageContaining("  - 'cache/deps' in <cache><repository> (-Dcross.cache.repository) does not"
                         + " start with a registry host");
     }
 
     @Test
-    void cacheFromThePomGivesTheEventSplitWorkflow() throws Exception {
-        CacheParameter cache = new CacheParameter();
-        cache.setRepository("registry.example.com/team/cache");
-        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu", null, false);
-        set(mojo, "cache", cache);
-
+    @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+    void cacheFromThePomGivesTheEventSplitWorkflow(GenerateWorkflowMojo mojo) throws Exception {
         mojo.execute();
 
         assertThat(Files.readString(workflowFile()))
@@ -124,10 +153,10 @@ class GenerateWorkflowMojoTest {
     }
 
     @Test
-    void nativeResourcesGiveThePackageJobAndTheLegsMakeNoJar() throws Exception {
-        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu,aarch64-apple-darwin", null, false);
-        set(mojo, "nativeResources", true);
-
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "targetList", value = TWO_TARGETS)
+    @MojoParameter(name = "nativeResources", value = "true")
+    void nativeResourcesGiveThePackageJobAndTheLegsMakeNoJar(GenerateWorkflowMojo mojo) throws Exception {
         mojo.execute();
 
         assertThat(Files.readString(workflowFile()))
@@ -140,45 +169,111 @@ class GenerateWorkflowMojoTest {
     }
 
     @Test
-    void deployWithoutItsSecretsFailsNamingTheElementsAndWritesNothing() throws Exception {
-        WorkflowConfiguration config = new WorkflowConfiguration();
-        config.setDeploy(true);
-
-        assertThatThrownBy(() -> mojo("x86_64-unknown-linux-gnu", config, false).execute())
+    void deployWithoutItsSecretsFailsNamingTheElementsAndWritesNothing(
+            @InjectMojo(goal = GOAL, pom = POMS + "deploy-without-secrets.xml") GenerateWorkflowMojo withoutSecrets,
+            @InjectMojo(goal = GOAL, pom = POMS + "deploy.xml") GenerateWorkflowMojo withSecrets) throws Exception {
+        assertThatThrownBy(withoutSecrets::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("2 configuration problem(s) in the cross-build plugin's <configuration>:\n")
                 .hasMessageContaining("<workflow><deployUsernameSecret> is not set")
                 .hasMessageContaining("<workflow><deployPasswordSecret> is not set");
         assertThat(workflowFile()).doesNotExist();
 
-        config.setDeployUsernameSecret("CENTRAL_USERNAME");
-        config.setDeployPasswordSecret("CENTRAL_PASSWORD");
-        mojo("x86_64-unknown-linux-gnu", config, false).execute();
+        withSecrets.execute();
 
         assertThat(Files.readString(workflowFile())).contains("  deploy:\n")
                 .contains("          server-id: central\n")
                 .contains("          MAVEN_PASSWORD: \"${{ secrets.CENTRAL_PASSWORD }}\"\n");
     }
 
+    /** {@code -Dcross.workflow.targets}, as a user passes it. */
+    @Nested
+    class WorkflowTargetsGiven {
+
+        @BeforeEach
+        void property() {
+            session.getUserProperties().setProperty("cross.workflow.targets", "x86_64-unknown-linux-gnu");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL, pom = POMS + "workflow-targets.xml")
+        void theyReplaceTheWorkflowsTargets(GenerateWorkflowMojo mojo) throws Exception {
+            mojo.execute();
+
+            assertThat(Files.readString(workflowFile())).contains("- target: x86_64-unknown-linux-gnu\n")
+                    .doesNotContain("riscv64gc-unknown-linux-gnu").doesNotContain("aarch64-apple-darwin");
+        }
+    }
+
+    /** {@code -Dcross.targets}: the build goals' selection, which this goal used to take as its list. */
+    @Nested
+    class BuildSelectionGiven {
+        final List<String> warnings = new ArrayList<>();
+
+        @Provides
+        Log log() {
+            return new SystemStreamLog() {
+                @Override
+                public void warn(CharSequence content) {
+                    warnings.add(content.toString());
+                }
+            };
+        }
+
+        @BeforeEach
+        void property() {
+            session.getUserProperties().setProperty("cross.targets", "aarch64-unknown-linux-gnu");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+        void aBuildThatRunsTheGoalInAPhaseKeepsTheWorkflowsTargetsAndWarns(GenerateWorkflowMojo mojo)
+                throws Exception {
+            mojo.execute();
+
+            assertThat(Files.readString(workflowFile())).contains("- target: x86_64-unknown-linux-gnu\n")
+                    .doesNotContain("- target: aarch64-unknown-linux-gnu");
+            assertThat(warnings).containsExactly("Ignoring -Dcross.targets=aarch64-unknown-linux-gnu: it selects the"
+                    + " targets of cross:build, cross:plan and cross:collect, not the workflow's. To replace the"
+                    + " workflow's targets, use -Dcross.workflow.targets=aarch64-unknown-linux-gnu.");
+        }
+
+        /** {@code mvn cross:generate-workflow -Dcross.targets=...}. */
+        @Nested
+        class OnTheGoalsCommandLine {
+
+            @Provides
+            MojoExecution execution() {
+                return new MojoExecution(null, "default-cli", MojoExecution.Source.CLI);
+            }
+
+            @Test
+            @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+            void theGoalFailsNamingTheWorkflowsPropertyAndWritesNothing(GenerateWorkflowMojo mojo) {
+                assertThatThrownBy(mojo::execute)
+                        .isInstanceOf(MojoFailureException.class)
+                        .hasMessage("-Dcross.targets=aarch64-unknown-linux-gnu selects the targets of cross:build,"
+                                + " cross:plan and cross:collect; it does not change the workflow. To replace the"
+                                + " workflow's targets, pass -Dcross.workflow.targets=aarch64-unknown-linux-gnu"
+                                + " (or set <workflow><targets>).");
+                assertThat(workflowFile()).doesNotExist();
+            }
+
+            @Test
+            @InjectMojo(goal = GOAL, pom = POMS + "cache.xml")
+            @MojoParameter(name = "targetList", value = "aarch64-apple-darwin")
+            void besideTheWorkflowsPropertyItIsIgnoredWithAWarning(GenerateWorkflowMojo mojo) throws Exception {
+                mojo.execute();
+
+                assertThat(Files.readString(workflowFile())).contains("- target: aarch64-apple-darwin\n")
+                        .doesNotContain("- target: aarch64-unknown-linux-gnu");
+                assertThat(warnings).singleElement().asString().startsWith("Ignoring -Dcross.targets=")
+                        .doesNotContain("To replace");
+            }
+        }
+    }
+
     private Path workflowFile() {
         return project.resolve(".github/workflows/cross-build.yml");
-    }
-
-    private GenerateWorkflowMojo mojo(String targets, WorkflowConfiguration config, boolean check) throws Exception {
-        MavenProject mavenProject = new MavenProject();
-        mavenProject.setFile(project.resolve("pom.xml").toFile());
-        GenerateWorkflowMojo mojo = new GenerateWorkflowMojo();
-        set(mojo, "project", mavenProject);
-        set(mojo, "targetList", targets);
-        set(mojo, "workflow", config);
-        set(mojo, "workflowFile", new File(workflowFile().toString()));
-        set(mojo, "check", check);
-        return mojo;
-    }
-
-    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
-        Field field = GenerateWorkflowMojo.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(target, value);
     }
 }

@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossbuild.git.TestRepositories;
 import dev.crossbuild.release.FakeGitHub;
-import dev.crossbuild.release.RetryPolicy;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,23 +24,60 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The goal as a user meets it: Maven's log captured, the token checked against all of it. */
+/**
+ * The goal as a user meets it: configured by the harness from a POM, the environment in the session as the
+ * {@code mvn} launcher puts it ({@code env.*}), Maven's log captured, the token checked against all of it.
+ */
+@MojoTest
 class ReleaseMojoTest {
 
   private static final String TOKEN = "ghp_mojoTestSecret_4f7a9b2c";
+  private static final String FAKE_API = "classpath:/unit/release/pom.xml";
 
   @TempDir
   Path dir;
 
-  private FakeGitHub github;
-  private final List<String> output = new ArrayList<>();
+  @Inject
+  MavenSession session;
+
+  FakeGitHub github;
+  final List<String> output = new ArrayList<>();
+
+  @Provides
+  MavenProject project() {
+    MavenProject project = new MavenProject();
+    project.setFile(dir.resolve("pom.xml").toFile());
+    project.getBuild().setDirectory(dir.resolve("target").toString());
+    return project;
+  }
+
+  @Provides
+  Log log() {
+    return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
+      if (method.getName().startsWith("is")) {
+        return true;
+      }
+      if (args != null) {
+        for (Object arg : args) {
+          if (arg instanceof Throwable t) {
+            output.add("[" + method.getName() + "] " + t);
+          } else if (arg != null) {
+            output.add("[" + method.getName() + "] " + arg);
+          }
+        }
+      }
+      return null;
+    });
+  }
 
   @BeforeEach
   void start() throws IOException {
     github = new FakeGitHub(TOKEN);
+    session.getUserProperties().setProperty("fake.github", github.apiUrl());
     Path cross = Files.createDirectories(dir.resolve("target/cross"));
     Files.writeString(cross.resolve("widget-1.2.3-linux-x86_64.tar.gz"), "x86");
     Files.writeString(dir.resolve("pom.xml"), "<project/>");
@@ -63,49 +98,59 @@ class ReleaseMojoTest {
     }
   }
 
-  private ReleaseMojo mojo(Map<String, String> env) {
-    ReleaseMojo mojo = new ReleaseMojo();
-    MavenProject project = new MavenProject();
-    project.setFile(dir.resolve("pom.xml").toFile());
-    mojo.project = project;
-    mojo.apiUrl = github.apiUrl();
-    mojo.tokenVariable = "GITHUB_TOKEN";
-    mojo.artifactsDirectory = dir.resolve("target/cross").toFile();
-    mojo.environment = env;
-    mojo.retryPolicy = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> { });
-    mojo.setLog(capturingLog());
-    return mojo;
+  /** The variables as Maven hands them to the goal: {@code env.NAME} system properties. */
+  private void environment(Map<String, String> variables) {
+    variables.forEach((name, value) -> session.getSystemProperties().setProperty("env." + name, value));
   }
 
   @Test
-  void onATagItPublishesAndSummarisesWithoutPrintingTheToken() throws Exception {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  void onATagItPublishesAndSummarisesWithoutPrintingTheToken(ReleaseMojo mojo) throws Exception {
     tagged("v1.2.3");
     github.failNext(502);
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
-    mojo(Map.of("GITHUB_TOKEN", TOKEN)).execute();
+    mojo.execute();
 
     assertThat(github.release("v1.2.3").draft).isFalse();
     assertThat(github.release("v1.2.3").assets).containsOnlyKeys("widget-1.2.3-linux-x86_64.tar.gz", "SHA256SUMS");
+    assertThat(output).anyMatch(line -> line.contains("failed (HTTP 502); retrying in 1 s"));
     assertThat(output).anyMatch(line -> line.contains("Release v1.2.3") && line.contains("2 uploaded")
         && line.contains("published"));
     assertThat(String.join("\n", output)).doesNotContain(TOKEN);
   }
 
   @Test
-  void notOnATagItSaysSoAndCallsNoApi() throws Exception {
-    tagged(null);
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "retries", value = "0")
+  void withoutRetriesTheFirstPassingFailureFailsTheGoal(ReleaseMojo mojo) {
+    tagged("v1.2.3");
+    github.failNext(502);
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
-    mojo(Map.of("GITHUB_TOKEN", TOKEN)).execute();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("502");
+    assertThat(github.requests()).hasSize(1);
+    assertThat(output).noneMatch(line -> line.contains("retrying"));
+  }
+
+  @Test
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  void notOnATagItSaysSoAndCallsNoApi(ReleaseMojo mojo) throws Exception {
+    tagged(null);
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
+
+    mojo.execute();
 
     assertThat(github.requests()).isEmpty();
     assertThat(output).anyMatch(line -> line.startsWith("[info] No tag points at HEAD") && line.contains("-Dcross.release.tag"));
   }
 
   @Test
-  void anExplicitTagIsReleasedEvenWhenHeadIsNotTagged() throws Exception {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "tag", value = "v2.0.0")
+  void anExplicitTagIsReleasedEvenWhenHeadIsNotTagged(ReleaseMojo mojo) throws Exception {
     tagged(null);
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN));
-    mojo.tag = "v2.0.0";
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
     mojo.execute();
 
@@ -113,10 +158,11 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void aMissingTokenNamesTheVariable() {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "tokenVariable", value = "RELEASE_TOKEN")
+  void aMissingTokenNamesTheVariable(ReleaseMojo mojo) {
     tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of());
-    mojo.tokenVariable = "RELEASE_TOKEN";
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -126,11 +172,13 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void aRejectedTokenGivesAClearMessageAndIsNeverPrinted() {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  void aRejectedTokenGivesAClearMessageAndIsNeverPrinted(ReleaseMojo mojo) {
     tagged("v1.2.3");
     String wrong = "ghp_expiredToken_0000111122223333";
+    environment(Map.of("GITHUB_TOKEN", wrong));
 
-    assertThatThrownBy(mojo(Map.of("GITHUB_TOKEN", wrong))::execute)
+    assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("The token in GITHUB_TOKEN was rejected")
         .hasMessageContaining("HTTP 401")
@@ -139,10 +187,11 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void dryRunPrintsThePlanAndWritesNothing() throws Exception {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "dryRun", value = "true")
+  void dryRunPrintsThePlanAndWritesNothing(ReleaseMojo mojo) throws Exception {
     tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN));
-    mojo.dryRun = true;
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
     mojo.execute();
 
@@ -152,25 +201,26 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void aRemoteThatIsNotGitHubPointsAtTheRepositoryParameter() {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  void aRemoteThatIsNotGitHubPointsAtTheRepositoryParameter(ReleaseMojo mojo) {
     try (TestRepositories repo = TestRepositories.init(dir)) {
       repo.commit("pom.xml", "<project/>");
       repo.lightweightTag("v1.0.0");
       repo.remote("origin", "/srv/git/widget.git");
     }
+    environment(Map.of("GITHUB_TOKEN", TOKEN));
 
-    assertThatThrownBy(mojo(Map.of("GITHUB_TOKEN", TOKEN))::execute)
+    assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("/srv/git/widget.git")
         .hasMessageContaining("-Dcross.release.repository=owner/name");
   }
 
   @Test
-  void onARunnerTheApiUrlAndRepositoryComeFromItsVariablesAndTheLogSaysSo() throws Exception {
+  @InjectMojo(goal = "release")
+  void onARunnerTheApiUrlAndRepositoryComeFromItsVariablesAndTheLogSaysSo(ReleaseMojo mojo) throws Exception {
     tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl(),
-        "GITHUB_REPOSITORY", "acme/zdemo"));
-    mojo.apiUrl = null;
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl(), "GITHUB_REPOSITORY", "acme/zdemo"));
 
     mojo.execute();
 
@@ -180,11 +230,12 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void thePomWinsOverTheRunnersVariables() throws Exception {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "repository", value = "acme/widget")
+  void thePomWinsOverTheRunnersVariables(ReleaseMojo mojo) throws Exception {
     tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
         "GITHUB_REPOSITORY", "other/tool"));
-    mojo.repository = "acme/widget";
 
     mojo.execute();
 
@@ -194,21 +245,10 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void withoutConfigurationOrVariableTheRepositoryComesFromTheRemote() throws Exception {
-    tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN));
-    mojo.session = sessionWith("cross.release.apiUrl", github.apiUrl());
-
-    mojo.execute();
-
-    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from -Dcross.release.apiUrl),"
-        + " repository acme/widget (from the git remote 'origin')");
-  }
-
-  @Test
-  void outsideAGitCloneTheTagPropertyAndTheRepositoryVariableAreEnough() throws Exception {
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/widget"));
-    mojo.tag = "v1.2.3";
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  @MojoParameter(name = "tag", value = "v1.2.3")
+  void outsideAGitCloneTheTagPropertyAndTheRepositoryVariableAreEnough(ReleaseMojo mojo) throws Exception {
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/widget"));
 
     mojo.execute();
 
@@ -216,10 +256,12 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void aRepositoryVariableThatIsNotOwnerSlashNameFailsNamingValueAndVariable() {
+  @InjectMojo(goal = "release", pom = FAKE_API)
+  void aRepositoryVariableThatIsNotOwnerSlashNameFailsNamingValueAndVariable(ReleaseMojo mojo) {
     tagged("v1.2.3");
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "zdemo"));
 
-    assertThatThrownBy(mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "zdemo"))::execute)
+    assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessage("The GitHub repository from the environment variable GITHUB_REPOSITORY is not of the form"
             + " owner/name: 'zdemo'. Use owner/name, e.g. acme/widget, in GITHUB_REPOSITORY or in <repository> /"
@@ -228,10 +270,10 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void anApiUrlVariableThatIsNotHttpFailsNamingValueAndVariable() {
+  @InjectMojo(goal = "release")
+  void anApiUrlVariableThatIsNotHttpFailsNamingValueAndVariable(ReleaseMojo mojo) {
     tagged("v1.2.3");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "ghe.corp.example/api/v3"));
-    mojo.apiUrl = null;
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "ghe.corp.example/api/v3"));
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -241,11 +283,12 @@ class ReleaseMojoTest {
   }
 
   @Test
-  void anUnresolvableApiHostIsNamedWithWhereTheUrlCameFromAndWhatToCheck() {
+  @InjectMojo(goal = "release")
+  @MojoParameter(name = "retries", value = "0")
+  void anUnresolvableApiHostIsNamedWithWhereTheUrlCameFromAndWhatToCheck(ReleaseMojo mojo) {
     tagged("v2.0.0");
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
+    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
         "GITHUB_SERVER_URL", "https://ghe.example.invalid"));
-    mojo.apiUrl = null;
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
@@ -262,52 +305,44 @@ class ReleaseMojoTest {
     assertThat(String.join("\n", output)).doesNotContain(TOKEN);
   }
 
-  @Test
-  void aRefusedPortIsNamedWithThePropertyItCameFrom() throws IOException {
-    tagged("v2.0.0");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
+  /** {@code -Dcross.release.apiUrl} pointing at the fake GitHub, as a user would pass it. */
+  @Nested
+  class ApiUrlOnTheCommandLine {
+
+    @BeforeEach
+    void property() {
+      session.getUserProperties().setProperty("cross.release.apiUrl", github.apiUrl());
     }
-    String url = "http://127.0.0.1:" + port + "/api/v3";
-    ReleaseMojo mojo = mojo(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
-    mojo.apiUrl = url;
-    mojo.session = sessionWith("cross.release.apiUrl", url);
 
-    assertThatThrownBy(mojo::execute)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + port + " (GET /api/v3/repos/acme/widget/releases/tags/"
-            + "v2.0.0): the connection to port " + port + " was refused")
-        .hasMessageContaining("The API URL " + url + " is from -Dcross.release.apiUrl.")
-        .hasMessageContaining("nothing accepts connections on port " + port + " of 127.0.0.1")
-        .hasMessageContaining("For GitHub Enterprise Server the API URL is https://HOST/api/v3.");
-  }
+    @Test
+    @InjectMojo(goal = "release")
+    void withoutConfigurationOrVariableTheRepositoryComesFromTheRemote(ReleaseMojo mojo) throws Exception {
+      tagged("v1.2.3");
+      environment(Map.of("GITHUB_TOKEN", TOKEN));
 
-  private static MavenSession sessionWith(String property, String value) {
-    Properties user = new Properties();
-    user.setProperty(property, value);
-    DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
-    request.setUserProperties(user);
-    @SuppressWarnings("deprecation")
-    MavenSession session = new MavenSession(null, null, request, new DefaultMavenExecutionResult());
-    return session;
-  }
+      mojo.execute();
 
-  private Log capturingLog() {
-    return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
-      if (method.getName().startsWith("is")) {
-        return true;
-      }
-      if (args != null) {
-        for (Object arg : args) {
-          if (arg instanceof Throwable t) {
-            output.add("[" + method.getName() + "] " + t);
-          } else if (arg != null) {
-            output.add("[" + method.getName() + "] " + arg);
-          }
-        }
-      }
-      return null;
-    });
+      assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from -Dcross.release.apiUrl),"
+          + " repository acme/widget (from the git remote 'origin')");
+    }
+
+    @Test
+    @InjectMojo(goal = "release")
+    @MojoParameter(name = "retries", value = "0")
+    void aRefusedPortIsNamedWithThePropertyItCameFrom(ReleaseMojo mojo) {
+      tagged("v2.0.0");
+      environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
+      String url = github.apiUrl();
+      int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
+      github.close(); // nothing listens on its port any more
+
+      assertThatThrownBy(mojo::execute)
+          .isInstanceOf(MojoExecutionException.class)
+          .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + port + " (GET /api/v3/repos/acme/widget/releases/"
+              + "tags/v2.0.0): the connection to port " + port + " was refused")
+          .hasMessageContaining("The API URL " + url + " is from -Dcross.release.apiUrl.")
+          .hasMessageContaining("nothing accepts connections on port " + port + " of 127.0.0.1")
+          .hasMessageContaining("For GitHub Enterprise Server the API URL is https://HOST/api/v3.");
+    }
   }
 }

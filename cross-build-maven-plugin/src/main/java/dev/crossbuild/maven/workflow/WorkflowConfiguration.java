@@ -31,7 +31,7 @@ import java.util.List;
 public class WorkflowConfiguration {
     /** Workflow name shown on GitHub. Default {@code cross-build}. */
     String name;
-    /** Targets, one build leg each; {@code -Dcross.targets} replaces them. */
+    /** Targets, one build leg each; {@code -Dcross.workflow.targets} replaces them. */
     List<String> targets = new ArrayList<>();
     /** Branches whose pushes run the build. Default {@code main}. */
     List<String> branches;

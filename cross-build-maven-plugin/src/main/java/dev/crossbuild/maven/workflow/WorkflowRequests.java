@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * goals do: every target through the same catalog, every problem collected and reported together.
  */
 public final class WorkflowRequests {
+    /** The property that replaces the workflow's target list ({@code cross.targets} selects the build's). */
+    public static final String TARGETS_PROPERTY = "cross.workflow.targets";
+
     private static final Pattern SECRET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -45,11 +48,11 @@ public final class WorkflowRequests {
     }
 
     /**
-     * The request for these parameters. The targets are {@code -Dcross.targets} when given, else
+     * The request for these parameters. The targets are {@code -Dcross.workflow.targets} when given, else
      * {@code <workflow><targets>}, else the build goals' {@code <targets>}, so one target list can
      * serve {@code cross:build} and the workflow.
      *
-     * @param targetList the {@code -Dcross.targets} value (comma-separated), or null
+     * @param targetList the {@code -Dcross.workflow.targets} value (comma-separated), or null
      * @param workflow the {@code <workflow>} element, or null
      * @param buildTargets the triples of the build goals' {@code <targets>}
      * @param mavenWrapper whether the project has {@code mvnw}
@@ -105,10 +108,10 @@ public final class WorkflowRequests {
             }
         }
         if (given.isEmpty()) {
-            problems.add(new ConfigProblem("<workflow><targets>", "cross.targets", "", "No targets for the workflow."
+            problems.add(new ConfigProblem("<workflow><targets>", TARGETS_PROPERTY, "", "No targets for the workflow."
                     + " List them in the plugin's <targets> (shared with cross:build), in <workflow><targets><target>"
                     + "x86_64-unknown-linux-gnu</target></targets></workflow> or pass"
-                    + " -Dcross.targets=x86_64-unknown-linux-gnu,aarch64-apple-darwin."));
+                    + " -D" + TARGETS_PROPERTY + "=x86_64-unknown-linux-gnu,aarch64-apple-darwin."));
             return List.of();
         }
         Set<String> overridden = new HashSet<>();
@@ -116,13 +119,13 @@ public final class WorkflowRequests {
         Set<String> seen = new LinkedHashSet<>();
         for (String triple : given) {
             if (!seen.add(triple)) {
-                // -Dcross.targets repeats are dropped, as the build goals drop them.
+                // -Dcross.workflow.targets repeats are dropped, as the build goals drop -Dcross.targets ones.
                 if (!fromProperty) {
-                    problems.add(ConfigResolver.listedTwice(triple, element));
+                    problems.add(ConfigResolver.listedTwice(triple, element, TARGETS_PROPERTY));
                 }
                 continue;
             }
-            Target target = resolver.resolveTarget(triple, element, problems);
+            Target target = resolver.resolveTarget(triple, element, TARGETS_PROPERTY, problems);
             if (target != null && !overridden.contains(triple)) {
                 requireRunner(triple, element, problems);
             }
@@ -134,8 +137,9 @@ public final class WorkflowRequests {
         try {
             runners.runnerFor(triple);
         } catch (UnsupportedTargetException e) {
-            problems.add(new ConfigProblem("<workflow><runners>", "cross.targets", triple, "No GitHub-hosted runner"
-                    + " is known for target '" + triple + "' (from " + element + " or -Dcross.targets). Give it one:"
+            problems.add(new ConfigProblem("<workflow><runners>", TARGETS_PROPERTY, triple, "No GitHub-hosted runner"
+                    + " is known for target '" + triple + "' (from " + element + " or -D" + TARGETS_PROPERTY + ")."
+                    + " Give it one:"
                     + " <workflow><runners><runner><target>" + triple + "</target><label>your-runner-label</label>"
                     + "</runner></runners>, or leave the target out of the workflow."));
         }

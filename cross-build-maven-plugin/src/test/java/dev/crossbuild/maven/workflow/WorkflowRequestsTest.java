@@ -25,8 +25,8 @@ class WorkflowRequestsTest {
     @Test
     void misspelledTripleGetsTheCatalogsSuggestionNamingElementAndProperty() {
         assertThat(problems(() -> requests.from("aarch64-unknown-linux-gn", null, List.of(), false, false, null)))
-                .containsExactly(new ConfigProblem("<workflow><targets>", "cross.targets", "aarch64-unknown-linux-gn",
-                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                .containsExactly(new ConfigProblem("<workflow><targets>", "cross.workflow.targets", "aarch64-unknown-linux-gn",
+                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets)."
                                 + " Did you mean aarch64-unknown-linux-gnu?"));
     }
 
@@ -37,9 +37,9 @@ class WorkflowRequestsTest {
 
         assertThat(problems(() -> requests.from(null, workflow, List.of(), false, false, null)))
                 .extracting(ConfigProblem::message).containsExactly(
-                        "'aarch64' in <workflow><targets> (-Dcross.targets) is not a target triple: write"
+                        "'aarch64' in <workflow><targets> (-Dcross.workflow.targets) is not a target triple: write"
                                 + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu.",
-                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.targets)."
+                        "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets)."
                                 + " Did you mean aarch64-unknown-linux-gnu?",
                         "Target 'x86_64-unknown-linux-gnu' is listed twice in <workflow><targets>. Remove one.");
     }
@@ -49,7 +49,7 @@ class WorkflowRequestsTest {
         assertThat(problems(() -> requests.from(null, null, List.of("x86_64-unknown-linux-gn"), false, false, null)))
                 .extracting(ConfigProblem::element, ConfigProblem::message)
                 .containsExactly(tuple("<targets>",
-                        "Unknown target 'x86_64-unknown-linux-gn' in <targets> (-Dcross.targets)."
+                        "Unknown target 'x86_64-unknown-linux-gn' in <targets> (-Dcross.workflow.targets)."
                                 + " Did you mean x86_64-unknown-linux-gnu?"));
     }
 
@@ -84,7 +84,7 @@ class WorkflowRequestsTest {
 
         assertThat(problems(() -> freeBsd.from("x86_64-unknown-freebsd", null, List.of(), false, false, null)))
                 .extracting(ConfigProblem::message).containsExactly("No GitHub-hosted runner is known for target"
-                        + " 'x86_64-unknown-freebsd' (from <workflow><targets> or -Dcross.targets). Give it one:"
+                        + " 'x86_64-unknown-freebsd' (from <workflow><targets> or -Dcross.workflow.targets). Give it one:"
                         + " <workflow><runners><runner><target>x86_64-unknown-freebsd</target>"
                         + "<label>your-runner-label</label></runner></runners>, or leave the target out of the workflow.");
 
