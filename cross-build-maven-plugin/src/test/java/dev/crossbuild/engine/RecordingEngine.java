@@ -199,6 +199,50 @@ public final class RecordingEngine implements ContainerEngine {
     return containers.stream().filter(c -> !removed.contains(c)).toList();
   }
 
+  /** Volumes by name, with their labels. */
+  public final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+
+  @Override
+  public synchronized String createContainer(ContainerSpec spec) {
+    calls.add("create " + spec.image());
+    String id = "c" + (++ids);
+    containers.add(id);
+    return id;
+  }
+
+  @Override
+  public synchronized void copyIn(String containerId, String path, ImageBuild.ContextWriter tar) {
+    calls.add("copy-in " + containerId + " " + path);
+  }
+
+  @Override
+  public synchronized int startAndFollow(String containerId, Consumer<String> lines) {
+    calls.add("start " + containerId);
+    return 0;
+  }
+
+  @Override
+  public synchronized void createVolume(String name, Map<String, String> labels) {
+    volumes.putIfAbsent(name, Map.copyOf(labels));
+  }
+
+  @Override
+  public synchronized List<String> listVolumes(Map<String, String> labels) {
+    return volumes.entrySet().stream().filter(v -> v.getValue().entrySet().containsAll(labels.entrySet()))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  @Override
+  public synchronized void removeVolume(String name) {
+    volumes.remove(name);
+  }
+
+  @Override
+  public synchronized List<String> listImages(Map<String, String> labels) {
+    return images.values().stream().filter(i -> i.labels().entrySet().containsAll(labels.entrySet()))
+        .map(ImageInfo::id).distinct().toList();
+  }
+
   @Override
   public synchronized void close() {}
 }
