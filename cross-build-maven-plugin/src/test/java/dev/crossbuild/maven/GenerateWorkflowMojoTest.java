@@ -160,12 +160,44 @@ class GenerateWorkflowMojoTest {
                 .contains("          MAVEN_PASSWORD: \"${{ secrets.CENTRAL_PASSWORD }}\"\n");
     }
 
+    @Test
+    void theDirectoryModeGivesCacheStepsAndTheDefaultModeNone() throws Exception {
+        mojo("x86_64-unknown-linux-gnu", null, false).execute();
+        assertThat(Files.readString(workflowFile())).doesNotContain("actions/cache").doesNotContain("buildCache");
+
+        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu", null, false);
+        set(mojo, "buildCache", "directory");
+        mojo.execute();
+
+        assertThat(Files.readString(workflowFile()))
+                .contains("        uses: actions/cache/restore@0400d5f644dc74513175e3cd8d07132dd4860809 # v4.2.4\n")
+                .contains("          path: \"~/.cache/cross-build/widget/${{ matrix.target }}\"\n")
+                .contains("          key: \"cross-build-widget-${{ matrix.target }}-${{ github.sha }}\"\n")
+                .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.buildCache=directory\n")
+                .contains("        uses: actions/cache/save@0400d5f644dc74513175e3cd8d07132dd4860809 # v4.2.4\n");
+    }
+
+    @Test
+    void anUnknownBuildCacheModeFailsNamingTheElementAndThePropertyAndWritesNothing() throws Exception {
+        GenerateWorkflowMojo mojo = mojo("x86_64-unknown-linux-gnu", null, false);
+        set(mojo, "buildCache", "directroy");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("1 configuration problem(s) in the cross-build plugin's <configuration>:\n"
+                        + "  - Unknown <buildCache>directroy</buildCache> (-Dcross.buildCache). Use volume (the"
+                        + " default: a named volume per project and target), directory (a host directory, which CI"
+                        + " can save and restore) or none (no cache).");
+        assertThat(workflowFile()).doesNotExist();
+    }
+
     private Path workflowFile() {
         return project.resolve(".github/workflows/cross-build.yml");
     }
 
     private GenerateWorkflowMojo mojo(String targets, WorkflowConfiguration config, boolean check) throws Exception {
         MavenProject mavenProject = new MavenProject();
+        mavenProject.setArtifactId("widget");
         mavenProject.setFile(project.resolve("pom.xml").toFile());
         GenerateWorkflowMojo mojo = new GenerateWorkflowMojo();
         set(mojo, "project", mavenProject);
