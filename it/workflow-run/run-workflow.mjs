@@ -13,7 +13,8 @@ import { WorkflowError } from "./lib/workflow.mjs";
 
 const USAGE = `usage: node run-workflow.mjs --workflow FILE --repo GITDIR --ref REF --work DIR
          [--event push] [--secret NAME=VALUE]... [--env NAME=VALUE]...
-         [--repository owner/name] [--server-url URL --api-url URL] [--actor NAME] [--dry-run]`;
+         [--repository owner/name] [--server-url URL --api-url URL] [--actor NAME] [--dry-run]
+         [--cache-dir DIR] [--default-branch NAME]`;
 
 class UsageError extends Error {}
 
@@ -47,6 +48,8 @@ function parseCommandLine(argv) {
         "api-url": { type: "string" },
         actor: { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        "cache-dir": { type: "string" },
+        "default-branch": { type: "string", default: "main" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -68,6 +71,7 @@ function parseCommandLine(argv) {
   if ((serverUrl === undefined) !== (apiUrl === undefined)) {
     throw new UsageError("--server-url and --api-url go together (a GitHub Enterprise Server has both); give both or neither for github.com");
   }
+  if (/^refs\/|\s/.test(values["default-branch"])) throw new UsageError(`--default-branch ${values["default-branch"]}: give the branch name, e.g. main`);
   const secrets = pairs(values.secret, "--secret");
   secrets.GITHUB_TOKEN ??= "ghs_local_run_token";
   return {
@@ -83,6 +87,8 @@ function parseCommandLine(argv) {
     apiUrl: trimSlash(apiUrl ?? "https://api.github.com"),
     actor: values.actor ?? userInfo().username,
     dryRun: values["dry-run"],
+    cacheDir: values["cache-dir"],
+    defaultBranch: values["default-branch"],
   };
 }
 

@@ -30,14 +30,14 @@ function segmentToRegExp(segment) {
 const hasGlob = (segment) => /[*?[]/.test(segment);
 
 class Pattern {
-  constructor(line, cwd) {
+  constructor(line, cwd, home) {
     let text = line;
     let negate = false;
     while (text.startsWith("!")) {
       negate = !negate;
       text = text.slice(1);
     }
-    if (text.startsWith("~")) text = homedir() + text.slice(1);
+    if (text.startsWith("~")) text = home + text.slice(1);
     this.negate = negate;
     this.directoryOnly = text.endsWith("/");
     const absolute = path.resolve(cwd, text);
@@ -69,12 +69,12 @@ class Pattern {
   }
 }
 
-function parsePatterns(text, cwd) {
+function parsePatterns(text, cwd, home) {
   return String(text)
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== "" && !l.startsWith("#"))
-    .map((l) => new Pattern(l, cwd));
+    .map((l) => new Pattern(l, cwd, home));
 }
 
 // The include patterns' search paths, without any that lies under another (as @actions/glob does).
@@ -101,10 +101,11 @@ function searchPaths(patterns) {
 }
 
 /**
+ * @param home what a leading `~` stands for (the step's HOME for the cache actions)
  * @returns { files: string[] (absolute, sorted, no directories), searchPaths: string[] }
  */
-export function globFiles(text, { cwd, implicitDescendants = true, excludeHiddenFiles = false }) {
-  const patterns = parsePatterns(text, cwd);
+export function globFiles(text, { cwd, implicitDescendants = true, excludeHiddenFiles = false, home = homedir() }) {
+  const patterns = parsePatterns(text, cwd, home);
   const roots = searchPaths(patterns);
   const found = new Set();
   const decide = (file, isDirectory) => {

@@ -199,7 +199,8 @@ function prepareWork(work, dryRun) {
 }
 
 /**
- * @param options { workflowFile, repo, ref, event, work, secrets, env, repository, serverUrl, apiUrl, actor, dryRun, out }
+ * @param options { workflowFile, repo, ref, event, work, secrets, env, repository, serverUrl, apiUrl, actor, dryRun, out,
+ *                  cacheDir, defaultBranch }
  * @returns { report, exitCode }
  */
 export async function runWorkflow(options) {
@@ -214,6 +215,7 @@ export async function runWorkflow(options) {
     artifacts: new Map(),
     artifactCounter: 0,
     attestations: [],
+    caches: [],
   };
   // Set by the caller (Ctrl-C): running steps are ended, later ones see cancelled().
   Object.defineProperty(run, "cancelled", { get: () => Boolean(options.control?.cancelled) });
@@ -221,6 +223,9 @@ export async function runWorkflow(options) {
   run.log = (line) => out.write(`${maskSecrets(line, run.secretValues)}\n`);
   run.token = options.secrets.GITHUB_TOKEN;
   run.artifactsDir = path.join(run.work, "artifacts");
+  // Caches outlive a run when --cache-dir names a store of their own; by default they stay in the work directory.
+  run.cacheDir = options.cacheDir ? path.resolve(options.cacheDir) : path.join(run.work, "caches");
+  run.defaultBranch = options.defaultBranch ?? "main";
   run.owner = run.repository.split("/")[0];
   run.graphqlUrl = `${run.apiUrl}/graphql`;
   run.workflowName = workflow.name === undefined ? path.basename(options.workflowFile) : String(workflow.name);
@@ -240,7 +245,7 @@ export async function runWorkflow(options) {
   run.log(`trigger: ${trigger.reason}`);
   for (const note of trigger.notes) run.log(`note: ${note}`);
 
-  const report = { event: options.event, ref: options.ref, sha: run.sha, workflow: run.workflowName, repository: run.repository, dry_run: Boolean(options.dryRun), result: "", jobs: [], artifacts: {}, attestations: run.attestations };
+  const report = { event: options.event, ref: options.ref, sha: run.sha, workflow: run.workflowName, repository: run.repository, dry_run: Boolean(options.dryRun), result: "", jobs: [], artifacts: {}, attestations: run.attestations, caches: run.caches };
   const writeReport = () => {
     report.artifacts = Object.fromEntries([...run.artifacts.values()].map((a) => [a.name, a.files]));
     // Scripts and inputs hold secrets once interpolated: the report masks them like the log.

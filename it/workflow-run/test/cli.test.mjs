@@ -61,3 +61,9 @@ test("without it/workflow-lint's node_modules the tool says to run npm ci there"
   assert.equal(r.status, 2);
   assert.match(r.stderr, /the 'yaml' package was not found in .*\/it\/workflow-lint\/node_modules\/\. Run 'npm ci' in it\/workflow-lint first\./);
 });
+
+test("--default-branch takes a branch name, not a ref", async () => {
+  const r = await runTool({ workflow: hello, args: ["--default-branch", "refs/heads/main"] });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--default-branch refs\/heads\/main: give the branch name, e\.g\. main/);
+});

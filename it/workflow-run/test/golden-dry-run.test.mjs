@@ -1,11 +1,12 @@
 // Every workflow the generator's golden files hold, dry-run at a release tag and on main: every
 // expression they use evaluates, Linux legs are planned, macOS and Windows legs need their runners.
 // Goldens with a package job plan it at a tag (the release needs it); with a deploy, the deploy too.
+// Goldens with the build cache in directory mode restore and save it around the build on Linux legs.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { fakeBin, GOLDEN_DIR, makeRepo, outputOf, runTool } from "./helpers.mjs";
+import { fakeBin, git, GOLDEN_DIR, makeRepo, outputOf, runTool, stepOf, tempDir } from "./helpers.mjs";
 
 const goldens = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".yml")).sort();
 const repo = makeRepo().dir;
@@ -14,6 +15,13 @@ const repo = makeRepo().dir;
 function jobsOf(file) {
   const text = readFileSync(path.join(GOLDEN_DIR, file), "utf8");
   return [...text.split("jobs:\n")[1].matchAll(/^ {2}([\w-]+):$/gm)].map((m) => m[1]);
+}
+
+// The build cache directory (without the target) and key prefix (without "-<target>-") of a golden, or undefined.
+function buildCacheOf(file) {
+  const text = readFileSync(path.join(GOLDEN_DIR, file), "utf8");
+  const m = /uses: actions\/cache\/restore@.*\n\s+with:\n\s+path: "(.+)\/\$\{\{ matrix\.target \}\}"\n\s+key: "(.+)-\$\{\{ matrix\.target \}\}-/.exec(text);
+  return m ? { path: m[1], key: m[2] } : undefined;
 }
 
 // The ids in the order the runner takes them: each build job, then each package job, release, deploy.
@@ -25,6 +33,10 @@ function expectedOrder(file) {
 test("the golden files with a package job are there", () => {
   assert.ok(goldens.filter((f) => jobsOf(f).includes("package")).length >= 2, goldens.join(", "));
   assert.ok(goldens.some((f) => jobsOf(f).includes("deploy") && jobsOf(f).includes("package-pull-request")));
+});
+
+test("the golden files with the build cache in directory mode are there", () => {
+  assert.deepEqual(goldens.filter((f) => buildCacheOf(f)), ["build-cache-directory-split.yml", "build-cache-directory.yml"]);
 });
 
 test("the golden files are there", () => {
@@ -127,6 +139,36 @@ for (const file of goldens) {
       const deploy = r.report.jobs.find((j) => j.id === "deploy");
       if (deploy) assert.equal(deploy.result, "skipped");
     });
+
+    if (buildCacheOf(file)) {
+      test("the build cache: Linux legs restore before the build and save after for pushes, other events only restore", async () => {
+        const { path: dirPath, key } = buildCacheOf(file);
+        const push = await runTool({ workflow: path.join(GOLDEN_DIR, file), repo, ref: "refs/heads/main", args: ["--dry-run"] });
+        assert.equal(push.code, 0, push.stdout + push.stderr);
+        const build = push.report.jobs.find((j) => j.id === "build");
+        for (const leg of build.legs.filter((l) => l.os === "Linux")) {
+          const names = leg.steps.map((s) => s.name);
+          const at = names.indexOf("Build");
+          assert.deepEqual(names.slice(at - 1, at + 2), ["Restore the build cache", "Build", "Save the build cache"]);
+          const target = leg.matrix.target;
+          const [restore, buildStep, save] = leg.steps.slice(at - 1, at + 2);
+          assert.deepEqual(restore.with, { path: `${dirPath}/${target}`, key: `${key}-${target}-${push.report.sha}`, "restore-keys": `${key}-${target}-` });
+          assert.deepEqual(save.with, { path: `${dirPath}/${target}`, key: `${key}-${target}-${push.report.sha}` });
+          assert.deepEqual([restore.result, save.result], ["planned", "planned"]);
+          assert.match(buildStep.run, / -Dcross\.buildCache=directory( |\n)/);
+          assert.match(restore.uses, /^actions\/cache\/restore@[0-9a-f]{40}$/);
+        }
+        const other = await runTool({ workflow: path.join(GOLDEN_DIR, file), repo, ref: "refs/heads/main", event: "workflow_dispatch", args: ["--dry-run"] });
+        assert.equal(other.code, 0, other.stdout + other.stderr);
+        const job = other.report.jobs.find((j) => j.id === "build-pull-request") ?? other.report.jobs.find((j) => j.id === "build");
+        assert.equal(job.result, "planned");
+        for (const leg of job.legs.filter((l) => l.os === "Linux")) {
+          const results = Object.fromEntries(leg.steps.map((s) => [s.name, s.result]));
+          assert.equal(results["Restore the build cache"], "planned");
+          assert.ok([undefined, "skipped"].includes(results["Save the build cache"]), `${leg.name}: ${results["Save the build cache"]}`);
+        }
+      });
+    }
 
     if (jobsOf(file).includes("package-pull-request")) {
       test("dry run of a manual run: the other events' build and package jobs, no release", async () => {
@@ -245,4 +287,58 @@ esac
     const [digest, name] = line.split(/ {2}/);
     assert.equal(attested[name], digest, `${name}: the attested digest is the one in SHA256SUMS`);
   }
+});
+
+// The build cache across runs for real, with a stand-in ./mvnw that counts its builds in the target's cache
+// directory: two pushes to main and a tag share one --cache-dir and HOME, as GitHub's cache outlives runners.
+test("build-cache-directory.yml carries each target's cache directory from run to run", async () => {
+  const mvnw = `#!/usr/bin/env bash
+set -e
+case "$*" in
+  *cross:build*)
+    case "$*" in *" -Dcross.buildCache=directory"*) ;; *) echo "no -Dcross.buildCache=directory: $*" >&2; exit 1 ;; esac
+    cache="$HOME/.cache/cross-build/widget/$CROSS_TARGET"
+    mkdir -p "$cache" target/cross
+    echo $(( $(cat "$cache/builds" 2>/dev/null || echo 0) + 1 )) > "$cache/builds"
+    echo "build $(cat "$cache/builds") of $CROSS_TARGET"
+    echo "$CROSS_TARGET" > "target/cross/widget-$CROSS_TARGET.tar.gz" ;;
+  *cross:release*) echo released ;;
+esac
+`;
+  const { dir } = makeRepo([{ files: { mvnw }, executable: ["mvnw"] }]);
+  const jdk = fakeBin({ java: "echo 'openjdk version \"17.0.15\" 2025-04-15' >&2" });
+  const store = tempDir("wr-cache-");
+  const home = tempDir("wr-home-");
+  const run = (ref) => runTool({
+    workflow: path.join(GOLDEN_DIR, "build-cache-directory.yml"),
+    repo: dir,
+    ref,
+    args: ["--env", `PATH=${jdk}:${process.env.PATH}`, "--env", `HOME=${home}`, "--cache-dir", store],
+  });
+  const builds = (r) => [1, 2].map((leg) => outputOf(r.stdout, "build", leg, "Build")[0]);
+
+  const first = await run("refs/heads/main");
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  assert.deepEqual(builds(first), ["build 1 of x86_64-unknown-linux-gnu", "build 1 of aarch64-unknown-linux-gnu"]);
+  assert.deepEqual(first.report.caches.map((c) => [c.action, c.hit ?? c.saved]), [["restore", false], ["save", true], ["restore", false], ["save", true]]);
+
+  // Both legs share this machine's HOME: clear it as a new runner would start.
+  rmSync(path.join(home, ".cache"), { recursive: true, force: true });
+  git(dir, "commit", "--quiet", "--allow-empty", "-m", "second");
+  const second = await run("refs/heads/main");
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  assert.deepEqual(builds(second), ["build 2 of x86_64-unknown-linux-gnu", "build 2 of aarch64-unknown-linux-gnu"]);
+  assert.deepEqual(second.report.caches.filter((c) => c.action === "restore").map((c) => c.matched_key),
+    first.report.caches.filter((c) => c.action === "save").map((c) => c.key));
+
+  rmSync(path.join(home, ".cache"), { recursive: true, force: true });
+  git(dir, "tag", "-a", "-m", "release", "v1.2.3");
+  const tag = await run("refs/tags/v1.2.3");
+  assert.equal(tag.code, 0, tag.stdout + tag.stderr);
+  assert.deepEqual(builds(tag), ["build 3 of x86_64-unknown-linux-gnu", "build 3 of aarch64-unknown-linux-gnu"],
+    "a tag restores the default branch's entries");
+  // The tag is on the commit main built last: its key is that run's, so it hits and saves nothing.
+  assert.deepEqual(tag.report.caches.map((c) => [c.action, c.hit, c.scope]), [["restore", true, "refs/heads/main"], ["restore", true, "refs/heads/main"]]);
+  for (const leg of [1, 2]) assert.equal(stepOf(tag.report, "build", leg, "Save the build cache").result, "skipped");
+  assert.deepEqual(tag.report.jobs.map((j) => [j.id, j.result]), [["build", "success"], ["release", "success"]]);
 });

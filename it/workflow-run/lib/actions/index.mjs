@@ -1,6 +1,7 @@
 // The actions this runner emulates, by name (the part of `uses:` before '@').
 import * as artifacts from "./artifacts.mjs";
 import * as attest from "./attest.mjs";
+import * as cache from "./cache.mjs";
 import * as checkout from "./checkout.mjs";
 import { ActionFailure, Inputs } from "./inputs.mjs";
 import * as setupJava from "./setup-java.mjs";
@@ -12,6 +13,8 @@ const ACTIONS = {
   "actions/upload-artifact": { inputs: artifacts.uploadInputs, run: artifacts.upload },
   "actions/download-artifact": { inputs: artifacts.downloadInputs, run: artifacts.download },
   "actions/attest-build-provenance": { inputs: attest.inputs, run: attest.run },
+  "actions/cache/restore": { inputs: cache.restoreInputs, run: cache.restore },
+  "actions/cache/save": { inputs: cache.saveInputs, run: cache.save },
   "docker/setup-qemu-action": { inputs: setupQemu.inputs, run: setupQemu.run },
 };
 

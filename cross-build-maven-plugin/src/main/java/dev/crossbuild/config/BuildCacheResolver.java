@@ -7,14 +7,21 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>}. */
-final class BuildCacheResolver {
+/**
+ * Checks {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>}; problems join the
+ * others. {@code cross:generate-workflow} checks the same parameters here.
+ */
+public final class BuildCacheResolver {
 
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)i?B?", Pattern.CASE_INSENSITIVE);
 
   private BuildCacheResolver() {}
 
-  static BuildCacheConfig resolve(RawConfig.RawBuildCache raw, String artifactId, List<ConfigProblem> problems) {
+  /**
+   * @param raw the parameters as given, or null for the defaults
+   * @param artifactId the project's, in the default directory
+   */
+  public static BuildCacheConfig resolve(RawConfig.RawBuildCache raw, String artifactId, List<ConfigProblem> problems) {
     if (raw == null) {
       return BuildCacheConfig.volumes();
     }

@@ -6,6 +6,7 @@ import dev.crossbuild.actions.generate.WorkflowFile;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
+import dev.crossbuild.maven.workflow.BuildCacheParameters;
 import dev.crossbuild.maven.workflow.WorkflowConfiguration;
 import dev.crossbuild.maven.workflow.WorkflowRequests;
 import org.apache.maven.execution.MavenSession;
@@ -133,6 +134,33 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     @Parameter(property = "cross.nativeResources", defaultValue = "false")
     private boolean nativeResources;
 
+    /**
+     * Where the source stage keeps its compiler cache between builds, the same parameter as the build goals', so
+     * a plugin-level {@code <buildCache>} sets both: {@code volume} (the default) keeps one named volume per
+     * project and target; {@code directory} bind-mounts a host directory ({@code <buildCacheDirectory>}), which
+     * CI can save and restore; {@code none} turns it off. A runner's volumes die with it, so in directory mode the
+     * workflow's Linux legs restore their target's directory from the GitHub cache before the build and, for
+     * pushes, save it after (key {@code cross-build-<artifactId>-<triple>-<commit>}), and build with
+     * {@code -Dcross.buildCache=directory}. In the other modes the workflow has no cache steps. Property
+     * {@code cross.buildCache}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.buildCache", defaultValue = "volume")
+    private String buildCache;
+
+    /**
+     * The host directory of {@code <buildCache>directory</buildCache>}, one subdirectory per target, the same
+     * parameter as the build goals'. Default {@code ~/.cache/cross-build/<artifactId>}. The workflow saves and
+     * restores {@code <directory>/<triple>} and passes the directory to the legs; a path under the project or
+     * this machine's home is written relative to the checkout or under {@code ~}, as the runner sees it.
+     * Property {@code cross.buildCacheDirectory}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "cross.buildCacheDirectory")
+    private String buildCacheDirectory;
+
     /** The Maven session, for the {@code -Dcross.cache.*} properties and a {@code -Dcross.targets}. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -189,7 +217,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
             List<String> buildTargets = targets == null ? List.of()
                     : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
             request = WorkflowRequests.standard().from(targetList, workflow, buildTargets, wrapper, nativeResources,
-                    CacheParameter.raw(cache, session));
+                    CacheParameter.raw(cache, session), buildCacheParameters());
             generated = WorkflowFile.standard().render(request);
         } catch (InvalidConfigException e) {
             throw ConfigurationProblems.failure(e);
@@ -228,6 +256,11 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         getLog().warn("Ignoring " + (given != null ? "-D" : "the POM property ") + property + "=" + value
                 + ": it selects the targets of cross:build, cross:plan and cross:collect, not the workflow's."
                 + (replaced ? "" : " To replace the workflow's targets, use " + instead + "."));
+    }
+
+    private BuildCacheParameters buildCacheParameters() {
+        return new BuildCacheParameters(buildCache, buildCacheDirectory, project.getArtifactId(),
+                project.getBasedir().toPath(), Path.of(System.getProperty("user.home")));
     }
 
     private void check(Path file, String generated, String command) throws MojoExecutionException,

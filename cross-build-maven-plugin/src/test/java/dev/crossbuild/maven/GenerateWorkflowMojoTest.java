@@ -273,6 +273,38 @@ class GenerateWorkflowMojoTest {
         }
     }
 
+    @Test
+    void theDirectoryModeGivesCacheStepsAndTheDefaultModeNone(
+            @InjectMojo(goal = GOAL) @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+            GenerateWorkflowMojo plain,
+            @InjectMojo(goal = GOAL) @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+            @MojoParameter(name = "buildCache", value = "directory") GenerateWorkflowMojo directory) throws Exception {
+        plain.execute();
+        assertThat(Files.readString(workflowFile())).doesNotContain("actions/cache").doesNotContain("buildCache");
+
+        directory.execute();
+        assertThat(Files.readString(workflowFile()))
+                .contains("        uses: actions/cache/restore@0400d5f644dc74513175e3cd8d07132dd4860809 # v4.2.4\n")
+                .contains("/${{ matrix.target }}\"\n")
+                .contains("-${{ matrix.target }}-${{ github.sha }}\"\n")
+                .contains("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\" -Dcross.buildCache=directory\n")
+                .contains("        uses: actions/cache/save@0400d5f644dc74513175e3cd8d07132dd4860809 # v4.2.4\n");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "targetList", value = "x86_64-unknown-linux-gnu")
+    @MojoParameter(name = "buildCache", value = "directroy")
+    void anUnknownBuildCacheModeFailsNamingTheElementAndThePropertyAndWritesNothing(GenerateWorkflowMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("1 configuration problem(s) in the cross-build plugin's <configuration>:\n"
+                        + "  - Unknown <buildCache>directroy</buildCache> (-Dcross.buildCache). Use volume (the"
+                        + " default: a named volume per project and target), directory (a host directory, which CI"
+                        + " can save and restore) or none (no cache).");
+        assertThat(workflowFile()).doesNotExist();
+    }
+
     private Path workflowFile() {
         return project.resolve(".github/workflows/cross-build.yml");
     }

@@ -90,7 +90,9 @@ class GoalParametersTest {
           new InBasedir(".github/workflows/cross-build.yml")),
       new Binding("cross.workflow.check", "true", "check", true, false),
       new Binding("cross.skip", "true", "skip", true, false),
-      new Binding("cross.workflow.skip", "true", "skipWorkflow", true, false));
+      new Binding("cross.workflow.skip", "true", "skipWorkflow", true, false),
+      new Binding("cross.buildCache", "directory", "buildCache", "directory", "volume"),
+      new Binding("cross.buildCacheDirectory", "/srv/cache", "buildCacheDirectory", "/srv/cache", null));
 
   private static final List<Binding> RELEASE = List.of(
       new Binding("cross.release.tag", "v9.8.7", "tag", "v9.8.7", null),

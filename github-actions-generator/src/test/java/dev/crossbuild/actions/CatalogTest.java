@@ -43,7 +43,7 @@ class CatalogTest {
         PinnedActions pins = PinnedActions.standard();
         for (String action : new String[] {PinnedActions.CHECKOUT, PinnedActions.SETUP_JAVA,
                 PinnedActions.SETUP_QEMU, PinnedActions.UPLOAD_ARTIFACT, PinnedActions.DOWNLOAD_ARTIFACT,
-                PinnedActions.ATTEST_PROVENANCE}) {
+                PinnedActions.ATTEST_PROVENANCE, PinnedActions.CACHE}) {
             assertThat(pins.get(action).uses()).matches(action + "@[0-9a-f]{40}");
             assertThat(pins.get(action).version()).matches("v\\d+\\.\\d+\\.\\d+");
         }

@@ -1,5 +1,6 @@
 package dev.crossbuild.actions;
 
+import dev.crossbuild.actions.generate.DirectoryBuildCache;
 import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
@@ -72,6 +73,19 @@ public final class Scenarios {
                 .cache(new RegistryCache("registry.example.com", null, "CACHE_USERNAME", "CACHE_PASSWORD"))
                 .packageJob(true)
                 .deploy(new MavenDeploy(null, "CENTRAL_USERNAME", "CENTRAL_PASSWORD"))
+                .build());
+        // <buildCache>directory</buildCache>: the Linux legs save and restore it with the GitHub cache.
+        scenarios.put("build-cache-directory", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "aarch64-apple-darwin"))
+                .mavenWrapper(true)
+                .buildCache(DirectoryBuildCache.atDefault("widget"))
+                .build());
+        // With a registry cache too, and a <buildCacheDirectory> of the user's: pushes save, the rest only restore.
+        scenarios.put("build-cache-directory-split", WorkflowRequest.builder(List.of(
+                "x86_64-unknown-linux-gnu", "x86_64-pc-windows-msvc"))
+                .mavenWrapper(true)
+                .cache(RegistryCache.withGitHubToken("registry.example.com"))
+                .buildCache(new DirectoryBuildCache("widget", "~/ci-cache/widget"))
                 .build());
         return scenarios;
     }

@@ -29,6 +29,11 @@ class SitePageTest {
     }
 
     @Test
+    void buildCacheExcerptIsTheGeneratedFileWithLinesLeftOut() throws Exception {
+        assertExcerptOf("Build cache", "build-cache-directory");
+    }
+
+    @Test
     void packageAndDeployExcerptIsTheGeneratedFileWithLinesLeftOut() throws Exception {
         assertExcerptOf("The multi-platform jar", "jni-package-deploy");
     }

@@ -1,5 +1,6 @@
 package dev.crossbuild.actions;
 
+import dev.crossbuild.actions.generate.DirectoryBuildCache;
 import dev.crossbuild.actions.generate.InvalidRequestException;
 import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
@@ -233,6 +234,88 @@ class WorkflowContentTest {
                         .deploy(new MavenDeploy("central", "DEPLOY_USER", "DEPLOY TOKEN")).build())) {
             assertThatThrownBy(() -> render(request)).as("%s", request.deploy())
                     .isInstanceOf(InvalidRequestException.class);
+        }
+    }
+
+    @Test
+    void theBuildCacheIsRestoredRightBeforeTheBuildAndSavedRightAfterOnLinuxLegsForPushes() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX, "aarch64-apple-darwin"))
+                .buildCache(DirectoryBuildCache.atDefault("widget")).build();
+
+        List<Step> steps = WorkflowGenerator.standard().generate(request).jobs().get("build").steps();
+        List<String> names = steps.stream().map(Step::name).toList();
+        int build = names.indexOf("Build");
+        Step restore = steps.get(build - 1);
+        Step save = steps.get(build + 1);
+
+        assertThat(restore.name()).isEqualTo("Restore the build cache");
+        assertThat(restore.id()).isEqualTo("build-cache");
+        assertThat(restore.condition()).isEqualTo("runner.os == 'Linux'");
+        assertThat(restore.uses()).isEqualTo("actions/cache/restore@0400d5f644dc74513175e3cd8d07132dd4860809");
+        assertThat(restore.usesComment()).isEqualTo("v4.2.4");
+        assertThat(restore.with()).containsExactly(
+                Map.entry("path", "~/.cache/cross-build/widget/${{ matrix.target }}"),
+                Map.entry("key", "cross-build-widget-${{ matrix.target }}-${{ github.sha }}"),
+                Map.entry("restore-keys", "cross-build-widget-${{ matrix.target }}-"));
+        assertThat(save.name()).isEqualTo("Save the build cache");
+        assertThat(save.uses()).isEqualTo("actions/cache/save@0400d5f644dc74513175e3cd8d07132dd4860809");
+        assertThat(save.condition()).as("no status function: only after a successful build")
+                .isEqualTo("runner.os == 'Linux' && github.event_name == 'push'"
+                        + " && steps.build-cache.outputs.cache-hit != 'true'");
+        assertThat(save.with()).containsExactly(Map.entry("path", restore.with().get("path")),
+                Map.entry("key", restore.with().get("key")));
+        assertThat(steps.get(build).run()).isEqualTo("mvn -B cross:build \"-Dcross.targets=${CROSS_TARGET}\""
+                + " -Dcross.buildCache=directory\n");
+        assertThat(render(request)).contains("        uses: actions/cache/restore@0400d5f644dc74513175e3cd8d07132dd4860809"
+                + " # v4.2.4\n");
+    }
+
+    @Test
+    void aDirectoryOfTheUsersIsSavedAndPassedToTheLegsAsGiven() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX))
+                .buildCache(new DirectoryBuildCache("widget", "~/ci cache/")).build();
+
+        List<Step> steps = WorkflowGenerator.standard().generate(request).jobs().get("build").steps();
+
+        assertThat(steps).filteredOn(step -> step.uses() != null && step.uses().startsWith("actions/cache/"))
+                .hasSize(2).allSatisfy(step -> assertThat(step.with())
+                        .containsEntry("path", "~/ci cache/${{ matrix.target }}"));
+        assertThat(steps).filteredOn(step -> "Build".equals(step.name())).singleElement()
+                .satisfies(step -> assertThat(step.run()).endsWith(" -Dcross.buildCache=directory"
+                        + " '-Dcross.buildCacheDirectory=~/ci cache/'\n"));
+    }
+
+    @Test
+    void withARegistryCacheThePushJobSavesAndThePullRequestJobOnlyRestores() {
+        WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX))
+                .cache(RegistryCache.withGitHubToken("registry.example.com"))
+                .buildCache(DirectoryBuildCache.atDefault("widget")).build();
+
+        Map<String, Job> jobs = WorkflowGenerator.standard().generate(request).jobs();
+
+        assertThat(jobs.get("build").steps()).extracting(Step::name).containsSubsequence("Log in to the cache registry",
+                "Restore the build cache", "Build", "Save the build cache", "Upload archive");
+        assertThat(jobs.get("build").steps()).filteredOn(step -> "Save the build cache".equals(step.name()))
+                .singleElement().satisfies(step -> assertThat(step.condition())
+                        .isEqualTo("runner.os == 'Linux' && steps.build-cache.outputs.cache-hit != 'true'"));
+        assertThat(jobs.get("build-pull-request").steps()).extracting(Step::name)
+                .contains("Restore the build cache").doesNotContain("Save the build cache");
+        assertThat(jobs.get("build-pull-request").steps()).filteredOn(step -> "Build".equals(step.name()))
+                .singleElement().satisfies(step -> assertThat(step.run())
+                        .contains(" -Dcross.cache.push=false -Dcross.buildCache=directory"));
+    }
+
+    @Test
+    void buildCacheValuesActionsCacheWouldMisreadAreRejected() {
+        for (DirectoryBuildCache cache : List.of(
+                new DirectoryBuildCache("my widget", null),
+                new DirectoryBuildCache("widget", "${{ github.head_ref }}"),
+                new DirectoryBuildCache("widget", "~/cache/*"),
+                new DirectoryBuildCache("widget", "~/cache\n/etc"),
+                new DirectoryBuildCache("widget", "!cache"))) {
+            WorkflowRequest request = WorkflowRequest.builder(List.of(LINUX)).buildCache(cache).build();
+
+            assertThatThrownBy(() -> render(request)).as("%s", cache).isInstanceOf(InvalidRequestException.class);
         }
     }
 

@@ -95,6 +95,35 @@ class WorkflowHardeningTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> onlyLinuxLegsOfPushesSaveTheBuildCacheAndOnlyWithTheDirectoryMode() {
+        return forEveryScenario((name, request) -> {
+            Workflow workflow = WorkflowGenerator.standard().generate(request);
+            workflow.jobs().forEach((id, job) -> {
+                List<Step> cacheSteps = job.steps().stream()
+                        .filter(step -> step.uses() != null && step.uses().startsWith("actions/cache/")).toList();
+                boolean legs = id.startsWith("build");
+                if (request.buildCache() == null || !legs) {
+                    assertThat(cacheSteps).as("cache steps of job %s", id).isEmpty();
+                    if (legs) {
+                        assertThat(buildScript(job)).doesNotContain("-Dcross.buildCache");
+                    }
+                    return;
+                }
+                assertThat(buildScript(job)).contains(" -Dcross.buildCache=directory");
+                List<String> expected = id.equals("build-pull-request") ? List.of("restore") : List.of("restore", "save");
+                assertThat(cacheSteps).extracting(step -> step.uses().split("[/@]")[2]).containsExactlyElementsOf(expected);
+                for (Step step : cacheSteps) {
+                    assertThat(step.condition()).as("%s in job %s", step.name(), id).startsWith("runner.os == 'Linux'")
+                            .doesNotContain("always()").doesNotContain("failure()");
+                    if (step.uses().startsWith("actions/cache/save@") && job.condition() == null) {
+                        assertThat(step.condition()).contains("github.event_name == 'push'");
+                    }
+                }
+            });
+        });
+    }
+
     private static Map<String, String> scopes(String packages) {
         Map<String, String> scopes = new LinkedHashMap<>();
         scopes.put("contents", "read");

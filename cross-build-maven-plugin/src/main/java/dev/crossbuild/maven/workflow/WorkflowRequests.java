@@ -1,5 +1,6 @@
 package dev.crossbuild.maven.workflow;
 
+import dev.crossbuild.actions.generate.DirectoryBuildCache;
 import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
@@ -59,17 +60,21 @@ public final class WorkflowRequests {
      * @param nativeResources the {@code <nativeResources>} the goals share: it turns the package job on
      *        unless {@code <workflow><packageJob>} says otherwise
      * @param cache {@code <cache>} with the {@code -Dcross.cache.*} properties applied, or null
+     * @param buildCache {@code <buildCache>} and {@code <buildCacheDirectory>}, or null for the defaults; in
+     *        directory mode the Linux legs save and restore the directory with the GitHub cache
      * @throws InvalidConfigException with every problem found: no targets, bad or unknown triples,
-     *         targets without a runner, incomplete entries, a bad {@code <cache>}, an incomplete deploy
+     *         targets without a runner, incomplete entries, a bad {@code <cache>}, an incomplete deploy, an
+     *         unknown build cache mode or a directory the workflow cannot save
      */
     public WorkflowRequest from(String targetList, WorkflowConfiguration workflow, List<String> buildTargets,
-            boolean mavenWrapper, boolean nativeResources, RawCache cache) {
+            boolean mavenWrapper, boolean nativeResources, RawCache cache, BuildCacheParameters buildCache) {
         WorkflowConfiguration config = workflow == null ? new WorkflowConfiguration() : workflow;
         List<ConfigProblem> problems = new ArrayList<>();
         List<RunnerOverride> overrides = runnerOverrides(config, problems);
         List<String> triples = targets(targetList, config, buildTargets, overrides, problems);
         List<dev.crossbuild.actions.generate.SetupStep> steps = setupSteps(config, problems);
         CacheConfig cacheConfig = CacheResolver.resolve(cache, problems);
+        DirectoryBuildCache directoryCache = buildCache == null ? null : buildCache.resolve(problems);
         boolean deploys = Boolean.TRUE.equals(config.getDeploy());
         boolean packageJob = config.getPackageJob() != null ? config.getPackageJob() : nativeResources || deploys;
         MavenDeploy deploy = deploys ? deploy(config, packageJob, problems) : null;
@@ -87,7 +92,8 @@ public final class WorkflowRequests {
                 .mavenWrapper(mavenWrapper)
                 .cache(cacheConfig == null ? null : registryCache(cacheConfig))
                 .packageJob(packageJob)
-                .deploy(deploy);
+                .deploy(deploy)
+                .buildCache(directoryCache);
         overrides.forEach(builder::runner);
         steps.forEach(builder::setupStep);
         return builder.build();

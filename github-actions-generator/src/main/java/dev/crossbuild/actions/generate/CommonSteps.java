@@ -48,6 +48,12 @@ final class CommonSteps {
         return Step.uses(name, pin.uses(), pin.version(), with);
     }
 
+    /** The action in {@code directory} of the pinned repository {@code action}, e.g. actions/cache's restore. */
+    Step use(String name, String action, String directory, Map<String, Object> with) {
+        var pin = actions.get(action);
+        return Step.uses(name, pin.uses(directory), pin.version(), with);
+    }
+
     // Every script ends with a line break so that it is written as a literal block (`run: |`),
     // which keeps shell quotes readable and never needs YAML escaping.
     static String script(String text) {

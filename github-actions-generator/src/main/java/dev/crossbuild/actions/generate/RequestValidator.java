@@ -12,6 +12,9 @@ final class RequestValidator {
     private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern ARTIFACT_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+    // actions/cache reads its path as glob patterns, one a line; '!' at the start excludes.
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]\n\r]|^!");
 
     private RequestValidator() {
     }
@@ -50,6 +53,9 @@ final class RequestValidator {
         if (request.deploy() != null) {
             validate(request.deploy(), request.packageJob());
         }
+        if (request.buildCache() != null) {
+            validate(request.buildCache());
+        }
         noExpressions(request.mavenArguments(), "Maven argument");
         noExpression(request.name(), "workflow name");
         noExpression(request.javaVersion(), "Java version");
@@ -85,6 +91,19 @@ final class RequestValidator {
         }
         secretName(deploy.usernameSecret());
         secretName(deploy.passwordSecret());
+    }
+
+    private static void validate(DirectoryBuildCache cache) {
+        if (!ARTIFACT_ID.matcher(cache.artifactId()).matches()) {
+            throw new InvalidRequestException("Not an artifactId for the build cache keys: '" + cache.artifactId()
+                    + "'", cache.artifactId());
+        }
+        String directory = cache.directory();
+        noExpression(directory, "build cache directory");
+        if (directory != null && GLOB.matcher(directory).find()) {
+            throw new InvalidRequestException("The build cache directory '" + directory + "' holds a line break or"
+                    + " a glob character (* ? [ ], or ! first), which actions/cache would read as a pattern", directory);
+        }
     }
 
     // GitHub refuses secret names outside this alphabet and reserves the GITHUB_ prefix.

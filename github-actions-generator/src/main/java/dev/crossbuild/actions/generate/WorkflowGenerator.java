@@ -26,7 +26,8 @@ import java.util.Set;
  * registry cache the build is split by event: {@code build} runs for pushes and fills the cache,
  * {@code build-pull-request} runs the same matrix for every other event and only reads it. With
  * the package job a {@link PackageJob} follows each build job, and with a deploy a {@link DeployJob}
- * follows the release.
+ * follows the release. With the build cache in directory mode ({@link DirectoryBuildCache}) the Linux legs
+ * restore and save it around the build; only runs for pushes save.
  */
 public final class WorkflowGenerator {
     static final String ARCHIVE_DIR = CommonSteps.ARCHIVE_DIR;
@@ -95,6 +96,9 @@ public final class WorkflowGenerator {
         if (cacheArgument != null) {
             arguments.add(cacheArgument);
         }
+        if (request.buildCache() != null) {
+            arguments.addAll(BuildCacheSteps.legArguments(request.buildCache()));
+        }
         if (request.packageJob()) {
             // A literal <nativeResources>true</nativeResources> in the POM wins over -Dcross.nativeResources=false.
             arguments.add("-Dcross.nativeResources.skip=true");
@@ -136,9 +140,20 @@ public final class WorkflowGenerator {
         // With a package job the project is a JNI library: the leg compiles first, for a smoke test that loads
         // the library through the project's classes.
         String goals = request.packageJob() ? " -B compile cross:build" : " -B cross:build";
+        DirectoryBuildCache buildCache = request.buildCache();
+        if (buildCache != null) {
+            steps.add(BuildCacheSteps.restore(common, buildCache));
+        }
         steps.add(Step.run("Build", script(request.mavenCommand() + goals + " \"-Dcross.targets=${CROSS_TARGET}\""
                         + MavenArguments.render(legArguments) + MavenArguments.render(request.mavenArguments())))
                 .withEnv(Map.of("CROSS_TARGET", "${{ matrix.target }}")));
+        // As with the registry cache, only pushes write: the job for pull requests and manual runs restores and
+        // never saves, and a job for every event saves on pushes only. GitHub scopes a pull request's entries
+        // to its merge ref, so they could not reach a branch, but they would fill the repository's cache space
+        // and evict the branches' entries.
+        if (buildCache != null && !OTHER_EVENTS.equals(condition)) {
+            steps.add(BuildCacheSteps.save(common, buildCache, condition == null));
+        }
         Map<String, Object> upload = new LinkedHashMap<>();
         upload.put("name", "cross-${{ matrix.target }}");
         upload.put("path", "${{ matrix.archive }}");

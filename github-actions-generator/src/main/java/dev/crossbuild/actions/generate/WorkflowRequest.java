@@ -23,12 +23,15 @@ import java.util.List;
  *        with {@code cross:collect verify} (the legs then build with {@code -Dcross.nativeResources.skip=true})
  *        and the release publishes it too
  * @param deploy the {@code deploy} job's repository, or null for no deploy; it needs {@code packageJob}
+ * @param buildCache the build cache's directory when it is in directory mode, which the Linux legs then save
+ *        and restore with the GitHub cache; null in volume and none mode (nothing to carry between runs)
  */
 public record WorkflowRequest(String name, List<String> targets, List<String> branches, boolean pullRequests,
                               boolean workflowDispatch, String javaVersion, String javaDistribution,
                               List<String> mavenArguments, boolean mavenWrapper,
                               List<RunnerOverride> runnerOverrides, List<SetupStep> setupSteps,
-                              RegistryCache cache, boolean packageJob, MavenDeploy deploy) {
+                              RegistryCache cache, boolean packageJob, MavenDeploy deploy,
+                              DirectoryBuildCache buildCache) {
     public WorkflowRequest {
         name = name == null || name.isBlank() ? "cross-build" : name;
         targets = List.copyOf(targets);
@@ -52,7 +55,7 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
 
     /**
      * A builder with the defaults: push to main, pull requests, manual runs, Java 17 Temurin, no cache, no
-     * package job, no deploy.
+     * package job, no deploy, no build cache to save.
      */
     public static Builder builder(List<String> targets) {
         return new Builder(targets);
@@ -74,6 +77,7 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         private RegistryCache cache;
         private boolean packageJob;
         private MavenDeploy deploy;
+        private DirectoryBuildCache buildCache;
 
         private Builder(List<String> targets) {
             this.targets = List.copyOf(targets);
@@ -92,11 +96,12 @@ public record WorkflowRequest(String name, List<String> targets, List<String> br
         public Builder cache(RegistryCache value) { cache = value; return this; }
         public Builder packageJob(boolean value) { packageJob = value; return this; }
         public Builder deploy(MavenDeploy value) { deploy = value; return this; }
+        public Builder buildCache(DirectoryBuildCache value) { buildCache = value; return this; }
 
         public WorkflowRequest build() {
             return new WorkflowRequest(name, targets, branches, pullRequests, workflowDispatch, javaVersion,
                     javaDistribution, mavenArguments, mavenWrapper, runnerOverrides, setupSteps, cache, packageJob,
-                    deploy);
+                    deploy, buildCache);
         }
     }
 }

@@ -26,4 +26,9 @@ public record PinnedAction(String action, String commit, String version) {
     public String uses() {
         return action + "@" + commit;
     }
+
+    /** The value of {@code uses:} for the action in {@code directory} of the repository, e.g. {@code restore}. */
+    public String uses(String directory) {
+        return action + "/" + directory + "@" + commit;
+    }
 }

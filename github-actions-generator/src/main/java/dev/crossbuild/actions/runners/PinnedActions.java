@@ -18,6 +18,8 @@ public final class PinnedActions {
     public static final String UPLOAD_ARTIFACT = "actions/upload-artifact";
     public static final String DOWNLOAD_ARTIFACT = "actions/download-artifact";
     public static final String ATTEST_PROVENANCE = "actions/attest-build-provenance";
+    /** The repository of {@code actions/cache/restore} and {@code actions/cache/save}. */
+    public static final String CACHE = "actions/cache";
 
     private final Map<String, PinnedAction> pins;
 

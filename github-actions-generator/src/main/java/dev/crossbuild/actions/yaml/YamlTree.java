@@ -61,6 +61,7 @@ final class YamlTree {
     private static Map<String, Object> step(Step step) {
         Map<String, Object> tree = new LinkedHashMap<>();
         putIfPresent(tree, "name", step.name());
+        putIfPresent(tree, "id", step.id());
         putIfPresent(tree, "if", step.condition());
         putIfPresent(tree, "uses", step.uses());
         if (!step.with().isEmpty()) {
