@@ -10,6 +10,7 @@ public final class PlanTable {
 
   private PlanTable() {}
 
+  /** One line per target under a header line, columns aligned; what {@code cross:plan} and the build print. */
   public static List<String> render(BuildPlan plan) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("TARGET", "STRATEGY", "BUILDER", "IMAGE PLATFORM", "WHY"));

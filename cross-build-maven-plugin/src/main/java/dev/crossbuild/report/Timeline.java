@@ -1,84 +1,142 @@
 package dev.crossbuild.report;
 
-import dev.crossbuild.audit.BinaryInfo;
+import static dev.crossbuild.report.Html.escape;
+import static dev.crossbuild.report.Html.percent;
+
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** {@code report.html}: one row per target, one bar per stage, on a shared time axis. Self-contained. */
+/**
+ * The timeline of {@code report.html}: a legend of the stage colours, a time axis in seconds from the
+ * build's start, and one row per target with a bar per stage. Plain positioned boxes: no script, no SVG.
+ */
 final class Timeline {
+
+  /** What each stage's colour stands for, in the legend. */
+  private static final Map<String, String> LEGEND = Map.of(
+      "base", "base image",
+      "deps", "deps image",
+      "source", "source build",
+      "outputs", "outputs copied, audited, packed",
+      "smoke", "smoke test",
+      "host", "host build (no container)",
+      "check", "no-change check");
+
+  /** Tick steps in seconds; the smallest that gives at most {@link #MAX_TICKS} intervals is used. */
+  private static final double[] STEPS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
+  private static final int MAX_TICKS = 8;
+  /** The narrowest bar, in percent of the lane: a 0.0 s stage (a deps cache hit) still shows. */
+  private static final double MIN_WIDTH = 0.4;
 
   private Timeline() {}
 
-  static String html(List<TargetResult> results) {
-    Instant[] bounds = new Instant[2];
-    Duration span = BuildReport.span(results, bounds);
-    double total = Math.max(1, span.toMillis());
-    StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>cross-build report</title>\n")
-        .append("<style>body{font:14px sans-serif;margin:2em}.row{display:flex;align-items:center;margin:4px 0}")
-        .append(".name{width:22em;font-family:monospace}.lane{position:relative;flex:1;height:22px;background:#f3f3f3}")
-        .append(".bar{position:absolute;top:2px;height:18px;font-size:11px;color:#fff;overflow:hidden;white-space:nowrap}")
-        .append(".base{background:#999}.deps{background:#3572b0}.source{background:#2e8b57}.outputs{background:#b8860b}.smoke{background:#7d3c98}")
-        .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px;")
-        .append("font-size:12px;text-align:left}td.m{font-family:monospace}")
-        .append(".failed{background:#c0392b}</style></head><body>\n")
-        .append("<h1>cross-build</h1>\n<p>Wall time ")
-        .append(String.format(Locale.ROOT, "%.1f s", span.toMillis() / 1000.0)).append(".</p>\n");
-    for (TargetResult r : results) {
-      h.append("<div class=\"row\"><div class=\"name\">").append(escape(r.planned().target().triple().value()))
-          .append(" (").append(r.planned().strategy().id()).append(")</div><div class=\"lane\">");
-      for (StageTiming s : r.stages()) {
-        double left = Duration.between(bounds[0], s.start()).toMillis() * 100 / total;
-        double width = Math.max(0.3, s.elapsed().toMillis() * 100 / total);
-        String css = s.outcome().equals("failed") ? "failed" : s.stage();
-        String label = s.stage() + " " + s.outcome() + " "
-            + String.format(Locale.ROOT, "%.1f s", s.elapsed().toMillis() / 1000.0);
-        h.append(String.format(Locale.ROOT,
-            "<div class=\"bar %s\" style=\"left:%.2f%%;width:%.2f%%\" title=\"%s\">%s</div>",
-            css, left, width, escape(label), escape(label)));
-      }
-      h.append("</div></div>\n");
+  static void render(StringBuilder h, List<TargetResult> results) {
+    Span span = Span.of(results);
+    double step = step(span.length().toMillis() / 1000.0);
+    int intervals = Math.max(1, (int) Math.ceil(span.length().toMillis() / 1000.0 / step - 1e-9));
+    double axis = intervals * step * 1000;
+    h.append("<section id=\"timeline\"><h2>Timeline</h2>\n");
+    legend(h, results);
+    h.append("<div class=\"chart\">\n<div class=\"row axis\"><div class=\"who\">seconds from the start</div>")
+        .append("<div class=\"lane\">");
+    for (int i = 0; i <= intervals; i++) {
+      h.append("<span class=\"tick\" style=\"left:").append(percent(i * 100.0 / intervals)).append("\">")
+          .append(tickLabel(i * step, step)).append("</span>");
     }
+    h.append("</div></div>\n");
+    TargetResult slowest = results.size() > 1 ? Results.slowest(results).orElse(null) : null;
     for (TargetResult r : results) {
-      outputs(h, r);
+      row(h, r, r == slowest, span, axis, intervals);
     }
-    return h.append("</body></html>\n").toString();
+    h.append("</div></section>\n");
   }
 
-  /** Every output of a target with what the audit read from it. */
-  private static void outputs(StringBuilder h, TargetResult r) {
-    if (r.outputs().isEmpty()) {
-      return;
-    }
-    h.append("<h2>").append(escape(r.planned().target().triple().value())).append("</h2>\n");
-    if (r.smokeTest() != null) {
-      h.append("<p>Smoke test: ").append(escape(r.smokeTest())).append("</p>\n");
-    }
-    h.append("<table><tr><th>file</th><th>size</th><th>binary</th><th>linkage</th><th>NEEDED</th>")
-        .append("<th>glibc</th><th>glibcxx</th></tr>\n");
-    for (TargetResult.OutputFile o : r.outputs()) {
-      BinaryInfo b = r.binaries().stream().filter(x -> x.path().equals(o.path())).findFirst().orElse(null);
-      h.append("<tr><td class=\"m\">").append(escape(o.path()))
-          .append(o.linkTarget() == null ? "" : " &rarr; " + escape(o.linkTarget())).append("</td><td>")
-          .append(o.linkTarget() == null ? BuildReport.size(o.size()) : "link").append("</td>");
-      if (b == null) {
-        h.append("<td></td><td></td><td></td><td></td><td></td></tr>\n");
-        continue;
+  private static void legend(StringBuilder h, List<TargetResult> results) {
+    List<String> shown = new ArrayList<>(List.of("base", "deps", "source", "outputs", "smoke"));
+    for (String extra : List.of("host", "check")) {
+      if (results.stream().anyMatch(r -> Results.stage(r, extra).isPresent())) {
+        shown.add(extra);
       }
-      h.append("<td>").append(escape(b.format() + " " + b.machine() + " " + b.bits() + "-bit")).append("</td><td>")
-          .append(b.dynamic() ? "dynamic" + (b.interpreter() == null ? "" : " " + escape(b.interpreter())) : "static")
-          .append("</td><td class=\"m\">").append(escape(String.join(" ", b.needed()))).append("</td><td>")
-          .append(b.glibc() == null ? "" : escape(b.glibc())).append("</td><td>")
-          .append(b.glibcxx() == null ? "" : escape(b.glibcxx())).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("<ul class=\"legend\">");
+    for (String stage : shown) {
+      h.append("<li><i class=\"sw s-").append(stage).append("\"></i>").append(stage).append(": ")
+          .append(LEGEND.get(stage)).append("</li>");
+    }
+    h.append("<li><i class=\"sw s-deps o-reused\"></i>hatched: nothing to do (deps cache hit, up to date,")
+        .append(" smoke test skipped)</li>")
+        .append("<li><i class=\"sw s-deps o-pulled\"></i>light: pulled from the registry cache</li>")
+        .append("<li><i class=\"sw o-failed\"></i>failed</li></ul>\n");
   }
 
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  private static void row(StringBuilder h, TargetResult r, boolean slowest, Span span, double axis, int intervals) {
+    String triple = Results.triple(r);
+    h.append("<div class=\"row").append(r.failed() ? " failed" : "").append(slowest ? " slowest" : "")
+        .append("\" data-target=\"").append(escape(triple)).append("\"><div class=\"who\"><a class=\"triple\" href=\"#")
+        .append(escape(Html.anchor(triple))).append("\">").append(escape(triple)).append("</a><span class=\"sub\">")
+        .append(escape(r.planned().strategy().id())).append(" &middot; ").append(Html.seconds(Results.elapsed(r)))
+        .append(" s");
+    if (r.failed()) {
+      String stage = Results.failedStage(r);
+      h.append(" &middot; <b class=\"bad\">FAILED").append(stage == null ? "" : " in " + escape(stage)).append("</b>");
+    }
+    if (slowest) {
+      h.append(" <span class=\"badge\">slowest</span>");
+    }
+    h.append("</span></div><div class=\"lane\">");
+    for (int i = 0; i <= intervals; i++) {
+      h.append("<i class=\"grid\" style=\"left:").append(percent(i * 100.0 / intervals)).append("\"></i>");
+    }
+    for (StageTiming s : r.stages()) {
+      double width = Math.max(MIN_WIDTH, s.elapsed().toMillis() * 100 / axis);
+      double left = Math.min(span.offset(s.start()).toMillis() * 100 / axis, 100 - width);
+      String label = s.stage() + " " + outcome(s) + " " + Html.seconds(s.elapsed()) + " s";
+      String title = label + " (" + Html.seconds(span.offset(s.start())) + " s to "
+          + Html.seconds(span.offset(s.end())) + " s)" + (s.outcome().startsWith("skipped") ? ": " + s.outcome() : "");
+      h.append("<div class=\"bar ").append(stageClass(s.stage())).append(outcomeClass(s.outcome()))
+          .append("\" data-stage=\"").append(escape(s.stage())).append("\" style=\"left:").append(percent(left))
+          .append(";width:").append(percent(width)).append("\" title=\"").append(escape(title)).append("\"><span>")
+          .append(escape(label)).append("</span></div>");
+    }
+    h.append("</div></div>\n");
+  }
+
+  /** The outcome as the summary says it: a deps image the engine had is a {@code hit}. */
+  static String outcome(StageTiming s) {
+    if (s.outcome().equals("cached")) {
+      return "hit";
+    }
+    return s.outcome().startsWith("skipped") ? "skipped" : s.outcome();
+  }
+
+  static String stageClass(String stage) {
+    return Results.STAGES.contains(stage) ? "s-" + stage : "s-other";
+  }
+
+  static String outcomeClass(String outcome) {
+    return switch (outcome) {
+      case "cached", "up to date" -> " o-reused";
+      case "pulled" -> " o-pulled";
+      case "failed" -> " o-failed";
+      default -> outcome.startsWith("skipped") ? " o-reused" : "";
+    };
+  }
+
+  /** The smallest step of {@link #STEPS} that splits {@code seconds} into at most {@link #MAX_TICKS} intervals. */
+  static double step(double seconds) {
+    for (double s : STEPS) {
+      if (seconds / s <= MAX_TICKS) {
+        return s;
+      }
+    }
+    return Math.ceil(seconds / MAX_TICKS / 3600) * 3600;
+  }
+
+  static String tickLabel(double seconds, double step) {
+    return (step < 1 ? String.format(Locale.ROOT, "%.1f", seconds) : String.valueOf(Math.round(seconds))) + " s";
   }
 }
