@@ -8,7 +8,8 @@
 #
 # The workloads: a generated C project (FILES translation units, linked with zlib) built with make -j2, so
 # that compile time, not container start-up, dominates the figures; and a Rust program made from
-# examples/hello-cargo (serde from Debian's crates) with MODULES generated modules, built by the cargo recipe.
+# examples/hello-cargo (serde from Debian's crates) as a two-crate workspace (a library of MODULES generated
+# modules, the binary calling it), built by the cargo recipe.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 REPEAT=${REPEAT:-3}
@@ -99,8 +100,13 @@ cproj="$work/bench-cargo"
 example="$root/examples/hello-cargo"
 mkdir -p "$cproj/src"
 # The example commits no Cargo.lock: cargo resolves one offline from the directory source in the deps stage.
-cp -r "$example/.cargo" "$example/Cargo.toml" "$cproj/"
-sed -i 's/^name = "hello-cargo"$/name = "bench-cargo"/' "$cproj/Cargo.toml"
+# A two-crate workspace: the library bench-lib holds the modules and uses serde, the binary (the workspace root)
+# calls it; a change in src/main.rs is a change in the leaf crate only.
+cp -r "$example/.cargo" "$cproj/"
+mkdir -p "$cproj/lib/src"
+sed -e 's/^name = "hello-cargo"$/name = "bench-lib"/' "$example/Cargo.toml" > "$cproj/lib/Cargo.toml"
+printf '[package]\nname = "bench-cargo"\nversion = "1.0.0"\nedition = "2021"\npublish = false\n\n[workspace]\nmembers = ["lib"]\n\n[dependencies]\nbench-lib = { path = "lib" }\n' > "$cproj/Cargo.toml"
+for i in $(seq 1 "$MODULES"); do echo "pub mod m$i;"; done > "$cproj/lib/src/lib.rs"
 for i in $(seq 1 "$MODULES"); do
   {
     echo "use serde_derive::{Deserialize, Serialize};"
@@ -126,13 +132,12 @@ for i in $(seq 1 "$MODULES"); do
     done
     echo "  h"
     echo "}"
-  } > "$cproj/src/m$i.rs"
+  } > "$cproj/lib/src/m$i.rs"
 done
 {
-  for i in $(seq 1 "$MODULES"); do echo "mod m$i;"; done
   echo "fn main() {"
   echo "  let mut h = 7u64;"
-  for i in $(seq 1 "$MODULES"); do echo "  h = m$i::run(h);"; done
+  for i in $(seq 1 "$MODULES"); do echo "  h = bench_lib::m$i::run(h);"; done
   echo "  println!(\"{{\\\"arch\\\":\\\"{}\\\",\\\"hash\\\":\\\"{:x}\\\"}}\", std::env::consts::ARCH, h);"
   echo "}"
 } > "$cproj/src/main.rs"
@@ -222,13 +227,17 @@ fresh_base() { # <platform> <from> [project]
   echo "$tag"
 }
 base=()
+nocache=(-Dcross.buildCache=none)
 drop_images() {
   for p in bench-c bench-vendored bench-cargo; do
     docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project=$p \
       | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
     docker image prune -f --filter label=dev.crossbuild.project=$p >/dev/null
+    drop_volumes $p
   done
 }
+# the build cache volumes of a project (a cold build and a fresh CI runner have none)
+drop_volumes() { docker volume ls -q --filter label=dev.crossbuild.project="$1" | xargs -r docker volume rm -f >/dev/null; }
 
 # The registry cache rows push to the plain loopback registry it/engine/registry.sh starts, a new repository per
 # run, and pull on a "fresh engine": every image the plugin made for the project gone (not the base image).
@@ -239,6 +248,7 @@ drop_built() { # <project>: its deps and source images, as a fresh CI runner sta
   docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project="$1" \
     --filter label=dev.crossbuild.managed=true | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
   docker image prune -f >/dev/null
+  drop_volumes "$1"
 }
 # fails unless every target of the last build pulled its deps image
 deps_pulled() { python3 - "$dir/target/cross/report.json" "$1" <<'PY' || exit 1
@@ -257,7 +267,7 @@ X=x86_64-unknown-linux-gnu; A=aarch64-unknown-linux-gnu
 c_part() {
   # cold (no deps images, no layer cache) vs source-only rebuild, both targets: all code in the project (the
   # whole project recompiles), and the vendored shape (the library is in the deps image)
-  cold=(); src=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=(); vpush=(); vwarm=()
+  cold=(); src=(); srcnone=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=(); vpush=(); vwarm=()
   for _ in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$proj/target" "$vend/target"
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
@@ -266,6 +276,7 @@ c_part() {
     change_source; src+=("$(wall cross:build)")
     none+=("$(wall cross:build)")
     validate+=("$(wall validate)")
+    change_source; srcnone+=("$(wall cross:build -Dcross.buildCache=none)")
     dir="$vend"
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
     vcold+=("$(wall cross:build "${vendored[@]}")")
@@ -280,27 +291,61 @@ c_part() {
     dir="$proj"
   done
 
-  # per-target source-stage (compile) seconds: x86_64 native, aarch64 by the chosen plan (cross), one at a time
+  # per-target source-stage (compile) seconds: x86_64 native, aarch64 by the chosen plan (cross), one at a time;
+  # these rows and the parallel ones compile the whole project each time (no build cache), since the compile is
+  # what they compare
   x86=(); arm=(); both=()
   for _ in $(seq 1 "$REPEAT"); do
-    change_source; wall cross:build -Dcross.targets=$X >/dev/null; x86+=("$(stage $X source)")
-    change_source; wall cross:build -Dcross.targets=$A >/dev/null; arm+=("$(stage $A source)")
-    change_source; both+=("$(wall cross:build)")
+    change_source; wall cross:build -Dcross.targets=$X "${nocache[@]}" >/dev/null; x86+=("$(stage $X source)")
+    change_source; wall cross:build -Dcross.targets=$A "${nocache[@]}" >/dev/null; arm+=("$(stage $A source)")
+    change_source; both+=("$(wall cross:build "${nocache[@]}")")
   done
   # the same two-target build with one build at a time, in the same kind of Maven run; and both with
   # single-threaded builds (make -j2 alone already keeps both cores of this machine busy)
   serial=(); both1=(); serial1=()
   for _ in $(seq 1 "$REPEAT"); do
-    change_source; serial+=("$(wall cross:build -Dcross.parallel=1)")
-    change_source; both1+=("$(wall cross:build -Dbench.make=make)")
-    change_source; serial1+=("$(wall cross:build -Dbench.make=make -Dcross.parallel=1)")
+    change_source; serial+=("$(wall cross:build -Dcross.parallel=1 "${nocache[@]}")")
+    change_source; both1+=("$(wall cross:build -Dbench.make=make "${nocache[@]}")")
+    change_source; serial1+=("$(wall cross:build -Dbench.make=make -Dcross.parallel=1 "${nocache[@]}")")
   done
 
   # aarch64 forced emulated (QEMU): deps once (warm-up, slow), then the compile, once (it is slow)
   armbase=$(fresh_base linux/arm64 arm64v8/debian:bookworm-slim)
-  wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
-  change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" >/dev/null
+  wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" "${nocache[@]}" >/dev/null
+  change_source; wall cross:build -Dcross.targets=$A -Daarch64.strategy=emulated -Daarch64.image="$armbase" "${nocache[@]}" >/dev/null
   emu=$(stage $A source)
+
+  # the source stage as a plain container (what the plugin does) against the classic image build it replaced,
+  # the same work: the vendored project's x86_64 build script without the build cache, the same sources, both
+  # with the docker CLI, each ending with /out copied out and everything removed
+  dir="$vend"; base=()
+  wall cross:build -Dcross.targets=$X "${vendored[@]}" "${nocache[@]}" >/dev/null
+  local deps ctx
+  deps=$(python3 -c 'import json, sys; print(next(t["depsImage"] for t in json.load(open(sys.argv[1]))["targets"] if t["target"] == sys.argv[2]))' "$vend/target/cross/report.json" $X)
+  ctx="$work/source-context"; rm -rf "$ctx"; mkdir -p "$ctx/src"
+  (cd "$vend" && tar --exclude=./target -cf - .) | tar -xf - -C "$ctx/src"
+  cp "$vend/target/cross/$X.cross-build.sh" "$ctx/cross-build.sh"
+  printf 'FROM %s\nCOPY src/ /src/\nCOPY cross-build.sh /cross-build.sh\nRUN ["/bin/sh", "/cross-build.sh"]\n' "$deps" > "$ctx/Dockerfile"
+  asimage=(); ascontainer=()
+  for _ in $(seq 1 "$REPEAT"); do
+    local t0 id
+    rm -rf "$work/out-image" "$work/out-container"
+    t0=$(now)
+    DOCKER_BUILDKIT=0 docker build -q --no-cache --platform linux/amd64 --label dev.crossbuild.project=bench-vendored \
+      -t bench-vendored-imagebuild:x "$ctx" >/dev/null
+    id=$(docker create --label dev.crossbuild.project=bench-vendored bench-vendored-imagebuild:x true)
+    docker cp "$id:/out" "$work/out-image" >/dev/null; docker rm -f "$id" >/dev/null
+    docker rmi -f bench-vendored-imagebuild:x >/dev/null
+    asimage+=("$(secs "$t0" "$(now)")")
+    t0=$(now)
+    id=$(docker create --platform linux/amd64 -w /src --label dev.crossbuild.project=bench-vendored "$deps" /bin/sh /cross-build.sh)
+    (cd "$ctx" && tar -cf - src cross-build.sh) | docker cp - "$id:/" >/dev/null
+    docker start -a "$id" >/dev/null
+    docker cp "$id:/out" "$work/out-container" >/dev/null; docker rm -f "$id" >/dev/null
+    ascontainer+=("$(secs "$t0" "$(now)")")
+    cmp -s "$work/out-image/bench" "$work/out-container/bench" || { echo "FAILED: the two source stages built other bytes" >&2; exit 1; }
+  done
+  dir="$proj"
 }
 
 # cargo: cold vs source-only rebuild vs version bump, both targets; the deps image must serve both rebuilds
@@ -348,18 +393,20 @@ row() { printf '%-64s %9ss %9ss %8s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$
 if [[ $BENCH != cargo ]]; then
   row "source-only rebuild / cold build, vendored lib in deps (wall)" "$(m "${vsrc[@]}")" "$(m "${vcold[@]}")" "<= 0.10"
   row "  the same, aarch64 stages only: source / deps+source (engine)" "$(m "${vsrcstage[@]}")" "$(m "${vstages[@]}")" "<= 0.10"
-  row "source-only rebuild / cold build, all code in project (wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "(whole project recompiles)"
+  row "source-only rebuild / cold build, all code in project (wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "<= 0.10 (build cache)"
+  row "  the same without the build cache (-Dcross.buildCache=none)" "$(m "${srcnone[@]}")" "$(m "${cold[@]}")" "(whole project recompiles)"
   row "no-change rebuild / mvn validate (wall)" "$(m "${none[@]}")" "$(m "${validate[@]}")" "<= 1.5"
   row "aarch64 chosen plan (cross) / x86_64 native (compile)" "$(m "${arm[@]}")" "$(m "${x86[@]}")" "<= 1.15"
   row "aarch64 forced emulated / aarch64 chosen plan (compile)" "$emu" "$(m "${arm[@]}")" ">= 10 (emulated slower)"
   row "two targets in parallel / one after the other, make -j1 (wall)" "$(m "${both1[@]}")" "$(m "${serial1[@]}")" "<= 0.7"
   row "two targets in parallel / one after the other, make -j2 (wall)" "$(m "${both[@]}")" "$(m "${serial[@]}")" "(2 cores already busy)"
+  row "source stage as container / as image build, same work (CLI)" "$(m "${ascontainer[@]}")" "$(m "${asimage[@]}")" "<= 1.0"
   row "vendored: fresh engine, warm registry cache / cold build (wall)" "$(m "${vwarm[@]}")" "$(m "${vcold[@]}")" "(pulled, asserted)"
   row "  the same / cold build that pushes (wall)" "$(m "${vwarm[@]}")" "$(m "${vpush[@]}")" ""
 fi
 if [[ $BENCH != c ]]; then
-  row "cargo: source-only rebuild / cold build (wall)" "$(m "${csrc[@]}")" "$(m "${ccold[@]}")" \
-    "(deps hit; the crate recompiles)"
+  row "cargo: leaf-crate change rebuild / cold build, two crates (wall)" "$(m "${csrc[@]}")" "$(m "${ccold[@]}")" \
+    "<= 0.15 (build cache)"
   row "cargo: version bump rebuild / cold build (wall)" "$(m "${cbump[@]}")" "$(m "${ccold[@]}")" \
     "(deps hit, asserted)"
   row "cargo: fresh engine, warm registry cache / cold build (wall)" "$(m "${cwarm[@]}")" "$(m "${ccold[@]}")" \

@@ -113,8 +113,10 @@ def twins = ['twin-1', 'twin-2'].collect { name ->
   ['pom.xml', 'Makefile', 'main.c', 'scale.c', 'scale.h', 'offset.c'].each { new File(dir, it).bytes = new File(basedir, it).bytes }
   dir
 }
-def threads = twins.collect { dir -> Thread.start { mvn(dir, dir.name, []) } }
+def errors = Collections.synchronizedList([])
+def threads = twins.collect { dir -> Thread.start { try { mvn(dir, dir.name, []) } catch (Throwable t) { errors << t } } }
 threads*.join()
+assert errors.isEmpty() : "a build of the two at once failed:\n${errors*.message.join('\n')}"
 twins.each { dir -> assert archives(dir) == cold : "${dir.name} built other bytes" }
 def logs = twins.collect { dir -> new File(basedir, "target").listFiles().find { it.name.endsWith("-${dir.name}.log") }.text }
 assert logs.every { it.contains('BUILD SUCCESS') }

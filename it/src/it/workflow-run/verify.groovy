@@ -35,7 +35,7 @@ def git = { String... args ->
   assert p.waitFor() == 0 : "${command.join(' ')}: ${out}"
   out
 }
-new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
+new File(basedir, '.gitignore').text = 'target/\nbuild.log\n.cross-cache/\n'
 git('init', '-q')
 git('add', '.gitignore', 'pom.xml', 'wfdemo.c', 'Makefile', 'mvnw', '.github/workflows/cross-build.yml')
 git('commit', '-q', '-m', 'wfdemo 1.0.0')
@@ -49,6 +49,8 @@ def tool = new File(basedir, '../../../workflow-run/run-workflow.mjs').canonical
 def maven = "${System.getProperty('maven.home')}/bin/mvn".toString()
 def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
 
+// The GitHub cache both runs share: empty at the start, as for a new repository.
+new File(basedir, 'target/actions-cache').deleteDir()
 def runWorkflow = { String name ->
   def work = new File(basedir, "target/${name}")
   work.deleteDir()
@@ -58,7 +60,8 @@ def runWorkflow = { String name ->
       '--secret', "GITHUB_TOKEN=${token}", '--secret', "CACHE_USERNAME=${reg.getProperty('tls.username')}",
       '--secret', "CACHE_PASSWORD=${reg.getProperty('tls.password')}",
       '--env', "CROSS_IT_MAVEN=${maven}", '--env', "CROSS_IT_SETTINGS=${settings}",
-      '--env', "CROSS_IT_REPO=${localRepositoryPath}"]*.toString()
+      '--env', "CROSS_IT_REPO=${localRepositoryPath}",
+      '--cache-dir', new File(basedir, 'target/actions-cache').path]*.toString()
   def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
   def out = p.inputStream.getText('UTF-8')
   new File(basedir, "target/${name}.log").text = out
@@ -75,6 +78,10 @@ try {
   assert jobs.release.result == 'success'
   assert out1.contains('Login Succeeded') : 'the legs did not log in to the cache registry'
   assert out1.contains('cache: pushed') : 'the push run did not push its deps images'
+  assert text.contains('actions/cache/restore@') && text.contains('-Dcross.buildCache=directory')
+  def cacheSteps = jobs.build.legs.collectMany { it.steps.findAll { s -> s.name ==~ /(Restore|Save) the build cache/ } }
+  assert cacheSteps.size() == 4 && cacheSteps.every { it.result == 'success' } : "cache steps: ${cacheSteps}"
+  assert (out1 =~ /Misses:\s+1 \/\s+1/).size() == 2 : 'the first run did not compile each leg into an empty build cache'
   assert report1.attestations*.path.collect { new File(it).name }.sort() ==
       ['wfdemo-1.0.0-linux-aarch_64.tar.gz', 'wfdemo-1.0.0-linux-x86_64.tar.gz']
   assert !out1.contains(token) && !out1.contains(reg.getProperty('tls.password')) : 'a secret reached the output'
@@ -108,6 +115,8 @@ try {
     assert out2.contains("[${t}] deps: pulled") : "the second run did not pull the deps image of ${t}"
   }
   assert report2.jobs.find { it.id == 'release' }.result == 'success'
+  // The legs restored the build cache the first run saved (the same commit: an exact hit), so ccache hit.
+  assert (out2 =~ /Hits:\s+1 \/\s+1/).size() == 2 : 'the second run did not hit the restored build cache'
   def again = state.requests.drop(before)
   assert !again.isEmpty() : 'the second run did not ask GitHub at all'
   assert again.every { it.method == 'GET' } : "the second run wrote to the release: ${again.findAll { it.method != 'GET' }}"

@@ -73,6 +73,9 @@ public final class GitInfo implements AutoCloseable {
    * commits; never fails.
    */
   public static Optional<Long> commitTimeAround(Path directory) {
+    if (!SourceFiles.insideGit(directory)) {
+      return Optional.empty(); // no repository: JGit is not even loaded
+    }
     try (GitInfo git = open(directory)) {
       return git.headCommitTime();
     } catch (RuntimeException e) {

@@ -38,8 +38,9 @@ public final class SourceFiles {
   /** The build context files of {@code projectDir}, relative to it, sorted. */
   public static List<String> list(Path projectDir) throws IOException {
     Path dir = projectDir.toRealPath();
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
-    if (builder.getGitDir() != null) {
+    // JGit only where there is a repository: opening it (a signed jar) costs a no-change build a noticeable part.
+    FileRepositoryBuilder builder = insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
+    if (builder != null && builder.getGitDir() != null) {
       try (Repository repository = builder.setMustExist(true).build()) {
         if (!repository.isBare()) {
           Path workTree = repository.getWorkTree().toPath().toRealPath();
@@ -53,6 +54,16 @@ public final class SourceFiles {
       }
     }
     return sorted(outsideGit(dir));
+  }
+
+  /** Whether {@code dir} or a parent has a {@code .git} (a directory, or the file of a worktree). */
+  static boolean insideGit(Path dir) {
+    for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+      if (java.nio.file.Files.exists(d.resolve(DOT_GIT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The files git knows under {@code prefix}, or null when the repository ignores the directory itself. */

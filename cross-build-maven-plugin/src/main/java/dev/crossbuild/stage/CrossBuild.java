@@ -174,9 +174,13 @@ public final class CrossBuild implements AutoCloseable {
         .orElse(null);
   }
 
-  /** Failed or interrupted builds must not leave containers behind. */
+  /**
+   * Failed or interrupted builds must not leave containers behind: this run's, never those of another build of
+   * the project running at the same time ({@code cross:clean} removes what a killed run left).
+   */
   private void removeLeftovers() {
-    Map<String, String> ours = Map.of(Labels.MANAGED, "true", Labels.PROJECT, config.imageName());
+    Map<String, String> ours = Map.of(Labels.MANAGED, "true", Labels.PROJECT, config.imageName(), Labels.RUN,
+        Labels.RUN_ID);
     for (ContainerEngine engine : engines.values()) {
       engine.listContainers(ours).forEach(engine::removeContainer);
     }

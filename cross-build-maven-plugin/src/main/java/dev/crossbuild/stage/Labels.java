@@ -11,6 +11,12 @@ public final class Labels {
   public static final String TARGET = "dev.crossbuild.target";
   public static final String STAGE = "dev.crossbuild.stage";
   public static final String DEPS_KEY = "dev.crossbuild.deps-key";
+  /** On containers only: the Maven run (JVM) that made them, so that it removes its own leftovers, never those
+   * of another build of the same project running at the same time. */
+  public static final String RUN = "dev.crossbuild.run";
+
+  /** This JVM's run ID. */
+  public static final String RUN_ID = java.util.UUID.randomUUID().toString();
 
   private Labels() {}
 
@@ -21,6 +27,13 @@ public final class Labels {
     labels.put(PROJECT, project);
     labels.put(TARGET, triple);
     labels.put(STAGE, stage);
+    return labels;
+  }
+
+  /** Labels for a container of one stage of one target: {@link #of} and this run's ID. */
+  public static Map<String, String> container(String project, String triple, String stage) {
+    Map<String, String> labels = of(project, triple, stage);
+    labels.put(RUN, RUN_ID);
     return labels;
   }
 }

@@ -60,7 +60,7 @@ public final class ProjectCleaner {
       log.accept("Cannot delete every file of " + dir + " as this user (" + e.getMessage() + "): deleting them"
           + " in a container");
       String id = engine.createContainer(new ContainerSpec(image, platform, List.of("sh", "-c",
-          "find /cache -mindepth 1 -delete"), Labels.of(project, "clean", "clean"), Map.of(), "/",
+          "find /cache -mindepth 1 -delete"), Labels.container(project, "clean", "clean"), Map.of(), "/",
           List.of(ContainerSpec.Mount.directory(dir, "/cache"))));
       try {
         int exit = engine.startAndFollow(id, log);

@@ -85,7 +85,7 @@ final class SmokeTest {
     RunResult result;
     Path files = withSmokeFiles(outDir);
     try {
-      result = engine.runWithFiles(image, platform, cmd, Labels.of(config.imageName(), triple, "smoke"), env,
+      result = engine.runWithFiles(image, platform, cmd, Labels.container(config.imageName(), triple, "smoke"), env,
           files, WORKDIR);
     } finally {
       if (!files.equals(outDir)) {

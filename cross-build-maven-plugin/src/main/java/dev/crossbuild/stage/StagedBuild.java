@@ -171,7 +171,7 @@ public final class StagedBuild {
       log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
       Files.writeString(config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
       String container = engine.createContainer(new ContainerSpec(depsTag, planned.imagePlatform(),
-          List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT), Labels.of(config.imageName(), triple, "source"),
+          List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT), Labels.container(config.imageName(), triple, "source"),
           Map.of("CROSS_DEPS_KEY", key), "/src", cacheMounts(triple, buildCache)));
       try {
         engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));

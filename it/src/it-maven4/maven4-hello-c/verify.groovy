@@ -1,0 +1,17 @@
+// examples/hello-c under Maven 4: the plan, both targets built and smoke-tested (aarch64 under QEMU), the archives
+// attached, and the workflow generated; no repository warning from the plugin's own dependencies.
+def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
+def log = new File(basedir, 'build.log').text
+assert log =~ /Apache Maven 4\.\d/ : 'not run under Maven 4'
+assert log.contains('aarch64-unknown-linux-gnu  cross     local')
+['linux-x86_64': 0x3E, 'linux-aarch_64': 0xB7].each { classifier, machine ->
+  assert new File(basedir, "target/cross/maven4-hello-c-1.0.0-${classifier}.tar.gz").isFile()
+}
+assert c.elfMachine(new File(basedir, 'target/cross/aarch64-unknown-linux-gnu/hello')) == 0xB7
+assert log =~ /\[aarch64-unknown-linux-gnu\] smoke: passed/
+def workflow = new File(basedir, '.github/workflows/cross-build.yml')
+assert workflow.isFile() && workflow.text.contains('- target: aarch64-unknown-linux-gnu')
+def warnings = log.readLines().findAll { it.startsWith('[WARNING]') }
+assert warnings.findAll { it =~ /(?i)repositor/ }.isEmpty() : "repository warnings under Maven 4:\n${warnings.join('\n')}"
+assert c.noLeftoverContainers('maven4-hello-c')
+true
