@@ -116,5 +116,15 @@ def runArm64 = { File binary, List<String> args = [] ->
        'arm64v8/debian:bookworm-slim', "/x/${binary.name}".toString()] + args)
 }
 
-[registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
+// git in a project directory, as the ITs that commit and tag use it: no user config, no signing, branch main.
+def git = { File dir, String... args ->
+  def command = ['git', '-c', 'user.name=IT', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false',
+                 '-c', 'tag.gpgsign=false', '-c', 'init.defaultBranch=main'] + args.toList()
+  def p = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+  def out = p.inputStream.text.trim()
+  assert p.waitFor() == 0 : "${command.join(' ')}: ${out}"
+  out
+}
+
+[git: git, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
  removeProjectImages: removeProjectImages, mvn: mvn, copyExample: copyExample, runArm64: runArm64]

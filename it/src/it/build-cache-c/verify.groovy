@@ -35,19 +35,12 @@ def stats = { String triple ->
   def section = log.substring(log.lastIndexOf('cross-build: ccache statistics of this build:'))
   [hits: (section =~ /Hits:\s+(\d+)/)[0][1] as int, misses: (section =~ /Misses:\s+(\d+)/)[0][1] as int]
 }
-def git = { String... args ->
-  def command = ['git', '-c', 'user.name=IT', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false',
-                 '-c', 'init.defaultBranch=a'] + args.toList()
-  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
-  def out = p.inputStream.text.trim()
-  assert p.waitFor() == 0 : "${command.join(' ')}: ${out}"
-  out
-}
+def git = { String... args -> c.git(basedir, *args) }
 def volumes = { -> c.run(['docker', 'volume', 'ls', '-q', '--filter', 'label=dev.crossbuild.project=build-cache-c'])[1].readLines().sort() }
 // A fresh start: no cache volume from an earlier run of this IT.
 volumes().each { c.run(['docker', 'volume', 'rm', '-f', it]) }
 new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
-git('init', '-q')
+git('init', '-q', '-b', 'a')
 git('add', '.')
 git('commit', '-q', '-m', 'a')
 

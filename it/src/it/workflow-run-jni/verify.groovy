@@ -20,14 +20,7 @@ def (repoServer, repoState, repoUrl) = evaluate(new File(basedir, '../../../src/
 def pom = new File(basedir, 'pom.xml')
 pom.text = pom.text.replace('@deploy.url@', repoUrl)
 
-def git = { String... args ->
-  def command = ['git', '-c', 'user.name=IT', '-c', 'user.email=it@example.invalid', '-c', 'commit.gpgsign=false',
-                 '-c', 'tag.gpgsign=false', '-c', 'init.defaultBranch=main'] + args.toList()
-  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
-  def out = p.inputStream.text.trim()
-  assert p.waitFor() == 0 : "${command.join(' ')}: ${out}"
-  out
-}
+def git = { String... args -> c.git(basedir, *args) }
 new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
 git('init', '-q')
 git('add', '.gitignore', 'pom.xml', 'Makefile', 'src', 'mvnw', '.github/workflows/cross-build.yml')

@@ -57,11 +57,23 @@ public final class DockerJavaEngine implements ContainerEngine {
     // credentials of a pull or push. Maven's logger reads these properties when a logger is first made, which
     // is before HttpClient's classes load: they load only when an engine is connected, after this. Only
     // these two loggers, and only when the user has not set their level (-Dorg.slf4j.simpleLogger.log....).
+    // Maven 4's logger reads maven.logger.log.* (and warns about the old names); Maven 3's org.slf4j.simpleLogger.
+    String prefix = maven4() ? "maven.logger.log." : "org.slf4j.simpleLogger.log.";
     for (String logger : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
-      String property = "org.slf4j.simpleLogger.log." + logger;
+      String property = prefix + logger;
       if (System.getProperty(property) == null) {
         System.setProperty(property, "info");
       }
+    }
+  }
+
+  /** Whether this runs in Maven 4, whose API the plugin's class realm sees. */
+  private static boolean maven4() {
+    try {
+      Class.forName("org.apache.maven.api.Session", false, DockerJavaEngine.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 
