@@ -260,7 +260,14 @@ public final class StagedBuild {
 
   /** The build cache's mount at {@link BuildCacheScript#DIR}: the target's volume or host directory. */
   private List<ContainerSpec.Mount> cacheMounts(String triple, BuildCacheConfig buildCache) throws IOException {
-    switch (buildCache.mode()) {
+    BuildCacheConfig.Mode mode = buildCache.mode();
+    if (mode == BuildCacheConfig.Mode.DIRECTORY && planned.builder() != null && !planned.builder().id().equals("local")) {
+      // A bind mount names a directory of the engine's machine, not this one's.
+      warn("<buildCache>directory</buildCache> needs the local engine; builder '" + planned.builder().id()
+          + "' keeps this target's build cache in a volume instead.");
+      mode = BuildCacheConfig.Mode.VOLUME;
+    }
+    switch (mode) {
       case VOLUME -> {
         String volume = BuildCacheConfig.volumeName(config.imageName(), triple);
         engine.createVolume(volume, Labels.of(config.imageName(), triple, "cache"));
