@@ -47,6 +47,11 @@ public record BuildCacheConfig(Mode mode, Path directory, long maxBytes) {
     return "cross-build-cache-" + imageName + "-" + triple;
   }
 
+  /** The directory mode's default directory: {@code ~/.cache/cross-build/<artifactId>}. */
+  public static Path defaultDirectory(String artifactId) {
+    return Path.of(System.getProperty("user.home"), ".cache", "cross-build", artifactId);
+  }
+
   /** The host directory of one target in directory mode. */
   public Path directoryOf(String triple) {
     return directory.resolve(triple);

@@ -60,7 +60,7 @@ public final class BuildCacheResolver {
       String dir = raw.directory();
       try {
         directory = dir == null || dir.isBlank()
-            ? Path.of(System.getProperty("user.home"), ".cache", "cross-build", artifactId)
+            ? BuildCacheConfig.defaultDirectory(artifactId)
             : Path.of(dir.strip().replaceFirst("^~(?=/|$)", System.getProperty("user.home").replace("\\", "/")))
                 .toAbsolutePath().normalize();
       } catch (InvalidPathException e) {

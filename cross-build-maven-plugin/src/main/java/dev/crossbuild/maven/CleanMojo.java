@@ -7,7 +7,6 @@ import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.stage.ProjectCleaner;
 import dev.crossbuild.target.Platform;
-import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,9 +67,7 @@ public class CleanMojo extends AbstractCrossMojo {
       }
       Path dir = buildCacheDirectory(config);
       Platform platform = local == null ? null : local.info().nativePlatform();
-      String image = platform == null ? null : TargetCatalog.builtIn().all().stream()
-          .filter(t -> t.platform().equals(platform) && t.baseImage() != null).map(Target::baseImage)
-          .findFirst().orElse(null);
+      String image = platform == null ? null : TargetCatalog.builtIn().baseImageFor(platform);
       if (ProjectCleaner.deleteDirectory(dir, image == null ? null : local, image, platform, config.imageName(),
           getLog()::info)) {
         getLog().info("Removed the build cache directory " + dir);
@@ -92,6 +89,6 @@ public class CleanMojo extends AbstractCrossMojo {
   private Path buildCacheDirectory(CrossConfig config) {
     BuildCacheConfig cache = config.buildCache();
     return cache.directory() != null ? cache.directory()
-        : Path.of(System.getProperty("user.home"), ".cache", "cross-build", project.getArtifactId());
+        : BuildCacheConfig.defaultDirectory(project.getArtifactId());
   }
 }

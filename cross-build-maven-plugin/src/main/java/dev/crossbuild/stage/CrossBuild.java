@@ -11,7 +11,6 @@ import dev.crossbuild.plan.EngineEmulationProbe;
 import dev.crossbuild.plan.Planner;
 import dev.crossbuild.recipe.Toolchain;
 import dev.crossbuild.target.Platform;
-import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,11 +166,7 @@ public final class CrossBuild implements AutoCloseable {
 
   /** The catalog's base image for a platform. */
   String baseImageFor(Platform platform) {
-    return catalog.all().stream()
-        .filter(t -> t.platform().equals(platform) && t.baseImage() != null)
-        .map(Target::baseImage)
-        .findFirst()
-        .orElse(null);
+    return catalog.baseImageFor(platform);
   }
 
   /**

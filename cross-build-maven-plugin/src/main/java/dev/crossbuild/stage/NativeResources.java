@@ -60,7 +60,8 @@ public final class NativeResources {
     return own != null ? classesDir.resolve(own) : classesDir.resolve(cleanPath).resolve(target.classifier());
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes a directory and everything in it; nothing when it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * {@code cross:clean}: removes what the plugin made for one project on an engine (its containers, build
@@ -52,7 +50,7 @@ public final class ProjectCleaner {
       return false;
     }
     try {
-      deleteTree(dir);
+      NativeResources.deleteTree(dir);
     } catch (IOException e) {
       if (engine == null) {
         throw e;
@@ -70,16 +68,8 @@ public final class ProjectCleaner {
       } finally {
         engine.removeContainer(id);
       }
-      deleteTree(dir);
+      NativeResources.deleteTree(dir);
     }
     return true;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

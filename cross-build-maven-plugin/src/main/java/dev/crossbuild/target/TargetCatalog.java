@@ -163,6 +163,15 @@ public final class TargetCatalog {
         .toList();
   }
 
+  /** The base image of the first target that builds in a container of {@code platform}, or null. */
+  public String baseImageFor(Platform platform) {
+    return all().stream()
+        .filter(t -> t.platform().equals(platform) && t.baseImage() != null)
+        .map(Target::baseImage)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Every target, in catalog order. */
   public Collection<Target> all() {
     return List.copyOf(targets.values());
