@@ -28,9 +28,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * a context of any size takes constant memory. Entries carry a fixed time, owner root and mode 0644
  * (0755 when executable or a directory), so the same sources give the same bytes.
  *
- * <p>Note for build steps: every file carries the same old timestamp, so tools that compare
- * timestamps (make, cargo's fingerprints of local crates) see the copied sources as older than
- * outputs made in an earlier stage; such steps must touch the sources or clean those outputs.
+ * <p>Note for build steps: every file carries the same old timestamp (unless {@link #withRealTimes}),
+ * so tools that compare timestamps (make, cargo's fingerprints of local crates) see the copied sources
+ * as older than outputs made in an earlier stage; such steps must touch the sources or clean those outputs.
  */
 public final class ContextTar {
 

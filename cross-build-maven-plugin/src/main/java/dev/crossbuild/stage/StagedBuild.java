@@ -230,20 +230,12 @@ public final class StagedBuild {
   /** The deps context: manifests, the recipe's generated files, the CA certificates and the Dockerfile. */
   private ContextTar depsContext(List<String> manifests, String dockerfile, TargetRecipe steps,
       CaCertificates ca) {
-    ContextTar tar = context(manifests, Dockerfiles.MANIFESTS_DIR, dockerfile, null);
+    ContextTar tar = new ContextTar().addDirectory(config.projectDir(), manifests, Dockerfiles.MANIFESTS_DIR + "/")
+        .addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
     steps.files().forEach((path, bytes) -> tar.addFile(Dockerfiles.GENERATED_DIR + path, bytes));
     if (ca != null) {
       ca.pemFiles().forEach((name, bytes) -> tar.addFile(Dockerfiles.CA_DIR + "/" + name, bytes));
       tar.addFile(CaCertificates.TRUSTSTORE, ca.truststore());
-    }
-    return tar;
-  }
-
-  private ContextTar context(List<String> files, String prefix, String dockerfile, String script) {
-    ContextTar tar = new ContextTar().addDirectory(config.projectDir(), files, prefix + "/");
-    tar.addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
-    if (script != null) {
-      tar.addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
     }
     return tar;
   }
