@@ -20,6 +20,19 @@ public interface ContainerEngine extends AutoCloseable {
   /** Engine version, negotiated API version and native platform. */
   EngineInfo info();
 
+  /**
+   * Whether the engine still answers, asked after an operation failed: a builder that stopped answering fails
+   * its targets at once instead of one operation at a time.
+   */
+  default boolean answers() {
+    try {
+      info();
+      return true;
+    } catch (EngineException e) {
+      return false;
+    }
+  }
+
   /** The image with this reference or ID, if the engine has it. */
   Optional<ImageInfo> inspectImage(String reference);
 

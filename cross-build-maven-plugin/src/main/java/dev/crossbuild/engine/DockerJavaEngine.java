@@ -150,6 +150,18 @@ public final class DockerJavaEngine implements ContainerEngine {
     return new EngineInfo(endpoint.host(), serverVersion, apiVersion, platform);
   }
 
+  /** {@inheritDoc} {@code GET /_ping}, which every Docker-compatible engine answers without work. */
+  @Override
+  public boolean answers() {
+    DockerHttpClient.Request ping =
+        DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
+    try (DockerHttpClient.Response response = http.execute(ping)) {
+      return response.getStatusCode() / 100 == 2;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public Optional<ImageInfo> inspectImage(String reference) {
     // Raw JSON, because docker-java's image model has no Variant (arm/v7 and arm/v6 differ only there).
@@ -410,8 +422,10 @@ public final class DockerJavaEngine implements ContainerEngine {
 
             @Override
             public void onError(Throwable t) {
-              streamError.set(t); // reported below, not logged by docker-java with a stack trace
-              super.onError(t);
+              // Reported below: docker-java's own onError logs it with a stack trace (an engine that died
+              // mid-build ends the stream so). Closing ends awaitCompletion.
+              streamError.set(t);
+              closeQuietly(this);
             }
           })
           .awaitCompletion();

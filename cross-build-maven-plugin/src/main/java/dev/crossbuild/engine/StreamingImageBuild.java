@@ -68,6 +68,9 @@ final class StreamingImageBuild {
       closeQuietly(pipe);
       joinQuietly(writer);
     }
+    if (transportError == null) {
+      transportError = callback.streamError;
+    }
     Throwable written = writerError.get();
     if (written != null && !pipeClosedByUsBeforeWriterFailed(written)) {
       throw new EngineException("Writing the build context of " + describe() + " failed: " + written.getMessage(), written);
@@ -157,6 +160,16 @@ final class StreamingImageBuild {
       if (item.isBuildSuccessIndicated()) {
         imageId = item.getImageId();
       }
+    }
+
+    /** Why the stream broke (e.g. the engine died), or null. */
+    private volatile Throwable streamError;
+
+    @Override
+    public void onError(Throwable t) {
+      // Reported by run(): docker-java's own onError would log it with a stack trace. Closing ends the wait.
+      streamError = t;
+      closeQuietly(this);
     }
 
     /** The last line of a stream that ended without a line break. */

@@ -115,6 +115,7 @@ public class BuildMojo extends AbstractCrossMojo {
         BuildPlan plan = session.plan();
         printPlan(plan);
         results = session.build(plan, new ConsoleProgress(getLog()));
+        session.warnings().forEach(getLog()::warn);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

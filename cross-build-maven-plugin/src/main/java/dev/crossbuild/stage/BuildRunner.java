@@ -58,6 +58,7 @@ public final class BuildRunner {
   /** Builds every target of the plan and returns their results in plan order. */
   public List<TargetResult> run(BuildPlan plan) throws InterruptedException {
     Map<String, Semaphore> slots = new HashMap<>();
+    Map<String, BuilderHealth> health = new HashMap<>();
     int threads = 0;
     for (PlannedTarget t : plan.targets()) {
       if (t.builder() == null) {
@@ -92,12 +93,14 @@ public final class BuildRunner {
         }
         Semaphore slot = slots.get(t.builder().id());
         ContainerEngine engine = engines.get(t.builder().id());
+        BuilderHealth builderHealth = health.computeIfAbsent(t.builder().id(),
+            id -> new BuilderHealth(t.builder(), engine));
         futures.add(pool.submit(() -> {
           slot.acquire();
           try {
             return new StagedBuild(config, t, engine, contextFiles, contextDigest, defaultBaseImage,
                 listener, probe).withCache(credentials == null ? null
-                    : new DepsCache(config.cache(), engine, credentials)).run();
+                    : new DepsCache(config.cache(), engine, credentials)).withHealth(builderHealth).run();
           } finally {
             slot.release();
           }

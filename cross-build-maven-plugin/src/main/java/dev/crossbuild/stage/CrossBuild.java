@@ -3,6 +3,7 @@ package dev.crossbuild.stage;
 import dev.crossbuild.config.BuilderConfig;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
+import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineInfo;
 import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
@@ -33,6 +34,7 @@ public final class CrossBuild implements AutoCloseable {
   private final Function<BuilderConfig, ContainerEngine> connector;
   private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
   private final List<Builder> builders = new ArrayList<>();
+  private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final String pluginVersion;
   private List<String> contextFiles;
   private String contextDigest;
@@ -176,9 +178,20 @@ public final class CrossBuild implements AutoCloseable {
   private void removeLeftovers() {
     Map<String, String> ours = Map.of(Labels.MANAGED, "true", Labels.PROJECT, config.imageName(), Labels.RUN,
         Labels.RUN_ID);
-    for (ContainerEngine engine : engines.values()) {
-      engine.listContainers(ours).forEach(engine::removeContainer);
-    }
+    engines.forEach((id, engine) -> {
+      try {
+        engine.listContainers(ours).forEach(engine::removeContainer);
+      } catch (EngineException e) {
+        // A builder that stopped answering has failed its targets already; the others' cleanup goes on.
+        warnings.add("Builder '" + id + "' (" + engine.endpoint() + ") did not answer when this build's containers"
+            + " were to be removed from it. When it answers again, run mvn cross:clean to remove what is left.");
+      }
+    });
+  }
+
+  /** What went wrong without failing a target, e.g. a lost builder's cleanup; empty before {@link #build}. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** This machine's platform in container terms. */

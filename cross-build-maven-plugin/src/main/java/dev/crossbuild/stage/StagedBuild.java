@@ -59,6 +59,7 @@ public final class StagedBuild {
   private final BuildListener listener;
   private final EmulationProbe probe;
   private DepsCache cache;
+  private BuilderHealth health;
   private final List<StageTiming> timings = new ArrayList<>();
   private Instant stageStart = Instant.now();
   private TargetLog log;
@@ -97,6 +98,12 @@ public final class StagedBuild {
     return this;
   }
 
+  /** Shares whether the builder still answers with its other targets (default: this target's own). */
+  StagedBuild withHealth(BuilderHealth builderHealth) {
+    this.health = builderHealth;
+    return this;
+  }
+
   /** Runs the stages; a failure is returned in the result, never thrown. */
   public TargetResult run() {
     try (TargetLog targetLog = TargetLog.open(config.outputDir(), planned.target().triple().value())) {
@@ -116,8 +123,10 @@ public final class StagedBuild {
     String depsTag = null;
     boolean depsHit = false;
     String stage = "base";
+    BuilderHealth builder = health != null ? health : new BuilderHealth(planned.builder(), engine);
     try {
       Instant start = begin(stage);
+      builder.checkAlive(triple);
       BaseImages bases = new BaseImages(config, planned, engine, defaultBaseImage, listener);
       String baseImage = bases.reference();
       ImageInfo base = bases.ensure(baseImage, planned.imagePlatform());
@@ -173,6 +182,7 @@ public final class StagedBuild {
       String container = engine.createContainer(new ContainerSpec(depsTag, planned.imagePlatform(),
           List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT), Labels.container(config.imageName(), triple, "source"),
           Map.of("CROSS_DEPS_KEY", key), "/src", cacheMounts(triple, buildCache)));
+      boolean copied = false;
       try {
         engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));
         int exit = engine.startAndFollow(container, line -> {
@@ -188,8 +198,9 @@ public final class StagedBuild {
         stage = "outputs";
         start = begin(stage);
         engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
+        copied = true;
       } finally {
-        engine.removeContainer(container);
+        remove(container, copied);
       }
       List<BinaryInfo> binaries = OutputAudit.check(target, outDir, config.outputRules().glibcMax());
       binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
@@ -207,11 +218,25 @@ public final class StagedBuild {
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, digest + "\n");
       return result(false, depsHit, depsTag, outDir, archive, binaries, smoke);
-    } catch (EngineException | UncheckedIOException | RecipeException | OutputAudit.OutputCheckException
+    } catch (EngineException e) {
+      return failed(stage, builder.explain(triple, stage, e), e, depsHit, depsTag, outDir);
+    } catch (UncheckedIOException | RecipeException | OutputAudit.OutputCheckException
         | SmokeTest.SmokeTestFailedException | UnsafeOutputLinkException e) {
       return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
     } catch (IOException e) {
       return failed(stage, e.toString(), e, depsHit, depsTag, outDir);
+    }
+  }
+
+  /** Removes the source container; after a failure, a failed removal must not hide why the stage failed. */
+  private void remove(String container, boolean succeeded) {
+    try {
+      engine.removeContainer(container);
+    } catch (EngineException e) {
+      if (succeeded) {
+        throw e;
+      }
+      log.note("Could not remove container " + container + " after the failure: " + e.getMessage());
     }
   }
 
