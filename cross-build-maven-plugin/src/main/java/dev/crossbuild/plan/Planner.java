@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Picks, for every target, the first way of building it that applies: native, then cross, then emulated,
- * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen.
+ * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen. Among the
+ * builders for which that way applies, the least loaded one builds it (targets already given to it divided
+ * by its {@code maxParallel}; ties go to the first declared), so targets spread over the builders.
  */
 public final class Planner {
 
@@ -20,6 +22,8 @@ public final class Planner {
   private final CrossCapability cross;
   private final EmulationProbe probe;
   private final Map<String, Boolean> emulation = new HashMap<>();
+  /** Targets given to each builder so far in the current {@link #plan}. */
+  private final Map<String, Integer> assigned = new HashMap<>();
 
   /**
    * @param builders the container builders, local first; may be empty when no engine is used
@@ -42,16 +46,25 @@ public final class Planner {
   public BuildPlan plan(List<TargetRequest> requests) {
     List<PlannedTarget> planned = new ArrayList<>();
     List<UnbuildableTarget> unbuildable = new ArrayList<>();
+    assigned.clear();
     for (TargetRequest request : requests) {
       Optional<PlannedTarget> decision = request.forcedStrategy() == null
           ? choose(request)
           : forced(request, request.forcedStrategy());
-      decision.ifPresentOrElse(planned::add, () -> unbuildable.add(whyNot(request)));
+      decision.ifPresentOrElse(t -> planned.add(assign(t)), () -> unbuildable.add(whyNot(request)));
     }
     if (!unbuildable.isEmpty()) {
       throw new UnbuildableTargetsException(unbuildable);
     }
     return new BuildPlan(planned);
+  }
+
+  /** Counts the target against its builder's load. */
+  private PlannedTarget assign(PlannedTarget target) {
+    if (target.builder() != null) {
+      assigned.merge(target.builder().id(), 1, Integer::sum);
+    }
+    return target;
   }
 
   private Optional<PlannedTarget> choose(TargetRequest request) {
@@ -78,7 +91,7 @@ public final class Planner {
     if (!target.container()) {
       return Optional.empty();
     }
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> b.nativePlatform().equals(target.platform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.NATIVE, b, b.nativePlatform(),
@@ -87,7 +100,7 @@ public final class Planner {
 
   private Optional<PlannedTarget> tryCross(TargetRequest request, String why) {
     Target target = request.target();
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> cross.canCross(target, b.nativePlatform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.CROSS, b, b.nativePlatform(),
@@ -101,7 +114,7 @@ public final class Planner {
     if (!target.container()) {
       return Optional.empty();
     }
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> canEmulate(b, target.platform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.EMULATED, b, target.platform(),
@@ -124,6 +137,21 @@ public final class Planner {
       return builders;
     }
     return builders.stream().filter(b -> b.id().equals(request.forcedBuilder())).toList();
+  }
+
+  /**
+   * The builders, least loaded first; a stable sort, so equal loads keep declaration order. The strategies
+   * take the first that applies, which probes QEMU on as few builders as before.
+   */
+  private List<Builder> byLoad(List<Builder> candidates) {
+    return candidates.stream().sorted(this::compareLoad).toList();
+  }
+
+  /** Compares assigned / maxParallel of two builders without rounding. */
+  private int compareLoad(Builder a, Builder b) {
+    long left = (long) assigned.getOrDefault(a.id(), 0) * b.maxParallel();
+    long right = (long) assigned.getOrDefault(b.id(), 0) * a.maxParallel();
+    return Long.compare(left, right);
   }
 
   private boolean canEmulate(Builder builder, Platform platform) {
