@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class Planner {
 
   private final List<Builder> builders;
+  private final List<UnreachableBuilder> unreachable;
   private final Platform hostPlatform;
   private final CrossCapability cross;
   private final EmulationProbe probe;
@@ -32,7 +33,21 @@ public final class Planner {
    * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
    */
   public Planner(List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
+    this(builders, List.of(), hostPlatform, cross, probe);
+  }
+
+  /**
+   * @param builders the container builders that answered, local first; may be empty when no engine is used
+   * @param unreachable the declared builders that did not answer: named where a target needed them, and
+   *     carried by the plan
+   * @param hostPlatform this machine's own platform, for host builds
+   * @param cross whether the recipe can cross-compile a target at a builder's platform
+   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
+   */
+  public Planner(List<Builder> builders, List<UnreachableBuilder> unreachable, Platform hostPlatform,
+      CrossCapability cross, EmulationProbe probe) {
     this.builders = List.copyOf(builders);
+    this.unreachable = List.copyOf(unreachable);
     this.hostPlatform = hostPlatform;
     this.cross = cross;
     this.probe = probe;
@@ -56,7 +71,7 @@ public final class Planner {
     if (!unbuildable.isEmpty()) {
       throw new UnbuildableTargetsException(unbuildable);
     }
-    return new BuildPlan(planned);
+    return new BuildPlan(planned, unreachable);
   }
 
   /** Counts the target against its builder's load. */
@@ -171,16 +186,37 @@ public final class Planner {
           "Build it on a " + target.platform().os() + " machine, or in CI with mvn cross:generate-workflow"
               + " (a native runner per target)");
     }
-    List<Builder> candidates = candidates(request);
-    if (request.forcedBuilder() != null && candidates.isEmpty()) {
-      return new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
-          "Use one of the declared builder ids: "
-              + String.join(", ", builders.stream().map(Builder::id).toList()));
+    return noBuilder(request).orElseGet(() -> noStrategy(request, candidates(request)));
+  }
+
+  /** Why no builder at all may build the target: its {@code <builder>} is unknown or unreachable, or none is. */
+  private Optional<UnbuildableTarget> noBuilder(TargetRequest request) {
+    String triple = request.target().triple().value();
+    Optional<UnreachableBuilder> away = unreachable.stream()
+        .filter(u -> u.id().equals(request.forcedBuilder())).findFirst();
+    if (away.isPresent()) {
+      UnreachableBuilder b = away.get();
+      return Optional.of(new UnbuildableTarget(triple, b.describe(),
+          "Start the engine at " + b.host() + " or check the <host> of <builder> '" + b.id() + "', or remove <builder>"
+              + b.id() + "</builder> from the target so another builder builds it"));
     }
-    if (candidates.isEmpty()) {
-      return new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
-          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow");
+    if (request.forcedBuilder() != null && candidates(request).isEmpty()) {
+      List<String> ids = new ArrayList<>(builders.stream().map(Builder::id).toList());
+      unreachable.forEach(u -> ids.add(u.id()));
+      return Optional.of(new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
+          "Use one of the declared builder ids: " + String.join(", ", ids)));
     }
+    if (builders.isEmpty()) {
+      return Optional.of(new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
+          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow"));
+    }
+    return Optional.empty();
+  }
+
+  /** Why none of the strategies applies on the target's candidate builders, and what would make one apply. */
+  private UnbuildableTarget noStrategy(TargetRequest request, List<Builder> candidates) {
+    Target target = request.target();
+    String triple = target.triple().value();
     String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());
     String forcedPart = request.forcedStrategy() == null ? ""
         : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
@@ -195,13 +231,21 @@ public final class Planner {
     boolean emulationAsked = request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
     if (probeProblem != null && emulationAsked) {
       return new UnbuildableTarget(triple, forcedPart + "no builder runs " + target.platform()
-          + " and QEMU could not be probed: " + probeProblem,
+          + " and QEMU could not be probed: " + probeProblem + unreachableNote(request),
           "Make or pull that image (or set <image> for the target), add a <builder> that runs "
               + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
     }
-    return new UnbuildableTarget(triple, problem,
+    return new UnbuildableTarget(triple, problem + unreachableNote(request),
         "Run: docker run --privileged --rm tonistiigi/binfmt --install " + target.platform().arch()
             + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "
             + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+  }
+
+  /** The builders that did not answer, when one of them might have built the target. */
+  private String unreachableNote(TargetRequest request) {
+    if (unreachable.isEmpty() || request.forcedBuilder() != null) {
+      return "";
+    }
+    return "; " + String.join("; ", unreachable.stream().map(UnreachableBuilder::describe).toList());
   }
 }

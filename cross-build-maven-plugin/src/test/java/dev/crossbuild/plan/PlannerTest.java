@@ -184,4 +184,42 @@ class PlannerTest {
 
     assertThat(buildersOf(plan)).containsOnly("local");
   }
+
+  private static final UnreachableBuilder BOX_DOWN = new UnreachableBuilder("box", "tcp://10.0.0.2:2376",
+      "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+
+  private Planner plannerWithBoxDown(Set<Platform> emulates) {
+    return new Planner(List.of(local), List.of(BOX_DOWN), AMD64, (t, p) -> false,
+        (b, p) -> emulates.contains(p));
+  }
+
+  @Test
+  void targetsOfAnUnreachableBuilderArePlannedOnTheOthersAndThePlanNamesIt() {
+    BuildPlan plan = plannerWithBoxDown(Set.of()).plan(x86Targets(2));
+
+    assertThat(buildersOf(plan)).containsExactly("local", "local");
+    assertThat(plan.unreachable()).containsExactly(BOX_DOWN);
+  }
+
+  @Test
+  void aTargetForcedOntoAnUnreachableBuilderSaysWhichAndWhatToDo() {
+    TargetRequest onBox = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
+    assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(onBox)))
+        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
+          assertThat(e.targets().get(0).problem()).isEqualTo("builder 'box' (tcp://10.0.0.2:2376) could not be"
+              + " reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+          assertThat(e.targets().get(0).remedy()).isEqualTo("Start the engine at tcp://10.0.0.2:2376 or check the"
+              + " <host> of <builder> 'box', or remove <builder>box</builder> from the target so another builder"
+              + " builds it");
+        });
+  }
+
+  @Test
+  void aTargetNoReachableBuilderCanBuildNamesTheUnreachableOnes() {
+    assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(request("aarch64-unknown-linux-gnu"))))
+        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> assertThat(e.targets().get(0).problem())
+            .isEqualTo("no builder runs linux/arm64 and QEMU is not registered on 'local'; builder 'box'"
+                + " (tcp://10.0.0.2:2376) could not be reached: No container engine at tcp://10.0.0.2:2376"
+                + " (from <builder> 'box'): Connection refused"));
+  }
 }
