@@ -15,6 +15,7 @@ import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.stage.CrossBuild;
@@ -383,9 +384,13 @@ abstract class AbstractCrossMojo extends AbstractMojo {
             b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'"));
   }
 
-  /** Prints the plan table and a loud warning for every emulated target. */
+  /** Prints the plan table, a warning for every builder that could not be reached and for every emulated target. */
   protected void printPlan(BuildPlan plan) {
     PlanTable.render(plan).forEach(getLog()::info);
+    for (UnreachableBuilder u : plan.unreachable()) {
+      getLog().warn("Builder '" + u.id() + "' (" + u.host() + ") could not be reached: " + u.problem()
+          + ". Its targets were planned on other builders.");
+    }
     plan.targets().stream().filter(PlannedTarget::emulated).forEach(t -> getLog().warn("Target " + t.target()
         + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
   }

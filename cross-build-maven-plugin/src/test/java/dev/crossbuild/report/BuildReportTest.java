@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossbuild.Golden;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Target;
@@ -48,6 +49,33 @@ class BuildReportTest {
     Golden.check(GOLDEN, "plan.txt", String.join("\n", PlanTable.render(plan)) + "\n");
   }
 
+  private static final List<UnreachableBuilder> BOX_DOWN = List.of(new UnreachableBuilder("box",
+      "tcp://10.0.0.2:2376", "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused"));
+
+  @Test
+  void unreachableBuildersAreNamedUnderThePlanTable() throws Exception {
+    BuildPlan plan = new BuildPlan(SampleResults.write(dir).stream().map(TargetResult::planned).toList(), BOX_DOWN);
+
+    List<String> lines = PlanTable.render(plan);
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(5)).isEqualTo("Not reached, so nothing is planned on them: box (tcp://10.0.0.2:2376)");
+  }
+
+  @Test
+  void unreachableBuildersAreInTheJsonAndOnThePage() throws Exception {
+    new BuildReport(SampleResults.write(dir), BOX_DOWN).write(dir.resolve("report"));
+    JsonNode root = new ObjectMapper().readTree(dir.resolve("report/report.json").toFile());
+    String html = Files.readString(dir.resolve("report/report.html"));
+
+    JsonNode box = root.get("unreachableBuilders").get(0);
+    assertThat(box.get("id").asText()).isEqualTo("box");
+    assertThat(box.get("host").asText()).isEqualTo("tcp://10.0.0.2:2376");
+    assertThat(box.get("problem").asText()).isEqualTo(BOX_DOWN.get(0).problem());
+    assertThat(html).contains("<b class=\"bad\">Builder &#39;box&#39;</b> (<code>tcp://10.0.0.2:2376</code>) could"
+        + " not be reached: No container engine at tcp://10.0.0.2:2376 (from &lt;builder&gt; &#39;box&#39;):"
+        + " Connection refused. Its targets were planned on other builders.");
+  }
+
   @Test
   void reportJson() throws Exception {
     new BuildReport(SampleResults.write(dir)).write(dir.resolve("report"));
@@ -70,6 +98,7 @@ class BuildReportTest {
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("failedStage").asText()).isEqualTo("source");
     assertThat(root.get("wallSeconds").asDouble()).isEqualTo(112.4);
+    assertThat(root.has("unreachableBuilders")).as("only when a builder could not be reached").isFalse();
   }
 
   @Test
