@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * The end-of-build summary: a console table, {@code report.json} for tools and {@code report.html} for a
- * person: a timeline of every target's stages on one time axis (parallelism and the slow leg visible at a
- * glance), a table of targets (plan, deps cache, stage times, result, artifacts, ABI) and every output with
+ * person: a timeline of every target's stages on one time axis, in a lane per builder (parallelism and the
+ * slow leg visible at a glance), a table of targets (plan, deps cache, stage times, result, artifacts, ABI) and every output with
  * its size, SHA-256 and audit.
  */
 public final class BuildReport {

@@ -29,6 +29,8 @@ final class ReportPage {
       .chart{border:1px solid #ddd;border-radius:4px;padding:4px 10px 6px 4px}
       .row{display:flex;align-items:center;min-height:36px;border-top:1px solid #eee}
       .row.axis{border-top:0;min-height:20px;font-size:11px;color:#555}
+      .row.lane-head{min-height:22px;margin-top:4px;border-top:2px solid #c8c8c8;background:#f6f6f6}
+      .lane-head .who{flex:1 1 auto}.lane-head .sub{display:inline}
       .who{flex:0 0 18rem;box-sizing:border-box;padding:2px 8px 2px 8px;overflow:hidden;border-left:4px solid transparent}
       .triple{display:block;font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:13px;color:#222;\
       text-decoration:none;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
