@@ -191,7 +191,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * by a target's {@code <builder>} and in the plan) and {@code <host>} (e.g. {@code tcp://arm64-box:2376}),
    * optional {@code <tlsVerify>}, {@code <certPath>} (a directory with {@code ca.pem}, {@code cert.pem} and
    * {@code key.pem}) and {@code <maxParallel>} (targets it builds at once, default 2). Each reports its
-   * native platform, so a target of that platform builds there natively. Default: only the local engine.
+   * native platform, so a target of that platform builds there natively. Among the builders on which a
+   * target's best strategy applies, the least loaded one (targets given to it / {@code <maxParallel>}) gets
+   * it. A builder that cannot be reached is a warning and its targets are planned on the others (a target
+   * whose {@code <builder>} names it fails). Default: only the local engine.
    *
    * @since 0.1.0
    */
