@@ -15,6 +15,7 @@ import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.stage.CrossBuild;
@@ -190,7 +191,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * by a target's {@code <builder>} and in the plan) and {@code <host>} (e.g. {@code tcp://arm64-box:2376}),
    * optional {@code <tlsVerify>}, {@code <certPath>} (a directory with {@code ca.pem}, {@code cert.pem} and
    * {@code key.pem}) and {@code <maxParallel>} (targets it builds at once, default 2). Each reports its
-   * native platform, so a target of that platform builds there natively. Default: only the local engine.
+   * native platform, so a target of that platform builds there natively. Among the builders on which a
+   * target's best strategy applies, the least loaded one (targets given to it / {@code <maxParallel>}) gets
+   * it. A builder that cannot be reached is a warning and its targets are planned on the others (a target
+   * whose {@code <builder>} names it fails). Default: only the local engine.
    *
    * @since 0.1.0
    */
@@ -383,9 +387,13 @@ abstract class AbstractCrossMojo extends AbstractMojo {
             b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'"));
   }
 
-  /** Prints the plan table and a loud warning for every emulated target. */
+  /** Prints the plan table, a warning for every builder that could not be reached and for every emulated target. */
   protected void printPlan(BuildPlan plan) {
     PlanTable.render(plan).forEach(getLog()::info);
+    for (UnreachableBuilder u : plan.unreachable()) {
+      getLog().warn("Builder '" + u.id() + "' (" + u.host() + ") could not be reached: " + u.problem()
+          + ". Its targets were planned on other builders.");
+    }
     plan.targets().stream().filter(PlannedTarget::emulated).forEach(t -> getLog().warn("Target " + t.target()
         + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
   }

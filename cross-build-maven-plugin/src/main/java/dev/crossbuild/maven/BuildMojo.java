@@ -3,6 +3,7 @@ package dev.crossbuild.maven;
 import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.report.BuildReport;
 import dev.crossbuild.stage.CrossBuild;
 import dev.crossbuild.stage.NativeResources;
@@ -106,6 +107,7 @@ public class BuildMojo extends AbstractCrossMojo {
     }
     CrossConfig config = config(force);
     List<TargetResult> results;
+    List<UnreachableBuilder> unreachable = List.of();
     try (CrossBuild session = session(config, plugin.getVersion())) {
       Optional<List<TargetResult>> unchanged = session.unchanged();
       if (unchanged.isPresent()) {
@@ -114,6 +116,7 @@ public class BuildMojo extends AbstractCrossMojo {
       } else {
         BuildPlan plan = session.plan();
         printPlan(plan);
+        unreachable = plan.unreachable();
         results = session.build(plan, new ConsoleProgress(getLog()));
         session.warnings().forEach(getLog()::warn);
       }
@@ -123,7 +126,7 @@ public class BuildMojo extends AbstractCrossMojo {
     } catch (RuntimeException e) {
       throw failure(e);
     }
-    BuildReport report = new BuildReport(results);
+    BuildReport report = new BuildReport(results, unreachable);
     getLog().info("");
     report.summary().forEach(getLog()::info);
     try {

@@ -11,15 +11,20 @@ import java.util.Optional;
 
 /**
  * Picks, for every target, the first way of building it that applies: native, then cross, then emulated,
- * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen.
+ * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen. Among the
+ * builders for which that way applies, the least loaded one builds it (targets already given to it divided
+ * by its {@code maxParallel}; ties go to the first declared), so targets spread over the builders.
  */
 public final class Planner {
 
   private final List<Builder> builders;
+  private final List<UnreachableBuilder> unreachable;
   private final Platform hostPlatform;
   private final CrossCapability cross;
   private final EmulationProbe probe;
   private final Map<String, Boolean> emulation = new HashMap<>();
+  /** Targets given to each builder so far in the current {@link #plan}. */
+  private final Map<String, Integer> assigned = new HashMap<>();
 
   /**
    * @param builders the container builders, local first; may be empty when no engine is used
@@ -28,7 +33,21 @@ public final class Planner {
    * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
    */
   public Planner(List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
+    this(builders, List.of(), hostPlatform, cross, probe);
+  }
+
+  /**
+   * @param builders the container builders that answered, local first; may be empty when no engine is used
+   * @param unreachable the declared builders that did not answer: named where a target needed them, and
+   *     carried by the plan
+   * @param hostPlatform this machine's own platform, for host builds
+   * @param cross whether the recipe can cross-compile a target at a builder's platform
+   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
+   */
+  public Planner(List<Builder> builders, List<UnreachableBuilder> unreachable, Platform hostPlatform,
+      CrossCapability cross, EmulationProbe probe) {
     this.builders = List.copyOf(builders);
+    this.unreachable = List.copyOf(unreachable);
     this.hostPlatform = hostPlatform;
     this.cross = cross;
     this.probe = probe;
@@ -42,16 +61,25 @@ public final class Planner {
   public BuildPlan plan(List<TargetRequest> requests) {
     List<PlannedTarget> planned = new ArrayList<>();
     List<UnbuildableTarget> unbuildable = new ArrayList<>();
+    assigned.clear();
     for (TargetRequest request : requests) {
       Optional<PlannedTarget> decision = request.forcedStrategy() == null
           ? choose(request)
           : forced(request, request.forcedStrategy());
-      decision.ifPresentOrElse(planned::add, () -> unbuildable.add(whyNot(request)));
+      decision.ifPresentOrElse(t -> planned.add(assign(t)), () -> unbuildable.add(whyNot(request)));
     }
     if (!unbuildable.isEmpty()) {
       throw new UnbuildableTargetsException(unbuildable);
     }
-    return new BuildPlan(planned);
+    return new BuildPlan(planned, unreachable);
+  }
+
+  /** Counts the target against its builder's load. */
+  private PlannedTarget assign(PlannedTarget target) {
+    if (target.builder() != null) {
+      assigned.merge(target.builder().id(), 1, Integer::sum);
+    }
+    return target;
   }
 
   private Optional<PlannedTarget> choose(TargetRequest request) {
@@ -78,7 +106,7 @@ public final class Planner {
     if (!target.container()) {
       return Optional.empty();
     }
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> b.nativePlatform().equals(target.platform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.NATIVE, b, b.nativePlatform(),
@@ -87,7 +115,7 @@ public final class Planner {
 
   private Optional<PlannedTarget> tryCross(TargetRequest request, String why) {
     Target target = request.target();
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> cross.canCross(target, b.nativePlatform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.CROSS, b, b.nativePlatform(),
@@ -101,7 +129,7 @@ public final class Planner {
     if (!target.container()) {
       return Optional.empty();
     }
-    return candidates(request).stream()
+    return byLoad(candidates(request)).stream()
         .filter(b -> canEmulate(b, target.platform()))
         .findFirst()
         .map(b -> new PlannedTarget(target, Strategy.EMULATED, b, target.platform(),
@@ -126,6 +154,21 @@ public final class Planner {
     return builders.stream().filter(b -> b.id().equals(request.forcedBuilder())).toList();
   }
 
+  /**
+   * The builders, least loaded first; a stable sort, so equal loads keep declaration order. The strategies
+   * take the first that applies, which probes QEMU on as few builders as before.
+   */
+  private List<Builder> byLoad(List<Builder> candidates) {
+    return candidates.stream().sorted(this::compareLoad).toList();
+  }
+
+  /** Compares assigned / maxParallel of two builders without rounding. */
+  private int compareLoad(Builder a, Builder b) {
+    long left = (long) assigned.getOrDefault(a.id(), 0) * b.maxParallel();
+    long right = (long) assigned.getOrDefault(b.id(), 0) * a.maxParallel();
+    return Long.compare(left, right);
+  }
+
   private boolean canEmulate(Builder builder, Platform platform) {
     if (builder.nativePlatform().equals(platform)) {
       return false;
@@ -143,16 +186,37 @@ public final class Planner {
           "Build it on a " + target.platform().os() + " machine, or in CI with mvn cross:generate-workflow"
               + " (a native runner per target)");
     }
-    List<Builder> candidates = candidates(request);
-    if (request.forcedBuilder() != null && candidates.isEmpty()) {
-      return new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
-          "Use one of the declared builder ids: "
-              + String.join(", ", builders.stream().map(Builder::id).toList()));
+    return noBuilder(request).orElseGet(() -> noStrategy(request, candidates(request)));
+  }
+
+  /** Why no builder at all may build the target: its {@code <builder>} is unknown or unreachable, or none is. */
+  private Optional<UnbuildableTarget> noBuilder(TargetRequest request) {
+    String triple = request.target().triple().value();
+    Optional<UnreachableBuilder> away = unreachable.stream()
+        .filter(u -> u.id().equals(request.forcedBuilder())).findFirst();
+    if (away.isPresent()) {
+      UnreachableBuilder b = away.get();
+      return Optional.of(new UnbuildableTarget(triple, b.describe(),
+          "Start the engine at " + b.host() + " or check the <host> of <builder> '" + b.id() + "', or remove <builder>"
+              + b.id() + "</builder> from the target so another builder builds it"));
     }
-    if (candidates.isEmpty()) {
-      return new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
-          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow");
+    if (request.forcedBuilder() != null && candidates(request).isEmpty()) {
+      List<String> ids = new ArrayList<>(builders.stream().map(Builder::id).toList());
+      unreachable.forEach(u -> ids.add(u.id()));
+      return Optional.of(new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
+          "Use one of the declared builder ids: " + String.join(", ", ids)));
     }
+    if (builders.isEmpty()) {
+      return Optional.of(new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
+          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow"));
+    }
+    return Optional.empty();
+  }
+
+  /** Why none of the strategies applies on the target's candidate builders, and what would make one apply. */
+  private UnbuildableTarget noStrategy(TargetRequest request, List<Builder> candidates) {
+    Target target = request.target();
+    String triple = target.triple().value();
     String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());
     String forcedPart = request.forcedStrategy() == null ? ""
         : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
@@ -167,13 +231,21 @@ public final class Planner {
     boolean emulationAsked = request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
     if (probeProblem != null && emulationAsked) {
       return new UnbuildableTarget(triple, forcedPart + "no builder runs " + target.platform()
-          + " and QEMU could not be probed: " + probeProblem,
+          + " and QEMU could not be probed: " + probeProblem + unreachableNote(request),
           "Make or pull that image (or set <image> for the target), add a <builder> that runs "
               + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
     }
-    return new UnbuildableTarget(triple, problem,
+    return new UnbuildableTarget(triple, problem + unreachableNote(request),
         "Run: docker run --privileged --rm tonistiigi/binfmt --install " + target.platform().arch()
             + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "
             + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+  }
+
+  /** The builders that did not answer, when one of them might have built the target. */
+  private String unreachableNote(TargetRequest request) {
+    if (unreachable.isEmpty() || request.forcedBuilder() != null) {
+      return "";
+    }
+    return "; " + String.join("; ", unreachable.stream().map(UnreachableBuilder::describe).toList());
   }
 }

@@ -1,5 +1,6 @@
 package dev.crossbuild.report;
 
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,17 +11,28 @@ import java.util.Locale;
 
 /**
  * The end-of-build summary: a console table, {@code report.json} for tools and {@code report.html} for a
- * person: a timeline of every target's stages on one time axis (parallelism and the slow leg visible at a
- * glance), a table of targets (plan, deps cache, stage times, result, artifacts, ABI) and every output with
+ * person: a timeline of every target's stages on one time axis, in a lane per builder (parallelism and the
+ * slow leg visible at a glance), a table of targets (plan, deps cache, stage times, result, artifacts, ABI) and every output with
  * its size, SHA-256 and audit.
  */
 public final class BuildReport {
 
   private final List<TargetResult> results;
+  private final List<UnreachableBuilder> unreachable;
 
-  /** A report of these results, in the plan's order. */
+  /** A report of these results, in the plan's order, with every builder reachable. */
   public BuildReport(List<TargetResult> results) {
+    this(results, List.of());
+  }
+
+  /**
+   * A report of these results, in the plan's order.
+   *
+   * @param unreachable the builders the plan could not reach ({@link dev.crossbuild.plan.BuildPlan#unreachable()})
+   */
+  public BuildReport(List<TargetResult> results, List<UnreachableBuilder> unreachable) {
     this.results = List.copyOf(results);
+    this.unreachable = List.copyOf(unreachable);
   }
 
   /** Target, strategy, deps cache, seconds per stage, artifacts and their sizes. */
@@ -51,8 +63,8 @@ public final class BuildReport {
     for (TargetResult r : results) {
       targets.add(new ReportedTarget(r, Checksums.of(r)));
     }
-    Files.writeString(dir.resolve("report.json"), ReportJson.render(targets));
-    Files.writeString(dir.resolve("report.html"), ReportPage.html(targets));
+    Files.writeString(dir.resolve("report.json"), ReportJson.render(targets, unreachable));
+    Files.writeString(dir.resolve("report.html"), ReportPage.html(targets, unreachable));
   }
 
   private static String seconds(TargetResult r, String stage) {

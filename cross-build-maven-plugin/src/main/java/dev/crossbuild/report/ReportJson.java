@@ -6,24 +6,31 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.util.List;
 
 /**
  * {@code report.json}: every target with its plan, deps image, stages, outputs (size, SHA-256), audit and
- * smoke test. Fields are only ever added: the ITs, the benchmark and users' scripts read them.
+ * smoke test; the builders that could not be reached, when there are any. Fields are only ever added: the ITs,
+ * the benchmark and users' scripts read them.
  */
 final class ReportJson {
 
   private ReportJson() {}
 
-  static String render(List<ReportedTarget> targets) {
+  static String render(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     Span span = Span.of(targets.stream().map(ReportedTarget::result).toList());
     root.put("start", span.start().toString());
     root.put("wallSeconds", span.length().toMillis() / 1000.0);
+    if (!unreachable.isEmpty()) {
+      ArrayNode builders = root.putArray("unreachableBuilders");
+      unreachable.forEach(u -> builders.addObject().put("id", u.id()).put("host", u.host())
+          .put("problem", u.problem()));
+    }
     ArrayNode array = root.putArray("targets");
     for (ReportedTarget target : targets) {
       target(array.addObject(), target.result(), target.checksums());

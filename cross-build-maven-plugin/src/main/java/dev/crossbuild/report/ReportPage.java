@@ -2,6 +2,7 @@ package dev.crossbuild.report;
 
 import static dev.crossbuild.report.Html.escape;
 
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,8 @@ final class ReportPage {
       .chart{border:1px solid #ddd;border-radius:4px;padding:4px 10px 6px 4px}
       .row{display:flex;align-items:center;min-height:36px;border-top:1px solid #eee}
       .row.axis{border-top:0;min-height:20px;font-size:11px;color:#555}
+      .row.lane-head{min-height:22px;margin-top:4px;border-top:2px solid #c8c8c8;background:#f6f6f6}
+      .lane-head .who{flex:1 1 auto}.lane-head .sub{display:inline}
       .who{flex:0 0 18rem;box-sizing:border-box;padding:2px 8px 2px 8px;overflow:hidden;border-left:4px solid transparent}
       .triple{display:block;font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:13px;color:#222;\
       text-decoration:none;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
@@ -68,13 +71,14 @@ final class ReportPage {
 
   private ReportPage() {}
 
-  static String html(List<ReportedTarget> targets) {
+  static String html(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable) {
     List<TargetResult> results = targets.stream().map(ReportedTarget::result).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
         .append("<title>cross-build report</title>\n<style>\n").append(CSS).append("</style></head><body>\n");
     header(h, results);
+    unreachable(h, unreachable);
     failures(h, results);
     Timeline.render(h, results);
     TargetTable.render(h, targets);
@@ -112,6 +116,15 @@ final class ReportPage {
           .append(" s, ").append(escape(Timeline.outcome(longest))).append(")</p>\n");
     }
     h.append("</header>\n");
+  }
+
+  /** One line per builder the plan could not reach: the reader sees why its targets ran elsewhere. */
+  private static void unreachable(StringBuilder h, List<UnreachableBuilder> unreachable) {
+    for (UnreachableBuilder u : unreachable) {
+      h.append("<p class=\"facts unreachable\"><b class=\"bad\">Builder ").append(escape("'" + u.id() + "'"))
+          .append("</b> (<code>").append(escape(u.host())).append("</code>) could not be reached: ")
+          .append(escape(u.problem())).append(". Its targets were planned on other builders.</p>\n");
+    }
   }
 
   private static void failures(StringBuilder h, List<TargetResult> results) {

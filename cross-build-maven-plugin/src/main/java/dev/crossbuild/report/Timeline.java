@@ -3,16 +3,20 @@ package dev.crossbuild.report;
 import static dev.crossbuild.report.Html.escape;
 import static dev.crossbuild.report.Html.percent;
 
+import dev.crossbuild.plan.Builder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The timeline of {@code report.html}: a legend of the stage colours, a time axis in seconds from the
- * build's start, and one row per target with a bar per stage. Plain positioned boxes: no script, no SVG.
+ * build's start, and a lane per builder ({@code host} for builds without a container) holding one row per
+ * target, in plan order, with a bar per stage: targets that two builders built at once show side by side.
+ * Plain positioned boxes: no script, no SVG.
  */
 final class Timeline {
 
@@ -49,10 +53,34 @@ final class Timeline {
     }
     h.append("</div></div>\n");
     TargetResult slowest = results.size() > 1 ? Results.slowest(results).orElse(null) : null;
-    for (TargetResult r : results) {
-      row(h, r, r == slowest, span, axis, intervals);
+    for (List<TargetResult> lane : lanes(results)) {
+      laneHead(h, lane);
+      for (TargetResult r : lane) {
+        row(h, r, r == slowest, span, axis, intervals);
+      }
     }
     h.append("</div></section>\n");
+  }
+
+  /** The results grouped by builder, lanes in the order their first target was planned (host: no builder). */
+  static List<List<TargetResult>> lanes(List<TargetResult> results) {
+    Map<String, List<TargetResult>> lanes = new LinkedHashMap<>();
+    for (TargetResult r : results) {
+      Builder b = r.planned().builder();
+      lanes.computeIfAbsent(b == null ? null : b.id(), k -> new ArrayList<>()).add(r);
+    }
+    return List.copyOf(lanes.values());
+  }
+
+  /** The label above a builder's rows: its id, platform and how many targets it builds at once. */
+  private static void laneHead(StringBuilder h, List<TargetResult> lane) {
+    Builder b = lane.get(0).planned().builder();
+    String id = b == null ? "host" : b.id();
+    String facts = (b == null ? "this machine, no container" : b.nativePlatform() + " &middot; "
+        + b.maxParallel() + " at once") + " &middot; " + lane.size() + (lane.size() == 1 ? " target" : " targets");
+    h.append("<div class=\"row lane-head\" data-builder=\"").append(escape(id)).append("\"><div class=\"who\">")
+        .append("<b class=\"m\">").append(escape(id)).append("</b> <span class=\"sub\">").append(facts)
+        .append("</span></div></div>\n");
   }
 
   private static void legend(StringBuilder h, List<TargetResult> results) {

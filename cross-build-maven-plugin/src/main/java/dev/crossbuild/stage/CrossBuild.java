@@ -5,11 +5,13 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineInfo;
+import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.Builder;
 import dev.crossbuild.plan.EngineEmulationProbe;
 import dev.crossbuild.plan.Planner;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.Toolchain;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
@@ -35,6 +37,7 @@ public final class CrossBuild implements AutoCloseable {
   private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
   private final List<Builder> builders = new ArrayList<>();
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<UnreachableBuilder> unreachable = new ArrayList<>();
   private final String pluginVersion;
   private List<String> contextFiles;
   private String contextDigest;
@@ -103,23 +106,76 @@ public final class CrossBuild implements AutoCloseable {
     return contextFiles;
   }
 
-  /** Connects every builder (once) and plans every target. */
+  /**
+   * Connects every builder (once) and plans every target. A builder that does not answer is left out, its
+   * targets are planned on the others, and the plan names it.
+   *
+   * @throws EngineException the first builder's failure when no builder answers at all
+   */
   public BuildPlan plan() {
     boolean needsEngine = config.targets().stream().anyMatch(t -> t.target().container());
     if (needsEngine && builders.isEmpty()) {
-      for (BuilderConfig b : config.builders()) {
-        ContainerEngine engine = connector.apply(b);
-        engines.put(b.id(), engine);
-        EngineInfo info = engine.info();
-        builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
-      }
+      connectBuilders();
     }
     if (probe == null) {
       probe = new EngineEmulationProbe(engines, this::baseImageFor);
     }
-    Planner planner = new Planner(builders, hostPlatform(),
+    Planner planner = new Planner(builders, unreachable, hostPlatform(),
         (target, platform) -> Toolchain.canCross(config.recipe(), target, platform), probe);
     return planner.plan(config.targets());
+  }
+
+  /** Connects each builder in turn, recording the ones that fail; throws the first failure if all do. */
+  private void connectBuilders() {
+    unreachable.clear();
+    EngineException first = null;
+    for (BuilderConfig b : config.builders()) {
+      try {
+        connect(b);
+      } catch (EngineException e) {
+        first = first == null ? e : first;
+        unreachable.add(new UnreachableBuilder(b.id(), hostOf(b, e), problemOf(e)));
+      }
+    }
+    if (builders.isEmpty() && first != null) {
+      // Nothing to plan on: the first failure says best what to fix (for local alone: "No container engine at").
+      unreachable.clear();
+      throw first;
+    }
+  }
+
+  private void connect(BuilderConfig b) {
+    ContainerEngine engine = connector.apply(b);
+    EngineInfo info;
+    try {
+      info = engine.info();
+    } catch (EngineException e) {
+      engine.close();
+      throw e;
+    }
+    engines.put(b.id(), engine);
+    builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
+  }
+
+  /** The address that was tried: the resolved one when the engine says, else the configured one. */
+  private static String hostOf(BuilderConfig b, EngineException e) {
+    if (e instanceof EngineUnavailableException u && u.endpoint() != null) {
+      return u.endpoint();
+    }
+    return b.host() == null ? "default endpoint" : b.host();
+  }
+
+  /** The failure in one line: its message, and the root cause's when that adds something. */
+  private static String problemOf(EngineException e) {
+    String problem = String.valueOf(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !problem.contains(root.getMessage())) {
+      problem += ": " + root.getMessage();
+    }
+    return problem.strip().replaceAll("[.\\s]+$", "");
   }
 
   /** The engine info of each connected builder, by id (after {@link #plan()}). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,99 @@ class PlannerTest {
     TargetRequest onMissing = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "nope");
     assertThatThrownBy(() -> planner(List.of(local), Set.of(), true).plan(List.of(onMissing)))
         .hasMessageContaining("no <builder> with id 'nope'").hasMessageContaining("local");
+  }
+
+  private List<String> buildersOf(BuildPlan plan) {
+    return plan.targets().stream().map(t -> t.builder().id()).toList();
+  }
+
+  private List<TargetRequest> x86Targets(int count) {
+    return Collections.nCopies(count, request("x86_64-unknown-linux-gnu"));
+  }
+
+  @Test
+  void targetsSpreadOverEqualBuildersInTurn() {
+    Builder one = new Builder("local", "unix:///var/run/docker.sock", AMD64, 1);
+    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    BuildPlan plan = planner(List.of(one, box), Set.of(), true).plan(x86Targets(4));
+
+    assertThat(buildersOf(plan)).containsExactly("local", "box", "local", "box");
+    assertThat(plan.targets()).extracting(PlannedTarget::strategy).containsOnly(Strategy.NATIVE);
+    assertThat(plan.targets().get(1).reason()).isEqualTo("builder 'box' runs linux/amd64 natively");
+  }
+
+  @Test
+  void aBuilderThatBuildsTwiceAsManyAtOnceGetsTwiceAsManyTargets() {
+    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    BuildPlan plan = planner(List.of(local, box), Set.of(), true).plan(x86Targets(6));
+
+    assertThat(buildersOf(plan)).containsExactly("local", "box", "local", "local", "box", "local");
+  }
+
+  @Test
+  void aBusyNativeBuilderStillBeatsCrossCompilingOnAnIdleOne() {
+    Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
+    BuildPlan plan = planner(List.of(local, arm), Set.of(), true).plan(List.of(
+        request("aarch64-unknown-linux-gnu"), request("aarch64-unknown-linux-musl"),
+        request("aarch64-unknown-linux-gnu")));
+
+    assertThat(buildersOf(plan)).containsOnly("arm-box");
+    assertThat(plan.targets()).extracting(PlannedTarget::strategy).containsOnly(Strategy.NATIVE);
+  }
+
+  @Test
+  void aForcedBuilderTakesItsTargetsHoweverBusy() {
+    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    TargetRequest onBox = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
+    BuildPlan plan = planner(List.of(local, box), Set.of(), true).plan(List.of(onBox, onBox, onBox,
+        request("x86_64-unknown-linux-gnu")));
+
+    assertThat(buildersOf(plan)).containsExactly("box", "box", "box", "local");
+  }
+
+  @Test
+  void withOneBuilderEveryTargetStaysThere() {
+    BuildPlan plan = planner(List.of(local), Set.of(), true).plan(List.of(request("x86_64-unknown-linux-gnu"),
+        request("aarch64-unknown-linux-gnu"), request("x86_64-unknown-linux-musl")));
+
+    assertThat(buildersOf(plan)).containsOnly("local");
+  }
+
+  private static final UnreachableBuilder BOX_DOWN = new UnreachableBuilder("box", "tcp://10.0.0.2:2376",
+      "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+
+  private Planner plannerWithBoxDown(Set<Platform> emulates) {
+    return new Planner(List.of(local), List.of(BOX_DOWN), AMD64, (t, p) -> false,
+        (b, p) -> emulates.contains(p));
+  }
+
+  @Test
+  void targetsOfAnUnreachableBuilderArePlannedOnTheOthersAndThePlanNamesIt() {
+    BuildPlan plan = plannerWithBoxDown(Set.of()).plan(x86Targets(2));
+
+    assertThat(buildersOf(plan)).containsExactly("local", "local");
+    assertThat(plan.unreachable()).containsExactly(BOX_DOWN);
+  }
+
+  @Test
+  void aTargetForcedOntoAnUnreachableBuilderSaysWhichAndWhatToDo() {
+    TargetRequest onBox = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
+    assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(onBox)))
+        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
+          assertThat(e.targets().get(0).problem()).isEqualTo("builder 'box' (tcp://10.0.0.2:2376) could not be"
+              + " reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+          assertThat(e.targets().get(0).remedy()).isEqualTo("Start the engine at tcp://10.0.0.2:2376 or check the"
+              + " <host> of <builder> 'box', or remove <builder>box</builder> from the target so another builder"
+              + " builds it");
+        });
+  }
+
+  @Test
+  void aTargetNoReachableBuilderCanBuildNamesTheUnreachableOnes() {
+    assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(request("aarch64-unknown-linux-gnu"))))
+        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> assertThat(e.targets().get(0).problem())
+            .isEqualTo("no builder runs linux/arm64 and QEMU is not registered on 'local'; builder 'box'"
+                + " (tcp://10.0.0.2:2376) could not be reached: No container engine at tcp://10.0.0.2:2376"
+                + " (from <builder> 'box'): Connection refused"));
   }
 }

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossbuild.Golden;
 import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.Strategy;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,6 +52,33 @@ class BuildReportTest {
     Golden.check(GOLDEN, "plan.txt", String.join("\n", PlanTable.render(plan)) + "\n");
   }
 
+  private static final List<UnreachableBuilder> BOX_DOWN = List.of(new UnreachableBuilder("box",
+      "tcp://10.0.0.2:2376", "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused"));
+
+  @Test
+  void unreachableBuildersAreNamedUnderThePlanTable() throws Exception {
+    BuildPlan plan = new BuildPlan(SampleResults.write(dir).stream().map(TargetResult::planned).toList(), BOX_DOWN);
+
+    List<String> lines = PlanTable.render(plan);
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(5)).isEqualTo("Not reached, so nothing is planned on them: box (tcp://10.0.0.2:2376)");
+  }
+
+  @Test
+  void unreachableBuildersAreInTheJsonAndOnThePage() throws Exception {
+    new BuildReport(SampleResults.write(dir), BOX_DOWN).write(dir.resolve("report"));
+    JsonNode root = new ObjectMapper().readTree(dir.resolve("report/report.json").toFile());
+    String html = Files.readString(dir.resolve("report/report.html"));
+
+    JsonNode box = root.get("unreachableBuilders").get(0);
+    assertThat(box.get("id").asText()).isEqualTo("box");
+    assertThat(box.get("host").asText()).isEqualTo("tcp://10.0.0.2:2376");
+    assertThat(box.get("problem").asText()).isEqualTo(BOX_DOWN.get(0).problem());
+    assertThat(html).contains("<b class=\"bad\">Builder &#39;box&#39;</b> (<code>tcp://10.0.0.2:2376</code>) could"
+        + " not be reached: No container engine at tcp://10.0.0.2:2376 (from &lt;builder&gt; &#39;box&#39;):"
+        + " Connection refused. Its targets were planned on other builders.");
+  }
+
   @Test
   void reportJson() throws Exception {
     new BuildReport(SampleResults.write(dir)).write(dir.resolve("report"));
@@ -70,6 +101,7 @@ class BuildReportTest {
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("failedStage").asText()).isEqualTo("source");
     assertThat(root.get("wallSeconds").asDouble()).isEqualTo(112.4);
+    assertThat(root.has("unreachableBuilders")).as("only when a builder could not be reached").isFalse();
   }
 
   @Test
@@ -122,6 +154,40 @@ class BuildReportTest {
     assertThat(html).contains("1 target: 0 built, 1 up to date", "wall time 0.0 s", "check: no-change check",
         "class=\"bar s-check o-reused\" data-stage=\"check\" style=\"left:0.00%;width:0.40%\"");
     assertThat(new BuildReport(List.of(r)).summary().get(1)).contains("up to date");
+  }
+
+  @Test
+  void timelineHasALanePerBuilderWithItsTargetsInPlanOrder() throws Exception {
+    TargetCatalog catalog = TargetCatalog.builtIn();
+    Builder box = new Builder("box", "tcp://10.0.0.2:2376", SampleResults.AMD64, 1);
+    List<TargetResult> results = List.of(
+        built(new PlannedTarget(catalog.resolve("x86_64-unknown-linux-gnu"), Strategy.NATIVE, SampleResults.LOCAL,
+            SampleResults.AMD64, "why"), 0, 5),
+        built(new PlannedTarget(catalog.resolve("x86_64-unknown-linux-musl"), Strategy.NATIVE, box,
+            SampleResults.AMD64, "why"), 0, 4),
+        built(new PlannedTarget(catalog.resolve("aarch64-apple-darwin"), Strategy.HOST, null, null, "why"), 0, 3),
+        built(new PlannedTarget(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.CROSS, SampleResults.LOCAL,
+            SampleResults.AMD64, "why"), 5, 9));
+
+    new BuildReport(results).write(dir.resolve("report"));
+    String html = Files.readString(dir.resolve("report/report.html"));
+
+    List<String> order = new ArrayList<>();
+    Matcher m = Pattern.compile("data-(builder|target)=\"([^\"]+)\"").matcher(
+        html.substring(html.indexOf("id=\"timeline\""), html.indexOf("</section>", html.indexOf("id=\"timeline\""))));
+    while (m.find()) {
+      order.add(m.group(1) + " " + m.group(2));
+    }
+    assertThat(order).containsExactly("builder local", "target x86_64-unknown-linux-gnu",
+        "target aarch64-unknown-linux-gnu", "builder box", "target x86_64-unknown-linux-musl", "builder host",
+        "target aarch64-apple-darwin");
+    assertThat(html).contains("<b class=\"m\">box</b> <span class=\"sub\">linux/amd64 &middot; 1 at once &middot;"
+        + " 1 target</span>", "<b class=\"m\">host</b> <span class=\"sub\">this machine, no container");
+  }
+
+  private TargetResult built(PlannedTarget planned, double from, double to) {
+    return new TargetResult(planned, false, false, null, List.of(SampleResults.stage("source", from, to, "built")),
+        List.of(), dir, null, null);
   }
 
   @Test
