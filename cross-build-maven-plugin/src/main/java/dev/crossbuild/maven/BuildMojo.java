@@ -3,6 +3,7 @@ package dev.crossbuild.maven;
 import dev.crossbuild.actions.runners.ArchiveFormat;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.report.BuildReport;
 import dev.crossbuild.stage.CrossBuild;
@@ -108,6 +109,7 @@ public class BuildMojo extends AbstractCrossMojo {
     CrossConfig config = config(force);
     List<TargetResult> results;
     List<UnreachableBuilder> unreachable = List.of();
+    List<BuilderTiming> builders = List.of();
     try (CrossBuild session = session(config, plugin.getVersion())) {
       Optional<List<TargetResult>> unchanged = session.unchanged();
       if (unchanged.isPresent()) {
@@ -117,6 +119,7 @@ public class BuildMojo extends AbstractCrossMojo {
         BuildPlan plan = session.plan();
         printPlan(plan);
         unreachable = plan.unreachable();
+        builders = session.builderTimings();
         results = session.build(plan, new ConsoleProgress(getLog()));
         session.warnings().forEach(getLog()::warn);
       }
@@ -126,7 +129,7 @@ public class BuildMojo extends AbstractCrossMojo {
     } catch (RuntimeException e) {
       throw failure(e);
     }
-    BuildReport report = new BuildReport(results, unreachable);
+    BuildReport report = new BuildReport(results, unreachable).withBuilders(builders);
     getLog().info("");
     report.summary().forEach(getLog()::info);
     try {

@@ -19,6 +19,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
   private final Function<Platform, String> baseImage;
   private final Map<String, String> problems = new ConcurrentHashMap<>();
   private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+  private final Map<String, java.time.Duration> spent = new ConcurrentHashMap<>();
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -32,7 +33,20 @@ public final class EngineEmulationProbe implements EmulationProbe {
   /** Asked once per builder and platform: the planner and every smoke test share the answer. */
   @Override
   public boolean canEmulate(Builder builder, Platform platform) {
-    return answers.computeIfAbsent(builder.id() + " " + platform, k -> probe(builder, platform));
+    return answers.computeIfAbsent(builder.id() + " " + platform, k -> {
+      java.time.Instant start = java.time.Instant.now();
+      try {
+        return probe(builder, platform);
+      } finally {
+        spent.merge(builder.id(), java.time.Duration.between(start, java.time.Instant.now()),
+            java.time.Duration::plus);
+      }
+    });
+  }
+
+  /** The time the probes of a builder took, all platforms together (zero when none ran). */
+  public java.time.Duration timeSpent(String builderId) {
+    return spent.getOrDefault(builderId, java.time.Duration.ZERO);
   }
 
   private boolean probe(Builder builder, Platform platform) {

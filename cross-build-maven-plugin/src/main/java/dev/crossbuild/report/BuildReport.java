@@ -1,5 +1,6 @@
 package dev.crossbuild.report;
 
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
@@ -19,6 +20,7 @@ public final class BuildReport {
 
   private final List<TargetResult> results;
   private final List<UnreachableBuilder> unreachable;
+  private List<BuilderTiming> builders = List.of();
 
   /** A report of these results, in the plan's order, with every builder reachable. */
   public BuildReport(List<TargetResult> results) {
@@ -33,6 +35,15 @@ public final class BuildReport {
   public BuildReport(List<TargetResult> results, List<UnreachableBuilder> unreachable) {
     this.results = List.copyOf(results);
     this.unreachable = List.copyOf(unreachable);
+  }
+
+  /**
+   * Adds the builders the plan connected, with what connecting and probing each took (the planner's
+   * overhead per builder), to {@code report.json} and {@code report.html}.
+   */
+  public BuildReport withBuilders(List<BuilderTiming> timings) {
+    this.builders = List.copyOf(timings);
+    return this;
   }
 
   /** Target, strategy, deps cache, seconds per stage, artifacts and their sizes. */
@@ -63,8 +74,8 @@ public final class BuildReport {
     for (TargetResult r : results) {
       targets.add(new ReportedTarget(r, Checksums.of(r)));
     }
-    Files.writeString(dir.resolve("report.json"), ReportJson.render(targets, unreachable));
-    Files.writeString(dir.resolve("report.html"), ReportPage.html(targets, unreachable));
+    Files.writeString(dir.resolve("report.json"), ReportJson.render(targets, unreachable, builders));
+    Files.writeString(dir.resolve("report.html"), ReportPage.html(targets, unreachable, builders));
   }
 
   private static String seconds(TargetResult r, String stage) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
@@ -21,6 +22,11 @@ final class ReportJson {
   private ReportJson() {}
 
   static String render(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable) {
+    return render(targets, unreachable, List.of());
+  }
+
+  static String render(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable,
+      List<BuilderTiming> builderTimings) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     Span span = Span.of(targets.stream().map(ReportedTarget::result).toList());
@@ -30,6 +36,16 @@ final class ReportJson {
       ArrayNode builders = root.putArray("unreachableBuilders");
       unreachable.forEach(u -> builders.addObject().put("id", u.id()).put("host", u.host())
           .put("problem", u.problem()));
+    }
+    if (!builderTimings.isEmpty()) {
+      ArrayNode builders = root.putArray("builders");
+      builderTimings.forEach(b -> builders.addObject().put("id", b.builder().id())
+          .put("endpoint", b.builder().endpoint()).put("platform", b.builder().nativePlatform().toString())
+          .put("maxParallel", b.builder().maxParallel())
+          .put("targets", targets.stream().filter(t -> t.result().planned().builder() != null
+              && t.result().planned().builder().id().equals(b.builder().id())).count())
+          .put("connectSeconds", b.connect().toMillis() / 1000.0)
+          .put("probeSeconds", b.probe().toMillis() / 1000.0));
     }
     ArrayNode array = root.putArray("targets");
     for (ReportedTarget target : targets) {

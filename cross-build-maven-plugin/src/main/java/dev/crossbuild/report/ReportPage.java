@@ -2,6 +2,7 @@ package dev.crossbuild.report;
 
 import static dev.crossbuild.report.Html.escape;
 
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
@@ -72,6 +73,11 @@ final class ReportPage {
   private ReportPage() {}
 
   static String html(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable) {
+    return html(targets, unreachable, List.of());
+  }
+
+  static String html(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable,
+      List<BuilderTiming> builders) {
     List<TargetResult> results = targets.stream().map(ReportedTarget::result).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -79,6 +85,7 @@ final class ReportPage {
         .append("<title>cross-build report</title>\n<style>\n").append(CSS).append("</style></head><body>\n");
     header(h, results);
     unreachable(h, unreachable);
+    builders(h, builders);
     failures(h, results);
     Timeline.render(h, results);
     TargetTable.render(h, targets);
@@ -124,6 +131,18 @@ final class ReportPage {
       h.append("<p class=\"facts unreachable\"><b class=\"bad\">Builder ").append(escape("'" + u.id() + "'"))
           .append("</b> (<code>").append(escape(u.host())).append("</code>) could not be reached: ")
           .append(escape(u.problem())).append(". Its targets were planned on other builders.</p>\n");
+    }
+  }
+
+  /** One line per builder the plan used: where it is, what it runs, and what planning on it took. */
+  private static void builders(StringBuilder h, List<BuilderTiming> builders) {
+    for (BuilderTiming b : builders) {
+      h.append("<p class=\"facts builder\">Builder <b class=\"m\">").append(escape(b.builder().id()))
+          .append("</b> <code>").append(escape(b.builder().endpoint())).append("</code>, ")
+          .append(escape(b.builder().nativePlatform().toString())).append(", up to ")
+          .append(b.builder().maxParallel()).append(" at once &middot; connect and info ")
+          .append(Html.seconds(b.connect())).append(" s, QEMU probes ").append(Html.seconds(b.probe()))
+          .append(" s</p>\n");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.EngineEmulationProbe;
 import dev.crossbuild.plan.Planner;
 import dev.crossbuild.plan.UnreachableBuilder;
@@ -38,6 +39,7 @@ public final class CrossBuild implements AutoCloseable {
   private final List<Builder> builders = new ArrayList<>();
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<UnreachableBuilder> unreachable = new ArrayList<>();
+  private final Map<String, java.time.Duration> connectTimes = new LinkedHashMap<>();
   private final String pluginVersion;
   private List<String> contextFiles;
   private String contextDigest;
@@ -145,6 +147,7 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   private void connect(BuilderConfig b) {
+    java.time.Instant start = java.time.Instant.now();
     ContainerEngine engine = connector.apply(b);
     EngineInfo info;
     try {
@@ -155,6 +158,13 @@ public final class CrossBuild implements AutoCloseable {
     }
     engines.put(b.id(), engine);
     builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
+    connectTimes.put(b.id(), java.time.Duration.between(start, java.time.Instant.now()));
+  }
+
+  /** Each connected builder with what connecting to it and probing it took (after {@link #plan()}). */
+  public List<BuilderTiming> builderTimings() {
+    return builders.stream().map(b -> new BuilderTiming(b, connectTimes.get(b.id()),
+        probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()))).toList();
   }
 
   /** The address that was tried: the resolved one when the engine says, else the configured one. */
