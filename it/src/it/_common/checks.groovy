@@ -15,9 +15,12 @@ def elfMachine = { File file ->
   (b[18] & 0xff) | ((b[19] & 0xff) << 8)
 }
 
+// The docker CLI for an engine: the machine's own (null), or another one's address (unix:// of box or Podman).
+def docker = { String host -> host == null ? ['docker'] : ['docker', '-H', host] }
+
 // Containers of one IT's project (its artifactId): other builds may be running on the same engine.
-def noLeftoverContainers = { String project ->
-  def (code, out) = run(['docker', 'ps', '-a', '-q', '--filter', 'label=dev.crossbuild.managed=true',
+def noLeftoverContainers = { String project, String host = null ->
+  def (code, out) = run(docker(host) + ['ps', '-a', '-q', '--filter', 'label=dev.crossbuild.managed=true',
       '--filter', "label=dev.crossbuild.project=${project}".toString()])
   assert code == 0 : "docker ps failed: ${out}"
   assert out.trim().isEmpty() : "containers with our labels were left behind: ${out}"
@@ -28,17 +31,17 @@ def report = { File basedir ->
   new groovy.json.JsonSlurper().parse(new File(basedir, 'target/cross/report.json'))
 }
 
-def removeProjectImages = { String project ->
+def removeProjectImages = { String project, String host = null ->
   // By name, sorted: the source images (-build) go before the deps images they are built FROM.
-  def (code, out) = run(['docker', 'images', '--format', '{{.Repository}}:{{.Tag}}', '--filter',
+  def (code, out) = run(docker(host) + ['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter',
       "label=dev.crossbuild.project=${project}".toString()])
   assert code == 0 : out
   out.readLines().findAll { it.trim() && !it.contains('<none>') }.sort().each { ref ->
-    def (rc, msg) = run(['docker', 'rmi', '-f', ref.trim()])
+    def (rc, msg) = run(docker(host) + ['rmi', '-f', ref.trim()])
     assert rc == 0 : "could not remove ${ref}: ${msg}"
   }
   // images a rebuild untagged
-  run(['docker', 'image', 'prune', '-f', '--filter', "label=dev.crossbuild.project=${project}".toString()])
+  run(docker(host) + ['image', 'prune', '-f', '--filter', "label=dev.crossbuild.project=${project}".toString()])
 }
 
 // -X would log every byte sent to the engine (the whole build context): keep the HTTP wire log quiet.
@@ -46,9 +49,13 @@ QUIET_WIRE = '-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire=info'
 
 // Runs the project's build again, as the invoker did (same Maven, settings and local repository); the
 // output is kept under target/ (never part of the build context).
-def mvn = { File basedir, localRepositoryPath, String name, List<String> goals = ['install'], Map env = [:] ->
+def mvnRun = { File basedir, localRepositoryPath, String name, List<String> goals, Map env, boolean succeed ->
   def home = System.getProperty('maven.home')
-  def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
+  // The invoker's settings, next to the IT's directory (or a parent's, for a project inside an IT).
+  def dir = basedir.canonicalFile
+  while (dir != null && !new File(dir.parentFile, 'interpolated-settings.xml').isFile()) dir = dir.parentFile
+  assert dir != null : "no interpolated-settings.xml above ${basedir}"
+  def settings = new File(dir.parentFile, 'interpolated-settings.xml').canonicalPath
   def command = ["${home}/bin/mvn".toString(), '-B', '-s', settings,
       "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-X'] + goals
   def builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
@@ -56,15 +63,38 @@ def mvn = { File basedir, localRepositoryPath, String name, List<String> goals =
   env.each { k, v -> builder.environment().put(k as String, v as String) }
   def process = builder.start()
   def output = process.inputStream.text
-  new File(basedir, "target/${name}.log").text = output
-  assert process.waitFor() == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
+  def logFile = new File(basedir, "target/${name}.log")
+  logFile.parentFile.mkdirs()
+  logFile.text = output
+  def code = process.waitFor()
+  if (succeed) {
+    assert code == 0 : "${name} failed:\n${output.readLines().takeRight(60).join('\n')}"
+  } else {
+    assert code != 0 : "${name} should have failed:\n${output.readLines().takeRight(60).join('\n')}"
+  }
   output
+}
+def mvn = { File basedir, localRepositoryPath, String name, List<String> goals = ['install'], Map env = [:] ->
+  mvnRun(basedir, localRepositoryPath, name, goals, env, true)
+}
+// The same, for a build that must fail: its output.
+def mvnFails = { File basedir, localRepositoryPath, String name, List<String> goals, Map env = [:] ->
+  mvnRun(basedir, localRepositoryPath, name, goals, env, false)
 }
 
 // The loopback registries it/engine/registry.sh started (plain HTTP, and TLS with htpasswd).
 def registries = {
   def file = new File((System.getenv('CROSS_ENGINE_STATE') ?: '/var/tmp/cross-build-engine') + '/registry.properties')
   assert file.isFile() : "no ${file}: run bash it/engine/setup.sh (it starts the test registries)"
+  def props = new Properties()
+  file.withInputStream { props.load(it) }
+  props
+}
+
+// The extra builders it/engine/builders.sh started: box (TLS dockerd) and the Podman service.
+def builders = {
+  def file = new File((System.getenv('CROSS_ENGINE_STATE') ?: '/var/tmp/cross-build-engine') + '/builders.properties')
+  assert file.isFile() : "no ${file}: run bash it/engine/setup.sh (it starts the extra builders)"
   def props = new Properties()
   file.withInputStream { props.load(it) }
   props
@@ -126,5 +156,5 @@ def git = { File dir, String... args ->
   out
 }
 
-[git: git, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
- removeProjectImages: removeProjectImages, mvn: mvn, copyExample: copyExample, runArm64: runArm64]
+[git: git, docker: docker, builders: builders, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
+ removeProjectImages: removeProjectImages, mvn: mvn, mvnFails: mvnFails, copyExample: copyExample, runArm64: runArm64]

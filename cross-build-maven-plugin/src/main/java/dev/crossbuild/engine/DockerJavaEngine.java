@@ -82,8 +82,11 @@ public final class DockerJavaEngine implements ContainerEngine {
   private final DockerClient client;
   private final String apiVersion;
   private final String serverVersion;
+  private final String product;
 
-  private DockerJavaEngine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client, String api, String server) {
+  private DockerJavaEngine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client, String api, String server,
+      String product) {
+    this.product = product;
     this.endpoint = endpoint;
     this.http = http;
     this.client = client;
@@ -123,7 +126,8 @@ public final class DockerJavaEngine implements ContainerEngine {
       String api = ApiVersions.negotiate(
           version.path("ApiVersion").asText(null), version.path("MinAPIVersion").asText(null), CLIENT_MAX_API);
       DockerClient client = DockerClientImpl.getInstance(config.withApiVersion(api).build(), http);
-      return new DockerJavaEngine(endpoint, http, client, api, version.path("Version").asText(""));
+      return new DockerJavaEngine(endpoint, http, client, api, version.path("Version").asText(""),
+          product(version));
     } catch (EngineException e) {
       closeQuietly(http);
       throw e;
@@ -131,6 +135,16 @@ public final class DockerJavaEngine implements ContainerEngine {
       closeQuietly(http);
       throw new EngineUnavailableException(endpoint.host(), endpoint.source(), e);
     }
+  }
+
+  /** {@code Podman} when its service answers {@code /version} with a Podman component, else {@code Docker}. */
+  static String product(JsonNode version) {
+    for (JsonNode component : version.path("Components")) {
+      if (component.path("Name").asText("").startsWith("Podman")) {
+        return "Podman";
+      }
+    }
+    return "Docker";
   }
 
   @Override
@@ -147,7 +161,7 @@ public final class DockerJavaEngine implements ContainerEngine {
   public EngineInfo info() {
     Info info = call("Reading engine info", () -> client.infoCmd().exec());
     Platform platform = EnginePlatforms.normalise(info.getOsType(), info.getArchitecture(), null);
-    return new EngineInfo(endpoint.host(), serverVersion, apiVersion, platform);
+    return new EngineInfo(endpoint.host(), serverVersion, apiVersion, platform, product);
   }
 
   /** {@inheritDoc} {@code GET /_ping}, which every Docker-compatible engine answers without work. */

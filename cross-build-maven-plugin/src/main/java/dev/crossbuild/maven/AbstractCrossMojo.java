@@ -15,6 +15,7 @@ import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
@@ -389,6 +390,15 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** Prints the plan table, a warning for every builder that could not be reached and for every emulated target. */
   protected void printPlan(BuildPlan plan) {
+    printPlan(plan, List.of());
+  }
+
+  /** The builders the plan connected (engine, address, platform, slots), then the plan. */
+  protected void printPlan(BuildPlan plan, List<BuilderTiming> builders) {
+    for (BuilderTiming b : builders) {
+      getLog().info("Builder '" + b.builder().id() + "': " + b.engine() + " at " + b.builder().endpoint() + ", "
+          + b.builder().nativePlatform() + ", up to " + b.builder().maxParallel() + " targets at once");
+    }
     PlanTable.render(plan).forEach(getLog()::info);
     for (UnreachableBuilder u : plan.unreachable()) {
       getLog().warn("Builder '" + u.id() + "' (" + u.host() + ") could not be reached: " + u.problem()

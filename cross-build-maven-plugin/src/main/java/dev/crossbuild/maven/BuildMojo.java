@@ -117,7 +117,7 @@ public class BuildMojo extends AbstractCrossMojo {
         results = unchanged.get();
       } else {
         BuildPlan plan = session.plan();
-        printPlan(plan);
+        printPlan(plan, session.builderTimings());
         unreachable = plan.unreachable();
         builders = session.builderTimings();
         results = session.build(plan, new ConsoleProgress(getLog()));

@@ -35,7 +35,7 @@ public class PlanMojo extends AbstractCrossMojo {
     CrossConfig config = config(false);
     try (CrossBuild session = session(config, "plan")) {
       BuildPlan plan = session.plan();
-      printPlan(plan);
+      printPlan(plan, session.builderTimings());
     } catch (RuntimeException e) {
       throw failure(e);
     }

@@ -40,7 +40,7 @@ final class ReportJson {
     if (!builderTimings.isEmpty()) {
       ArrayNode builders = root.putArray("builders");
       builderTimings.forEach(b -> builders.addObject().put("id", b.builder().id())
-          .put("endpoint", b.builder().endpoint()).put("platform", b.builder().nativePlatform().toString())
+          .put("endpoint", b.builder().endpoint()).put("engine", b.engine()).put("platform", b.builder().nativePlatform().toString())
           .put("maxParallel", b.builder().maxParallel())
           .put("targets", targets.stream().filter(t -> t.result().planned().builder() != null
               && t.result().planned().builder().id().equals(b.builder().id())).count())

@@ -138,7 +138,8 @@ final class ReportPage {
   private static void builders(StringBuilder h, List<BuilderTiming> builders) {
     for (BuilderTiming b : builders) {
       h.append("<p class=\"facts builder\">Builder <b class=\"m\">").append(escape(b.builder().id()))
-          .append("</b> <code>").append(escape(b.builder().endpoint())).append("</code>, ")
+          .append("</b> ").append(escape(b.engine())).append(" at <code>").append(escape(b.builder().endpoint()))
+          .append("</code>, ")
           .append(escape(b.builder().nativePlatform().toString())).append(", up to ")
           .append(b.builder().maxParallel()).append(" at once &middot; connect and info ")
           .append(Html.seconds(b.connect())).append(" s, QEMU probes ").append(Html.seconds(b.probe()))

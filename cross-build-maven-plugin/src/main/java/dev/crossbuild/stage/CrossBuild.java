@@ -40,6 +40,7 @@ public final class CrossBuild implements AutoCloseable {
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<UnreachableBuilder> unreachable = new ArrayList<>();
   private final Map<String, java.time.Duration> connectTimes = new LinkedHashMap<>();
+  private final Map<String, String> engineNames = new LinkedHashMap<>();
   private final String pluginVersion;
   private List<String> contextFiles;
   private String contextDigest;
@@ -159,12 +160,13 @@ public final class CrossBuild implements AutoCloseable {
     engines.put(b.id(), engine);
     builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
     connectTimes.put(b.id(), java.time.Duration.between(start, java.time.Instant.now()));
+    engineNames.put(b.id(), info.describe());
   }
 
   /** Each connected builder with what connecting to it and probing it took (after {@link #plan()}). */
   public List<BuilderTiming> builderTimings() {
     return builders.stream().map(b -> new BuilderTiming(b, connectTimes.get(b.id()),
-        probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()))).toList();
+        probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()), engineNames.get(b.id()))).toList();
   }
 
   /** The address that was tried: the resolved one when the engine says, else the configured one. */
