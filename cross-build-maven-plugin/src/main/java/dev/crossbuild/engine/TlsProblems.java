@@ -18,6 +18,9 @@ final class TlsProblems {
       TlsMaterial.CERT, "Copy there a client certificate signed by the CA the engine trusts (its --tlscacert).",
       TlsMaterial.KEY, "Copy there the private key that cert.pem was made for.");
 
+  private static final String CLIENT_FIX =
+      "Sign it with the CA the engine trusts (its --tlscacert), and keep it with its own key.pem.";
+
   private TlsProblems() {}
 
   static EngineTlsException noCertDirectory(EngineEndpoint endpoint) {
@@ -86,8 +89,13 @@ final class TlsProblems {
   }
 
   static EngineTlsException clientCertificateRefused(EngineEndpoint endpoint, Path cert, Throwable cause) {
-    return new EngineTlsException(endpoint, cert, "the engine refused the client certificate " + cert,
-        "Sign it with the CA the engine trusts (its --tlscacert), and keep it with its own key.pem.", cause);
+    return new EngineTlsException(endpoint, cert, "the engine refused the client certificate " + cert, CLIENT_FIX,
+        cause);
+  }
+
+  static EngineTlsException connectionClosed(EngineEndpoint endpoint, Path cert, Throwable cause) {
+    return new EngineTlsException(endpoint, cert, "the engine closed the connection in the TLS handshake, most"
+        + " likely because it refused the client certificate " + cert, CLIENT_FIX, cause);
   }
 
   static EngineTlsException hostMismatch(EngineEndpoint endpoint, Throwable cause) {

@@ -1,12 +1,14 @@
 package dev.crossbuild.engine;
 
 import static dev.crossbuild.engine.OpenSslFiles.KeyForm;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,9 +67,9 @@ class TlsMaterialTest {
   void noCertificateDirectoryNamesThePomElement() {
     EngineEndpoint none = EngineEndpoint.builder("box", "tcp://127.0.0.1:2376", true, null);
 
-    assertThatThrownBy(() -> TlsMaterial.check(none, Instant.now())).isInstanceOf(EngineTlsException.class).hasMessage(BOX
-        + "TLS is on, but no certificate directory is set. Set <certPath> of <builder> 'box' to a directory"
-        + " holding ca.pem, cert.pem and key.pem.");
+    assertThatThrownBy(() -> TlsMaterial.check(none, Instant.now())).isInstanceOf(EngineTlsException.class)
+        .hasMessage(BOX + "TLS is on, but no certificate directory is set. Set <certPath> of <builder> 'box' to a"
+            + " directory holding ca.pem, cert.pem and key.pem.");
   }
 
   @Test
@@ -126,7 +128,8 @@ class TlsMaterialTest {
     assertThatThrownBy(() -> TlsMaterial.check(box(), notAfter.plus(Duration.ofDays(1))))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, cert))
         .hasMessage(BOX + "the client certificate " + cert + " expired on " + notAfter + ". Make a new client"
-            + " certificate signed by the engine's CA (openssl x509 -enddate -noout -in " + cert + " shows its dates).");
+            + " certificate signed by the engine's CA (openssl x509 -enddate -noout -in " + cert
+            + " shows its dates).");
   }
 
   @Test
@@ -154,7 +157,7 @@ class TlsMaterialTest {
 
   @Test
   void aKeyWhereTheCertificateBelongsIsNamed() throws IOException {
-    Files.copy(key, dir.resolve("cert.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(key, dir.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
         .hasMessage(BOX + dir.resolve("cert.pem") + " is not a PEM X.509 certificate (it holds -----BEGIN EC"
@@ -172,7 +175,7 @@ class TlsMaterialTest {
 
   @Test
   void aCertificateWhereTheKeyBelongsIsNamed() throws IOException {
-    Files.copy(cert, dir.resolve("key.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(cert, dir.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
@@ -238,13 +241,15 @@ class TlsMaterialTest {
     Files.delete(dir.resolve("cert.pem"));
     OpenSslFiles.write(dir.resolve("key.pem"), "junk");
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).hasMessageContaining(dir.resolve("ca.pem") + " does not");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .hasMessageContaining(dir.resolve("ca.pem") + " does not");
     Files.copy(ca, dir.resolve("ca.pem"));
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).hasMessageContaining(dir.resolve("cert.pem") + " does not");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .hasMessageContaining(dir.resolve("cert.pem") + " does not");
   }
 
   private static void assertFile(EngineTlsException e, Path file) {
-    org.assertj.core.api.Assertions.assertThat(e.file()).isEqualTo(file);
-    org.assertj.core.api.Assertions.assertThat(e.builderId()).isEqualTo("box");
+    assertThat(e.file()).isEqualTo(file);
+    assertThat(e.builderId()).isEqualTo("box");
   }
 }
