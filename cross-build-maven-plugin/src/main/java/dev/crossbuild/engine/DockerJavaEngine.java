@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,11 +99,15 @@ public final class DockerJavaEngine implements ContainerEngine {
    * Connects to an engine and negotiates the API version with it.
    *
    * @throws EngineUnavailableException when nothing answers at the endpoint
+   * @throws EngineTlsException when a TLS file is unusable, the TLS handshake fails, or the engine wants TLS
    * @throws EngineException when the endpoint is misconfigured or the engine is too new for this client
    */
   public static DockerJavaEngine connect(EngineEndpoint endpoint) {
     DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder().withDockerHost(endpoint.host());
     boolean tls = Boolean.TRUE.equals(endpoint.tlsVerify());
+    if (tls) {
+      TlsMaterial.check(endpoint, Instant.now());
+    }
     config.withDockerTlsVerify(tls);
     if (tls && endpoint.certPath() != null) {
       config.withDockerCertPath(endpoint.certPath());
@@ -130,10 +135,10 @@ public final class DockerJavaEngine implements ContainerEngine {
           product(version));
     } catch (EngineException e) {
       closeQuietly(http);
-      throw e;
+      throw tlsProblemOr(endpoint, e, e);
     } catch (RuntimeException | IOException e) {
       closeQuietly(http);
-      throw new EngineUnavailableException(endpoint.host(), endpoint.source(), e);
+      throw tlsProblemOr(endpoint, e, new EngineUnavailableException(endpoint.host(), endpoint.source(), e));
     }
   }
 
@@ -145,6 +150,12 @@ public final class DockerJavaEngine implements ContainerEngine {
       }
     }
     return "Docker";
+  }
+
+  /** The TLS problem behind a failed first request, if TLS is its cause; else {@code otherwise}. */
+  private static EngineException tlsProblemOr(EngineEndpoint endpoint, Throwable failure, EngineException otherwise) {
+    Optional<EngineTlsException> tls = TlsHandshake.classify(endpoint, failure);
+    return tls.isPresent() ? tls.get() : otherwise;
   }
 
   @Override
@@ -279,7 +290,11 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   /** The engine's own message: docker-java wraps it as {@code Status 404: {"message":"..."}}. */
   static String engineMessage(Throwable e) {
-    String text = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    return engineMessage(e.getMessage() == null ? e.toString() : e.getMessage().strip());
+  }
+
+  /** The {@code message} of the JSON in an engine's answer, or the answer as it is when it holds none. */
+  private static String engineMessage(String text) {
     int brace = text.indexOf('{');
     if (brace >= 0) {
       try {
@@ -547,12 +562,13 @@ public final class DockerJavaEngine implements ContainerEngine {
       if (response.getStatusCode() == 404) {
         return Optional.empty();
       }
-      JsonNode body = JSON.readTree(response.getBody());
       if (response.getStatusCode() / 100 != 2) {
-        throw new EngineException("GET " + path + " answered " + response.getStatusCode() + ": "
-            + (body == null ? "" : body.path("message").asText(body.toString())));
+        // Not always JSON: a TLS-only engine answers plain HTTP with a line of text.
+        String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+        throw new EngineException(
+            "GET " + path + " answered " + response.getStatusCode() + ": " + engineMessage(text));
       }
-      return Optional.ofNullable(body);
+      return Optional.ofNullable(JSON.readTree(response.getBody()));
     }
   }
 

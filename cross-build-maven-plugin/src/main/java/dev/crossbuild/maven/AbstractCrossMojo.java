@@ -410,7 +410,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * Renders planning and engine failures in POM terms: a user mistake is thrown as a failure, anything from
-   * the environment is returned as an execution exception for the caller to throw.
+   * the environment is returned as an execution exception for the caller to throw. An engine's own message,
+   * such as a TLS problem's, which names the builder, the file and the fix, is kept as it is.
    */
   protected static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
     if (e instanceof UnbuildableTargetsException u) {

@@ -5,6 +5,7 @@ import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineInfo;
+import dev.crossbuild.engine.EngineTlsException;
 import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
@@ -135,6 +136,9 @@ public final class CrossBuild implements AutoCloseable {
     for (BuilderConfig b : config.builders()) {
       try {
         connect(b);
+      } catch (EngineTlsException e) {
+        // Wrong TLS material is a configuration mistake to fix, not an engine that is down: stop before building.
+        throw e;
       } catch (EngineException e) {
         first = first == null ? e : first;
         unreachable.add(new UnreachableBuilder(b.id(), hostOf(b, e), problemOf(e)));

@@ -3,6 +3,7 @@ package dev.crossbuild.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** How {@link DockerJavaEngine#connect} fails when no engine answers: needs none, so it runs in {@code test}. */
@@ -30,12 +31,14 @@ class DockerJavaEngineConnectTest {
   }
 
   @Test
-  void missingTlsMaterialIsAConfigurationErrorNamingTheEndpoint() {
-    EngineEndpoint tls = EngineEndpoint.builder("secure", "tcp://127.0.0.1:2376", true, "/nonexistent/certs");
+  void missingTlsMaterialIsReportedBeforeAnyConnection() {
+    // Port 1 refuses connections: a TLS error, not "no engine", shows the material was checked first.
+    EngineEndpoint tls = EngineEndpoint.builder("secure", "tcp://127.0.0.1:1", true, "/nonexistent/certs");
 
     assertThatThrownBy(() -> DockerJavaEngine.connect(tls))
-        .isInstanceOf(EngineException.class)
-        .isNotInstanceOf(EngineUnavailableException.class)
-        .hasMessageContaining("tcp://127.0.0.1:2376 (from <builder> 'secure')");
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessage("Builder 'secure' (tcp://127.0.0.1:1, from <builder> 'secure'): the TLS certificate directory "
+            + Path.of("/nonexistent/certs").toAbsolutePath() + " does not exist. Set <certPath> of <builder> 'secure'"
+            + " to a directory holding ca.pem, cert.pem and key.pem.");
   }
 }
