@@ -5,6 +5,7 @@
 #   bash it/bench/bench.sh            # needs the engine (it/engine/setup.sh) and the plugin installed
 #   REPEAT=5 FILES=160 bash it/bench/bench.sh
 #   BENCH=cargo CARGO_EMULATED=0 bash it/bench/bench.sh    # only the cargo rows, without the QEMU one
+#   BENCH=builders bash it/bench/bench.sh   # four C targets on one builder vs two (needs it/engine/builders.sh)
 #
 # The workloads: a generated C project (FILES translation units, linked with zlib) built with make -j2, so
 # that compile time, not container start-up, dominates the figures; and a Rust program made from
@@ -15,9 +16,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 REPEAT=${REPEAT:-3}
 FILES=${FILES:-120}
 MODULES=${MODULES:-20}
-BENCH=${BENCH:-all}                    # c, cargo or all
+BENCH=${BENCH:-all}                    # c, cargo, builders or all
 CARGO_EMULATED=${CARGO_EMULATED:-1}    # 0 skips the cargo row that builds aarch64 under QEMU (many minutes)
-case "$BENCH" in c|cargo|all) ;; *) echo "BENCH must be c, cargo or all, not '$BENCH'" >&2; exit 2 ;; esac
+case "$BENCH" in c|cargo|builders|all) ;; *) echo "BENCH must be c, cargo, builders or all, not '$BENCH'" >&2; exit 2 ;; esac
 work=$(mktemp -d /tmp/cross-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mvn=("$root/mvnw" -B -q -o)
@@ -382,15 +383,82 @@ cargo_part() {
   fi
 }
 
-[[ $BENCH == cargo ]] || c_part
-[[ $BENCH == c ]] || cargo_part
+# four C targets (the generated project, no build cache: the whole compile) on the local engine alone, one at a
+# time, against the same four spread over the local engine and box (the TLS dockerd it/engine/builders.sh
+# starts), one at a time each; deps images warm on both. Both engines share this machine's cores.
+builders_part() {
+  local props="${CROSS_ENGINE_STATE:-/var/tmp/cross-build-engine}/builders.properties"
+  [[ -f $props ]] || { echo "no $props: run bash it/engine/builders.sh first" >&2; exit 1; }
+  local boxhost boxcerts bproj
+  boxhost=$(sed -n 's/^box.host=//p' "$props"); boxcerts=$(sed -n 's/^box.certPath=//p' "$props")
+  bproj="$work/bench-builders"; mkdir -p "$bproj"; cp -r "$proj/src" "$proj/Makefile" "$bproj/"
+  cat > "$bproj/pom.xml" <<BPOM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.crossbuild.bench</groupId>
+  <artifactId>bench-builders</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>dev.crossbuild</groupId>
+    <artifactId>cross-build-maven-plugin</artifactId>
+    <version>$version</version>
+    <configuration>
+      <targets>
+        <target>x86_64-unknown-linux-gnu</target>
+        <target>aarch64-unknown-linux-gnu</target>
+        <target>armv7-unknown-linux-gnueabihf</target>
+        <target>riscv64gc-unknown-linux-gnu</target>
+      </targets>
+      <parallel>1</parallel>
+      <recipe>make</recipe>
+      <setup><package>zlib1g-dev</package></setup>
+      <buildCommand>make -j2</buildCommand>
+      <artifacts><artifact>bench</artifact></artifacts>
+    </configuration>
+  </plugin></plugins></build>
+  <profiles><profile>
+    <id>two</id>
+    <activation><property><name>bench.two</name></property></activation>
+    <build><plugins><plugin>
+      <groupId>dev.crossbuild</groupId>
+      <artifactId>cross-build-maven-plugin</artifactId>
+      <configuration><builders><builder>
+        <id>box</id><host>$boxhost</host><tlsVerify>true</tlsVerify><certPath>$boxcerts</certPath>
+        <maxParallel>1</maxParallel>
+      </builder></builders></configuration>
+    </plugin></plugins></build>
+  </profile></profiles>
+</project>
+BPOM
+  dir="$bproj"; base=()
+  wall cross:build "${nocache[@]}" >/dev/null; wall cross:build -Dbench.two "${nocache[@]}" >/dev/null
+  one=(); two=(); lconnect=(); bconnect=(); lprobe=(); bprobe=()
+  for _ in $(seq 1 "$REPEAT"); do
+    change_source; one+=("$(wall cross:build "${nocache[@]}")")
+    change_source; two+=("$(wall cross:build -Dbench.two "${nocache[@]}")")
+    read -r lc bc lp bp < <(python3 - "$bproj/target/cross/report.json" <<'PY'
+import json, sys
+b = {x["id"]: x for x in json.load(open(sys.argv[1]))["builders"]}
+assert b["local"]["targets"] == 2 and b["box"]["targets"] == 2, b
+print(b["local"]["connectSeconds"], b["box"]["connectSeconds"], b["local"]["probeSeconds"], b["box"]["probeSeconds"])
+PY
+)
+    lconnect+=("$lc"); bconnect+=("$bc"); lprobe+=("$lp"); bprobe+=("$bp")
+  done
+  dir="$proj"
+}
+
+[[ $BENCH == cargo || $BENCH == builders ]] || c_part
+[[ $BENCH == c || $BENCH == builders ]] || cargo_part
+[[ $BENCH == c || $BENCH == cargo ]] || builders_part
 elapsed=$(secs "$started" "$(now)")
 
 m() { median "$@"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.3f}')" "$1" "$2"; }
 printf '\n%-64s %10s %10s %8s %s\n' "figure" "measured" "baseline" "ratio" "goal"
 row() { printf '%-64s %9ss %9ss %8s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$4"; }
-if [[ $BENCH != cargo ]]; then
+if [[ $BENCH == c || $BENCH == all ]]; then
   row "source-only rebuild / cold build, vendored lib in deps (wall)" "$(m "${vsrc[@]}")" "$(m "${vcold[@]}")" "<= 0.10"
   row "  the same, aarch64 stages only: source / deps+source (engine)" "$(m "${vsrcstage[@]}")" "$(m "${vstages[@]}")" "<= 0.10"
   row "source-only rebuild / cold build, all code in project (wall)" "$(m "${src[@]}")" "$(m "${cold[@]}")" "<= 0.10 (build cache)"
@@ -404,7 +472,7 @@ if [[ $BENCH != cargo ]]; then
   row "vendored: fresh engine, warm registry cache / cold build (wall)" "$(m "${vwarm[@]}")" "$(m "${vcold[@]}")" "(pulled, asserted)"
   row "  the same / cold build that pushes (wall)" "$(m "${vwarm[@]}")" "$(m "${vpush[@]}")" ""
 fi
-if [[ $BENCH != c ]]; then
+if [[ $BENCH == cargo || $BENCH == all ]]; then
   row "cargo: leaf-crate change rebuild / cold build, two crates (wall)" "$(m "${csrc[@]}")" "$(m "${ccold[@]}")" \
     "<= 0.15 (build cache)"
   row "cargo: version bump rebuild / cold build (wall)" "$(m "${cbump[@]}")" "$(m "${ccold[@]}")" \
@@ -418,6 +486,13 @@ if [[ $BENCH != c ]]; then
   else
     printf '%-64s %10s %10s %8s %s\n' "$emulabel" "-" "$(m "${carm[@]}")s" "-" "skipped (CARGO_EMULATED=0)"
   fi
+fi
+if [[ $BENCH == builders || $BENCH == all ]]; then
+  row "4 C targets over two builders / on one builder, 1 slot each (wall)" "$(m "${two[@]}")" "$(m "${one[@]}")" \
+    "(one machine's 2 cores shared)"
+  printf '%-64s %9ss %9ss\n' "  planner per builder: connect+/info, local / box (TLS)" "$(m "${lconnect[@]}")" \
+    "$(m "${bconnect[@]}")"
+  printf '%-64s %9ss %9ss\n' "  planner per builder: QEMU probes, local / box" "$(m "${lprobe[@]}")" "$(m "${bprobe[@]}")"
 fi
 echo "(run took $(python3 -c "import sys; print(f'{float(sys.argv[1]) / 60:.1f}')" "$elapsed") min)"
 drop_images

@@ -81,3 +81,4 @@ make_base amd64 "amd64/debian:trixie-slim" linux/amd64 trixie
 make_base riscv64 "riscv64/debian:trixie-slim" linux/riscv64 trixie
 log "ready: $(docker version -f 'engine {{.Server.Version}} (API {{.Server.APIVersion}})')"
 bash "$(dirname "$0")/registry.sh"
+bash "$(dirname "$0")/builders.sh"

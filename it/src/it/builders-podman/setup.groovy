@@ -14,7 +14,7 @@ example.eachFileRecurse(groovy.io.FileType.FILES) { f ->
   to.parentFile.mkdirs()
   to.bytes = f.bytes
 }
-def version = new XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin.version.text()
+def version = (new File(basedir, 'pom.xml').text =~ /<artifactId>cross-build-maven-plugin<\/artifactId>\s*<version>([^<]+)/)[0][1]
 def pom = new File(cargo, 'pom.xml')
 pom.text = pom.text.replaceFirst(/(<artifactId>cross-build-maven-plugin<\/artifactId>\s*<version>)[^<]+/, "\$1${version}")
 true

@@ -26,7 +26,7 @@ def second = c.mvn(basedir, localRepositoryPath, 'second', ['cross:build'], [DOC
 def again = c.report(basedir)
 triples.each { t ->
   def r = again.targets.find { it.target == t }
-  assert r.status == 'ok' && r.deps == 'cached' : "second ${t}: ${r.status} ${r.deps}"
+  assert r.status == 'ok' && r.deps == 'hit' : "second ${t}: ${r.status} ${r.deps}"
   assert second.contains("[${t}] deps: cached")
 }
 c.noLeftoverContainers('builders-podman', podman)
