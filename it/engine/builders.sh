@@ -34,7 +34,10 @@ kill_box() {
   as_root pkill -9 -f "dockerd --data-root $BOX/data" 2>/dev/null || true
   as_root pkill -9 -f "$BOX/exec/containerd" 2>/dev/null || true
   as_root pkill -9 -f "containerd-shim.*$BOX" 2>/dev/null || true
-  rm -f "$BOX/dockerd.pid"
+  # Gone for real before anything starts again: a dockerd started while the old containerd still exits
+  # times out waiting for its own.
+  for _ in $(seq 1 50); do pgrep -f "$BOX/(data|exec)" >/dev/null || break; sleep 0.2; done
+  rm -f "$BOX/dockerd.pid" "$BOX/exec/containerd/containerd.sock"
 }
 
 stop_podman() {
@@ -114,7 +117,7 @@ iptables -C FORWARD -o cbx-host -m conntrack --ctstate RELATED,ESTABLISHED -j AC
   || as_root iptables -I FORWARD 1 -o cbx-host -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
 
 box_answers() { box_docker info >/dev/null 2>&1; }
-if ! box_answers; then
+start_box() {
   kill_box
   log "starting box's dockerd in $NETNS on $BOX_HOST (log: $BOX/dockerd.log)"
   # nsenter joins only the network namespace: ip netns exec would also remount /sys, hiding the cgroups.
@@ -122,8 +125,13 @@ if ! box_answers; then
     --pidfile "$BOX/dockerd.pid" -H "unix://$BOX/docker.sock" -H "$BOX_HOST" --tlsverify \
     --tlscacert "$BOX/tls/ca.pem" --tlscert "$BOX/tls/server-cert.pem" --tlskey "$BOX/tls/server-key.pem" \
     > "$BOX/dockerd.log" 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do box_answers && break; sleep 1; done
-  box_answers || { log "box's dockerd did not come up; tail of its log:"; tail -20 "$BOX/dockerd.log"; exit 1; }
+  for _ in $(seq 1 60); do box_answers && break; pgrep -f "dockerd --data-root $BOX/data" >/dev/null || break; sleep 1; done
+  box_answers
+}
+if ! box_answers; then
+  # Once more after a failed start: a killed box's containerd can take a moment to let go of its state.
+  start_box || { sleep 3; start_box; } \
+    || { log "box's dockerd did not come up; tail of its log:"; tail -20 "$BOX/dockerd.log"; exit 1; }
 fi
 # Each builder needs the base images of the platforms it builds at (its own: amd64; trixie for riscv64).
 copy_images() { # <docker function of the builder> <image>...

@@ -100,6 +100,14 @@ def builders = {
   props
 }
 
+// box answering (started again when it does not, e.g. after the builder-killed IT): builders.sh is idempotent.
+def boxUp = { File basedir ->
+  def script = new File(basedir, '../../../engine/builders.sh').canonicalFile
+  def (code, out) = run(['bash', script.path, 'box'])
+  assert code == 0 : out
+  true
+}
+
 // As a fresh CI runner starts: no image of this project, and none that shares its deps image's layers
 // (another project with the same deps key), then dangling layers pruned.
 def removeDepsImages = { String project, Collection<String> depsKeys ->
@@ -156,5 +164,5 @@ def git = { File dir, String... args ->
   out
 }
 
-[git: git, docker: docker, builders: builders, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
+[git: git, docker: docker, builders: builders, boxUp: boxUp, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
  removeProjectImages: removeProjectImages, mvn: mvn, mvnFails: mvnFails, copyExample: copyExample, runArm64: runArm64]

@@ -1,5 +1,6 @@
 def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
 evaluate(new File(basedir, '../../../src/it/_common/copy-example.groovy'))
+c.boxUp(basedir)
 def b = c.builders()
 ['box.host', 'box.certPath'].each { context.get('userProperties').put(it, b.getProperty(it)) }
 // The watcher: as a crash would, kill -9 box's dockerd (and its containerd) 3 s into this project's first

@@ -8,8 +8,7 @@ def log = new File(basedir, 'build.log').text
 def killedAt = new File(basedir, 'killed-at')
 assert killedAt.isFile() : "box was never killed: ${new File(basedir, 'killer.log').text}"
 // box is started again first, whatever the checks below find: the ITs after this one build on it.
-def (rc, out) = c.run(['bash', new File(basedir, '../../../engine/builders.sh').canonicalPath, 'box'])
-assert rc == 0 : out
+c.boxUp(basedir)
 
 def report = c.report(basedir)
 def t = report.targets.collectEntries { [(it.target): it] }

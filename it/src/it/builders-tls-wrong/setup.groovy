@@ -1,6 +1,7 @@
 // Three certificate directories for box, each wrong in one way, made with openssl from box's own material.
 def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
 evaluate(new File(basedir, '../../../src/it/_common/copy-example.groovy'))
+c.boxUp(basedir)
 def b = c.builders()
 def good = new File(b.getProperty('box.certPath'))
 def boxCa = new File(b.getProperty('box.tls'))

@@ -345,7 +345,7 @@ public final class DockerJavaEngine implements ContainerEngine {
             .withRemotePath(workdir == null ? "/" : workdir).exec();
       }
       client.startContainerCmd(id).exec();
-      int exit = client.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+      int exit = waitFor(id);
       return new RunResult(exit, logs(id));
     } catch (RuntimeException e) {
       failure = e instanceof EngineException ee ? ee : new EngineException(
@@ -460,7 +460,7 @@ public final class DockerJavaEngine implements ContainerEngine {
           .awaitCompletion();
       out.finish();
       err.finish();
-      return client.waitContainerCmd(containerId).exec(new WaitContainerResultCallback()).awaitStatusCode();
+      return waitFor(containerId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while container " + containerId + " ran");
@@ -468,6 +468,33 @@ public final class DockerJavaEngine implements ContainerEngine {
       Throwable cause = streamError.get() != null ? streamError.get() : e;
       throw new EngineException("Running container " + containerId + " failed: " + cause.getMessage(), cause);
     }
+  }
+
+  /**
+   * The container's exit code. An engine that stops answering fails this with its message only: docker-java's
+   * own callback would log it with a stack trace first.
+   */
+  private int waitFor(String containerId) {
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    WaitContainerResultCallback callback = new WaitContainerResultCallback() {
+      @Override
+      public void onError(Throwable t) {
+        error.set(t);
+        closeQuietly(this);
+      }
+    };
+    client.waitContainerCmd(containerId).exec(callback);
+    try {
+      callback.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("Interrupted while waiting for container " + containerId);
+    }
+    if (error.get() != null) {
+      throw new EngineException("Waiting for container " + containerId + " at " + endpoint + " failed: "
+          + engineMessage(error.get()), error.get());
+    }
+    return callback.awaitStatusCode();
   }
 
   @Override
