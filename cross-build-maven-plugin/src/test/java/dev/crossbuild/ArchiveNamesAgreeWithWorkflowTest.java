@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin names the archive it writes and the generated workflow uploads it by glob: if the two drift
- * apart, CI builds fine and then fails with "no files found" (or releases nothing). Checked for every
- * target of the catalog.
+ * The plugin names the archive it writes and the generated workflow uploads it by glob: if the two
+ * drift apart, CI builds fine and then fails with "no files found" (or releases nothing). Checked
+ * for every target of the catalog.
  */
 class ArchiveNamesAgreeWithWorkflowTest {
 
@@ -36,31 +36,46 @@ class ArchiveNamesAgreeWithWorkflowTest {
 
   @Test
   void everyLegsUploadGlobMatchesTheArchiveThePluginWritesForItsTarget() {
-    List<String> triples = TargetCatalog.builtIn().all().stream().map(t -> t.triple().value())
-        .filter(ArchiveNamesAgreeWithWorkflowTest::hasRunner).toList();
+    List<String> triples =
+        TargetCatalog.builtIn().all().stream()
+            .map(t -> t.triple().value())
+            .filter(ArchiveNamesAgreeWithWorkflowTest::hasRunner)
+            .toList();
     CrossConfig config = config(triples);
     Map<String, String> globs = new LinkedHashMap<>();
-    WorkflowGenerator.standard().generate(WorkflowRequest.builder(triples).build()).jobs().get("build").matrix()
-        .include().forEach(leg -> globs.put((String) leg.get("target"), (String) leg.get("archive")));
+    WorkflowGenerator.standard()
+        .generate(WorkflowRequest.builder(triples).build())
+        .jobs()
+        .get("build")
+        .matrix()
+        .include()
+        .forEach(leg -> globs.put((String) leg.get("target"), (String) leg.get("archive")));
 
     assertThat(globs.keySet()).containsExactlyElementsOf(triples);
     assertThat(config.targets()).hasSameSizeAs(triples);
     for (TargetRequest request : config.targets()) {
       Target target = request.target();
-      String written = project.relativize(Archives.archiveOf(config, target)).toString().replace('\\', '/');
-      PathMatcher upload = FileSystems.getDefault().getPathMatcher("glob:" + globs.get(target.triple().value()));
+      String written =
+          project.relativize(Archives.archiveOf(config, target)).toString().replace('\\', '/');
+      PathMatcher upload =
+          FileSystems.getDefault().getPathMatcher("glob:" + globs.get(target.triple().value()));
 
-      assertThat(upload.matches(Path.of(written))).as("%s uploads %s", globs.get(target.triple().value()), written)
+      assertThat(upload.matches(Path.of(written)))
+          .as("%s uploads %s", globs.get(target.triple().value()), written)
           .isTrue();
-      assertThat(written).isEqualTo("target/cross/" + ArchiveFormat.fileName("tool", "1.0", target.classifier(),
-          target.triple().value()));
+      assertThat(written)
+          .isEqualTo(
+              "target/cross/"
+                  + ArchiveFormat.fileName(
+                      "tool", "1.0", target.classifier(), target.triple().value()));
       assertThat(written).endsWith("windows".equals(target.platform().os()) ? ".zip" : ".tar.gz");
     }
   }
 
   @Test
   void catalogHasWindowsTargetsWithRunnersSoTheZipCaseIsChecked() {
-    assertThat(TargetCatalog.builtIn().all()).filteredOn(t -> "windows".equals(t.platform().os()))
+    assertThat(TargetCatalog.builtIn().all())
+        .filteredOn(t -> "windows".equals(t.platform().os()))
         .isNotEmpty()
         .allSatisfy(t -> assertThat(hasRunner(t.triple().value())).as("runner for %s", t).isTrue());
   }
@@ -75,9 +90,21 @@ class ArchiveNamesAgreeWithWorkflowTest {
   }
 
   private CrossConfig config(List<String> triples) {
-    return new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(project, "tool", "1.0",
-        project.resolve("target/cross"), triples.stream().map(RawTarget::of).toList(), null,
-        new RecipeOverrides("custom", null, null, null, null, "make", List.of("bin/*"), Map.of()),
-        List.of(), null, 2, "none", false));
+    return new ConfigResolver(TargetCatalog.builtIn())
+        .resolve(
+            new RawConfig(
+                project,
+                "tool",
+                "1.0",
+                project.resolve("target/cross"),
+                triples.stream().map(RawTarget::of).toList(),
+                null,
+                new RecipeOverrides(
+                    "custom", null, null, null, null, "make", List.of("bin/*"), Map.of()),
+                List.of(),
+                null,
+                2,
+                "none",
+                false));
   }
 }

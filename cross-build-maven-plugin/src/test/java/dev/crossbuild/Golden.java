@@ -11,7 +11,9 @@ public final class Golden {
 
   private Golden() {}
 
-  /** Asserts that {@code actual} equals the file {@code dir/name} (after writing it when updating). */
+  /**
+   * Asserts that {@code actual} equals the file {@code dir/name} (after writing it when updating).
+   */
   public static void check(Path dir, String name, String actual) throws IOException {
     Path file = dir.resolve(name);
     if (Boolean.getBoolean("golden.update")) {

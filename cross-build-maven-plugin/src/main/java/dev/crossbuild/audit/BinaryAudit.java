@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Tells, from the headers alone, what a compiled binary needs to run: its CPU, its loader, its shared
- * libraries and the newest glibc it was linked against. Pure Java, so it works on artifacts built for
- * any target without the target's {@code readelf} or an emulator.
+ * Tells, from the headers alone, what a compiled binary needs to run: its CPU, its loader, its
+ * shared libraries and the newest glibc it was linked against. Pure Java, so it works on artifacts
+ * built for any target without the target's {@code readelf} or an emulator.
  */
 public final class BinaryAudit {
 
@@ -31,7 +31,8 @@ public final class BinaryAudit {
    * @param relativePath the path to report in {@link BinaryInfo#path()} and in error messages
    * @return the binary's description; empty when it is not an ELF, Mach-O (thin or fat) or PE file
    *     (scripts, jars, Java class files, text)
-   * @throws BinaryFormatException when the magic number matched but the headers are truncated or corrupt
+   * @throws BinaryFormatException when the magic number matched but the headers are truncated or
+   *     corrupt
    * @throws IOException when the file cannot be read
    */
   public static Optional<BinaryInfo> read(Path file, String relativePath) throws IOException {
@@ -61,25 +62,29 @@ public final class BinaryAudit {
   }
 
   /**
-   * Audits every binary under {@code dir}: regular files only, symbolic links are neither followed nor
-   * read (the file they point to is audited where it lies, if under {@code dir}).
+   * Audits every binary under {@code dir}: regular files only, symbolic links are neither followed
+   * nor read (the file they point to is audited where it lies, if under {@code dir}).
    *
    * @param dir the directory to walk
    * @return one entry per binary, sorted by its path relative to {@code dir} with '/' separators
-   * @throws BinaryFormatException for the first file whose magic matched but whose headers are corrupt
+   * @throws BinaryFormatException for the first file whose magic matched but whose headers are
+   *     corrupt
    * @throws IOException when the directory or a file cannot be read
    */
   public static List<BinaryInfo> readAll(Path dir) throws IOException {
     List<BinaryInfo> binaries = new ArrayList<>();
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        if (attributes.isRegularFile()) {
-          read(file, relative(dir, file)).ifPresent(binaries::add);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            if (attributes.isRegularFile()) {
+              read(file, relative(dir, file)).ifPresent(binaries::add);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     binaries.sort(Comparator.comparing(BinaryInfo::path));
     return List.copyOf(binaries);
   }

@@ -8,11 +8,17 @@ public final class BinaryDescriptions {
 
   private BinaryDescriptions() {}
 
-  /** E.g. {@code hello: ELF arm64 64-bit, dynamic (/lib/ld-linux-aarch64.so.1), NEEDED libz.so.1 libc.so.6, glibc>=2.34}. */
+  /**
+   * E.g. {@code hello: ELF arm64 64-bit, dynamic (/lib/ld-linux-aarch64.so.1), NEEDED libz.so.1
+   * libc.so.6, glibc>=2.34}.
+   */
   public static String line(BinaryInfo b) {
     List<String> parts = new ArrayList<>();
     parts.add(b.format() + " " + b.machine() + " " + b.bits() + "-bit");
-    parts.add(b.dynamic() ? "dynamic" + (b.interpreter() == null ? "" : " (" + b.interpreter() + ")") : "static");
+    parts.add(
+        b.dynamic()
+            ? "dynamic" + (b.interpreter() == null ? "" : " (" + b.interpreter() + ")")
+            : "static");
     if (!b.needed().isEmpty()) {
       parts.add("NEEDED " + String.join(" ", b.needed()));
     }

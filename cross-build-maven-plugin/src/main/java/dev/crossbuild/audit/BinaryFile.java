@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class BinaryFile {
 
-  /** Largest single table (string table, load commands) an audit reads; real ones are far smaller. */
+  /**
+   * Largest single table (string table, load commands) an audit reads; real ones are far smaller.
+   */
   static final int MAX_TABLE = 64 << 20;
 
   private final FileChannel channel;
@@ -52,12 +54,24 @@ final class BinaryFile {
    */
   ByteBuffer read(long offset, long length, String what, ByteOrder order) throws IOException {
     if (offset < 0 || length < 0 || offset > size || length > size - offset) {
-      throw corrupt(what + " needs bytes " + Long.toUnsignedString(offset) + " to "
-          + Long.toUnsignedString(offset + length) + " but the file has " + size + " bytes");
+      throw corrupt(
+          what
+              + " needs bytes "
+              + Long.toUnsignedString(offset)
+              + " to "
+              + Long.toUnsignedString(offset + length)
+              + " but the file has "
+              + size
+              + " bytes");
     }
     if (length > MAX_TABLE) {
-      throw corrupt(what + " claims " + length + " bytes, more than the " + (MAX_TABLE >> 20)
-          + " MiB an audit reads");
+      throw corrupt(
+          what
+              + " claims "
+              + length
+              + " bytes, more than the "
+              + (MAX_TABLE >> 20)
+              + " MiB an audit reads");
     }
     ByteBuffer buffer = ByteBuffer.allocate((int) length).order(order);
     while (buffer.hasRemaining()) {
@@ -75,7 +89,14 @@ final class BinaryFile {
    */
   String string(ByteBuffer table, long offset, String what) throws BinaryFormatException {
     if (offset < 0 || offset >= table.limit()) {
-      throw corrupt("string offset " + offset + " lies outside the " + what + " (" + table.limit() + " bytes)");
+      throw corrupt(
+          "string offset "
+              + offset
+              + " lies outside the "
+              + what
+              + " ("
+              + table.limit()
+              + " bytes)");
     }
     int start = (int) offset;
     int end = start;
@@ -93,7 +114,13 @@ final class BinaryFile {
   /** The NUL-terminated string at file offset {@code offset}, at most {@code max} bytes long. */
   String string(long offset, int max, String what) throws IOException {
     if (offset < 0 || offset >= size) {
-      throw corrupt(what + " starts at byte " + Long.toUnsignedString(offset) + " but the file has " + size + " bytes");
+      throw corrupt(
+          what
+              + " starts at byte "
+              + Long.toUnsignedString(offset)
+              + " but the file has "
+              + size
+              + " bytes");
     }
     return string(read(offset, Math.min(max, size - offset), what, ByteOrder.BIG_ENDIAN), 0, what);
   }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param path the path the caller gave, for a directory audit relative to it with '/' separators
  * @param format the file format
  * @param machine the CPU normalised to container-platform arch names: amd64, arm64, arm, riscv64,
- *     ppc64le, ppc64, s390x, 386, or "unknown(&lt;number&gt;)" with the raw header value in decimal;
- *     "universal" for a Mach-O fat file holding more than one architecture
+ *     ppc64le, ppc64, s390x, 386, or "unknown(&lt;number&gt;)" with the raw header value in
+ *     decimal; "universal" for a Mach-O fat file holding more than one architecture
  * @param bits 32 or 64 (for a fat Mach-O file: those of its first architecture)
  * @param dynamic whether the binary is linked against shared libraries at load time
  * @param interpreter the dynamic loader it asks for (ELF PT_INTERP, Mach-O LC_LOAD_DYLINKER), or
@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param needed the shared libraries it names, in header order (ELF DT_NEEDED, Mach-O dylibs, PE
  *     imported DLLs); never {@code null}
  * @param glibc the highest GLIBC_x.y[.z] symbol version it requires, e.g. "2.34", or {@code null}
- * @param glibcxx the highest GLIBCXX_x.y.z symbol version it requires, e.g. "3.4.21", or {@code null}
+ * @param glibcxx the highest GLIBCXX_x.y.z symbol version it requires, e.g. "3.4.21", or {@code
+ *     null}
  */
 public record BinaryInfo(
     String path,
@@ -41,6 +42,7 @@ public record BinaryInfo(
 
   /** The same binary reported under another machine name (used for universal Mach-O files). */
   BinaryInfo withMachine(String newMachine) {
-    return new BinaryInfo(path, format, newMachine, bits, dynamic, interpreter, needed, glibc, glibcxx);
+    return new BinaryInfo(
+        path, format, newMachine, bits, dynamic, interpreter, needed, glibc, glibcxx);
   }
 }

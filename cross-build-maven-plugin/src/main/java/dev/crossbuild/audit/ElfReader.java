@@ -28,11 +28,15 @@ final class ElfReader {
   private static final long DT_STRSZ = 10;
   private static final long DT_VERNEED = 0x6ffffffeL;
   private static final long DT_VERNEEDNUM = 0x6fffffffL;
+
   /** Bounds the walk of version-needed chains, which a corrupt file could make loop forever. */
   private static final int MAX_VERSION_NAMES = 4096;
+
   private static final int MAX_INTERPRETER = 4096;
+
   /** Only numbered versions count: GLIBC_PRIVATE and GLIBC_ABI_DT_RELR say nothing about age. */
   private static final Pattern GLIBC = Pattern.compile("GLIBC_(\\d+(?:\\.\\d+)+)");
+
   private static final Pattern GLIBCXX = Pattern.compile("GLIBCXX_(\\d+(?:\\.\\d+)+)");
   private static final String DYNSTR = "ELF dynamic string table";
 
@@ -61,7 +65,8 @@ final class ElfReader {
     int elfClass = ident.get(4);
     int data = ident.get(5);
     if (elfClass != 1 && elfClass != 2) {
-      throw file.corrupt("unknown ELF class " + elfClass + " (expected 1 for 32-bit or 2 for 64-bit)");
+      throw file.corrupt(
+          "unknown ELF class " + elfClass + " (expected 1 for 32-bit or 2 for 64-bit)");
     }
     if (data != 1 && data != 2) {
       throw file.corrupt("unknown ELF data encoding " + data + " (expected 1 or 2)");
@@ -86,10 +91,15 @@ final class ElfReader {
     String interpreter = null;
     boolean dynamic = false;
     for (Segment segment : segments) {
-      // Separate debug files (objcopy --only-keep-debug) keep PT_INTERP but not its bytes: filesz 0.
+      // Separate debug files (objcopy --only-keep-debug) keep PT_INTERP but not its bytes: filesz
+      // 0.
       if (segment.type() == PT_INTERP && interpreter == null && segment.filesz() > 0) {
-        ByteBuffer path = file.read(segment.offset(), Math.min(segment.filesz(), MAX_INTERPRETER),
-            "ELF interpreter path", order);
+        ByteBuffer path =
+            file.read(
+                segment.offset(),
+                Math.min(segment.filesz(), MAX_INTERPRETER),
+                "ELF interpreter path",
+                order);
         interpreter = file.string(path, 0, "ELF interpreter path");
       }
       dynamic |= segment.type() == PT_DYNAMIC;
@@ -104,17 +114,27 @@ final class ElfReader {
       glibc = GlibcVersions.max(glibc, numbered(GLIBC, version));
       glibcxx = GlibcVersions.max(glibcxx, numbered(GLIBCXX, version));
     }
-    return new BinaryInfo(file.path(), BinaryFormat.ELF, machine(machine), is64 ? 64 : 32, dynamic,
-        interpreter, needed, glibc, glibcxx);
+    return new BinaryInfo(
+        file.path(),
+        BinaryFormat.ELF,
+        machine(machine),
+        is64 ? 64 : 32,
+        dynamic,
+        interpreter,
+        needed,
+        glibc,
+        glibcxx);
   }
 
   /**
    * Section headers first, since they name their string tables directly; binaries without them
    * (sstrip, some loaders) still carry the same data behind PT_DYNAMIC, addressed in memory.
    */
-  private void readDynamic(List<Section> sections, List<Segment> segments, List<String> needed,
-      List<String> versions) throws IOException {
-    Section dynamicSection = sections.stream().filter(s -> s.type() == SHT_DYNAMIC).findFirst().orElse(null);
+  private void readDynamic(
+      List<Section> sections, List<Segment> segments, List<String> needed, List<String> versions)
+      throws IOException {
+    Section dynamicSection =
+        sections.stream().filter(s -> s.type() == SHT_DYNAMIC).findFirst().orElse(null);
     List<Dyn> entries;
     ByteBuffer strtab;
     if (dynamicSection != null) {
@@ -122,21 +142,32 @@ final class ElfReader {
       strtab = sectionData(sections, dynamicSection.link());
       for (Section section : sections) {
         if (section.type() == SHT_GNU_VERNEED) {
-          versions.addAll(versionNames(section.offset(), section.info(), sectionData(sections, section.link())));
+          versions.addAll(
+              versionNames(
+                  section.offset(), section.info(), sectionData(sections, section.link())));
         }
       }
     } else {
-      Segment dynamicSegment = segments.stream().filter(s -> s.type() == PT_DYNAMIC).findFirst().orElse(null);
+      Segment dynamicSegment =
+          segments.stream().filter(s -> s.type() == PT_DYNAMIC).findFirst().orElse(null);
       if (dynamicSegment == null) {
         return;
       }
       entries = dynamicEntries(dynamicSegment.offset(), dynamicSegment.filesz());
       long strtabAddress = tag(entries, DT_STRTAB);
-      strtab = strtabAddress < 0 ? ByteBuffer.allocate(0)
-          : file.read(fileOffset(segments, strtabAddress), Math.max(tag(entries, DT_STRSZ), 0), DYNSTR, order);
+      strtab =
+          strtabAddress < 0
+              ? ByteBuffer.allocate(0)
+              : file.read(
+                  fileOffset(segments, strtabAddress),
+                  Math.max(tag(entries, DT_STRSZ), 0),
+                  DYNSTR,
+                  order);
       long verneedAddress = tag(entries, DT_VERNEED);
       if (verneedAddress >= 0) {
-        versions.addAll(versionNames(fileOffset(segments, verneedAddress), tag(entries, DT_VERNEEDNUM), strtab));
+        versions.addAll(
+            versionNames(
+                fileOffset(segments, verneedAddress), tag(entries, DT_VERNEEDNUM), strtab));
       }
     }
     for (Dyn entry : entries) {
@@ -156,8 +187,11 @@ final class ElfReader {
     }
     if (count == 0) {
       // More than 0xff00 sections: the real count is the size field of section 0.
-      count = (int) Math.min(sectionAt(file.read(shoff, entsize, "ELF section header table", order), 0).size(),
-          Integer.MAX_VALUE / entsize);
+      count =
+          (int)
+              Math.min(
+                  sectionAt(file.read(shoff, entsize, "ELF section header table", order), 0).size(),
+                  Integer.MAX_VALUE / entsize);
     }
     ByteBuffer table = file.read(shoff, (long) entsize * count, "ELF section header table", order);
     List<Section> sections = new ArrayList<>(count);
@@ -169,10 +203,18 @@ final class ElfReader {
 
   private Section sectionAt(ByteBuffer table, int at) {
     return is64
-        ? new Section(u32(table, at + 4), table.getLong(at + 24), table.getLong(at + 32),
-            table.getInt(at + 40), u32(table, at + 44))
-        : new Section(u32(table, at + 4), u32(table, at + 16), u32(table, at + 20),
-            table.getInt(at + 24), u32(table, at + 28));
+        ? new Section(
+            u32(table, at + 4),
+            table.getLong(at + 24),
+            table.getLong(at + 32),
+            table.getInt(at + 40),
+            u32(table, at + 44))
+        : new Section(
+            u32(table, at + 4),
+            u32(table, at + 16),
+            u32(table, at + 20),
+            table.getInt(at + 24),
+            u32(table, at + 28));
   }
 
   private List<Segment> segments(long phoff, int entsize, int count) throws IOException {
@@ -187,16 +229,23 @@ final class ElfReader {
     List<Segment> segments = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int at = i * entsize;
-      segments.add(is64
-          ? new Segment(u32(table, at), table.getLong(at + 8), table.getLong(at + 16), table.getLong(at + 32))
-          : new Segment(u32(table, at), u32(table, at + 4), u32(table, at + 8), u32(table, at + 16)));
+      segments.add(
+          is64
+              ? new Segment(
+                  u32(table, at),
+                  table.getLong(at + 8),
+                  table.getLong(at + 16),
+                  table.getLong(at + 32))
+              : new Segment(
+                  u32(table, at), u32(table, at + 4), u32(table, at + 8), u32(table, at + 16)));
     }
     return segments;
   }
 
   private ByteBuffer sectionData(List<Section> sections, int index) throws IOException {
     if (index < 0 || index >= sections.size()) {
-      throw file.corrupt("ELF section link " + index + " names no section (there are " + sections.size() + ")");
+      throw file.corrupt(
+          "ELF section link " + index + " names no section (there are " + sections.size() + ")");
     }
     Section section = sections.get(index);
     return file.read(section.offset(), section.size(), DYNSTR, order);
@@ -218,21 +267,29 @@ final class ElfReader {
 
   /** The value of the first entry with {@code tag}, or -1 when there is none. */
   private static long tag(List<Dyn> entries, long tag) {
-    return entries.stream().filter(e -> e.tag() == tag).mapToLong(Dyn::value).findFirst().orElse(-1);
+    return entries.stream()
+        .filter(e -> e.tag() == tag)
+        .mapToLong(Dyn::value)
+        .findFirst()
+        .orElse(-1);
   }
 
   /** Maps a virtual address to its file offset through the PT_LOAD segment that holds it. */
   private long fileOffset(List<Segment> segments, long address) throws BinaryFormatException {
     for (Segment segment : segments) {
-      if (segment.type() == PT_LOAD && address >= segment.vaddr()
+      if (segment.type() == PT_LOAD
+          && address >= segment.vaddr()
           && address - segment.vaddr() < segment.filesz()) {
         return segment.offset() + (address - segment.vaddr());
       }
     }
-    throw file.corrupt("ELF dynamic address 0x" + Long.toHexString(address) + " lies in no PT_LOAD segment");
+    throw file.corrupt(
+        "ELF dynamic address 0x" + Long.toHexString(address) + " lies in no PT_LOAD segment");
   }
 
-  /** The vna_name strings of the version-needed chain (Elf_Verneed and Elf_Vernaux, 16 bytes each). */
+  /**
+   * The vna_name strings of the version-needed chain (Elf_Verneed and Elf_Vernaux, 16 bytes each).
+   */
   private List<String> versionNames(long offset, long count, ByteBuffer strtab) throws IOException {
     List<String> names = new ArrayList<>();
     long entry = offset;
@@ -243,7 +300,8 @@ final class ElfReader {
         ByteBuffer vernaux = file.read(aux, 16, "ELF version-needed entry", order);
         names.add(file.string(strtab, u32(vernaux, 8), DYNSTR));
         if (names.size() > MAX_VERSION_NAMES) {
-          throw file.corrupt("ELF version-needed chain has more than " + MAX_VERSION_NAMES + " names");
+          throw file.corrupt(
+              "ELF version-needed chain has more than " + MAX_VERSION_NAMES + " names");
         }
         if (u32(vernaux, 12) == 0) {
           break;

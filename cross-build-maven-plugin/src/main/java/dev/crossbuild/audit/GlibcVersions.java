@@ -25,7 +25,9 @@ public final class GlibcVersions {
     return 0;
   }
 
-  /** The higher of two versions; {@code null} counts as lower than any version. On a tie, {@code a}. */
+  /**
+   * The higher of two versions; {@code null} counts as lower than any version. On a tie, {@code a}.
+   */
   public static String max(String a, String b) {
     if (a == null) {
       return b;

@@ -18,11 +18,13 @@ final class MachOReader {
   static final int MH_CIGAM_64 = 0xcffaedfe;
   static final int FAT_MAGIC = 0xcafebabe;
   static final int FAT_MAGIC_64 = 0xcafebabf;
+
   /**
    * Java class files share FAT_MAGIC; their next word holds the class version (major 45 and up),
    * while real fat files hold a handful of architectures.
    */
   private static final long MAX_FAT_ARCHS = 20;
+
   private static final int LC_LOAD_DYLIB = 0xc;
   private static final int LC_LOAD_DYLINKER = 0xe;
   private static final int LC_LOAD_WEAK_DYLIB = 0x80000018;
@@ -32,12 +34,17 @@ final class MachOReader {
 
   private MachOReader() {}
 
-  /** Whether a big-endian read of the first four bytes is a thin Mach-O magic, in either byte order. */
+  /**
+   * Whether a big-endian read of the first four bytes is a thin Mach-O magic, in either byte order.
+   */
   static boolean isThin(int magic) {
     return magic == MH_MAGIC || magic == MH_MAGIC_64 || magic == MH_CIGAM || magic == MH_CIGAM_64;
   }
 
-  /** Reads a file starting with FAT_MAGIC or FAT_MAGIC_64; empty when it is really a Java class file. */
+  /**
+   * Reads a file starting with FAT_MAGIC or FAT_MAGIC_64; empty when it is really a Java class
+   * file.
+   */
   static Optional<BinaryInfo> readFat(BinaryFile file, int magic) throws IOException {
     if (file.size() < 8) {
       return Optional.empty();
@@ -48,7 +55,8 @@ final class MachOReader {
     }
     // fat_arch is 5 words; fat_arch_64 widens offset and size to 64 bits and adds a reserved word.
     boolean wide = magic == FAT_MAGIC_64;
-    ByteBuffer first = file.read(8, wide ? 32 : 20, "Mach-O fat architecture table", ByteOrder.BIG_ENDIAN);
+    ByteBuffer first =
+        file.read(8, wide ? 32 : 20, "Mach-O fat architecture table", ByteOrder.BIG_ENDIAN);
     long offset = wide ? first.getLong(8) : u32(first, 8);
     BinaryInfo slice = readThin(file, offset);
     return Optional.of(count > 1 ? slice.withMachine("universal") : slice);
@@ -58,15 +66,18 @@ final class MachOReader {
   static BinaryInfo readThin(BinaryFile file, long start) throws IOException {
     int magic = file.read(start, 4, "Mach-O header", ByteOrder.BIG_ENDIAN).getInt(0);
     if (!isThin(magic)) {
-      throw file.corrupt("fat slice at byte " + start + " does not start with a Mach-O magic number");
+      throw file.corrupt(
+          "fat slice at byte " + start + " does not start with a Mach-O magic number");
     }
-    ByteOrder order = magic == MH_MAGIC || magic == MH_MAGIC_64 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    ByteOrder order =
+        magic == MH_MAGIC || magic == MH_MAGIC_64 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     boolean is64 = magic == MH_MAGIC_64 || magic == MH_CIGAM_64;
     int headerSize = is64 ? 32 : 28;
     ByteBuffer header = file.read(start, headerSize, "Mach-O header", order);
     int cputype = header.getInt(4);
     long ncmds = u32(header, 16);
-    ByteBuffer commands = file.read(start + headerSize, u32(header, 20), "Mach-O load command table", order);
+    ByteBuffer commands =
+        file.read(start + headerSize, u32(header, 20), "Mach-O load command table", order);
 
     String interpreter = null;
     List<String> needed = new ArrayList<>();
@@ -89,22 +100,36 @@ final class MachOReader {
     }
     // Every program linked against a dylib goes through dyld; a fully static Mach-O has neither.
     boolean dynamic = interpreter != null || !needed.isEmpty();
-    return new BinaryInfo(file.path(), BinaryFormat.MACH_O, machine(cputype), is64 ? 64 : 32, dynamic,
-        interpreter, needed, null, null);
+    return new BinaryInfo(
+        file.path(),
+        BinaryFormat.MACH_O,
+        machine(cputype),
+        is64 ? 64 : 32,
+        dynamic,
+        interpreter,
+        needed,
+        null,
+        null);
   }
 
   private static boolean isDylibLoad(int cmd) {
-    return cmd == LC_LOAD_DYLIB || cmd == LC_LOAD_WEAK_DYLIB || cmd == LC_REEXPORT_DYLIB
-        || cmd == LC_LAZY_LOAD_DYLIB || cmd == LC_LOAD_UPWARD_DYLIB;
+    return cmd == LC_LOAD_DYLIB
+        || cmd == LC_LOAD_WEAK_DYLIB
+        || cmd == LC_REEXPORT_DYLIB
+        || cmd == LC_LAZY_LOAD_DYLIB
+        || cmd == LC_LOAD_UPWARD_DYLIB;
   }
 
-  /** The lc_str of a dylinker or dylib command: an offset, from the command start, to a C string. */
+  /**
+   * The lc_str of a dylinker or dylib command: an offset, from the command start, to a C string.
+   */
   private static String commandString(BinaryFile file, ByteBuffer commands, int at, int size)
       throws BinaryFormatException {
     if (size < 12) {
       throw file.corrupt("Mach-O load command at byte " + at + " is too short for a path");
     }
-    ByteBuffer command = commands.slice(at, size).order(commands.order()); // slice() resets the order
+    ByteBuffer command =
+        commands.slice(at, size).order(commands.order()); // slice() resets the order
     return file.string(command, u32(command, 8), "Mach-O load command");
   }
 

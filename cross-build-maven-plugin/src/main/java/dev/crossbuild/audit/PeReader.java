@@ -17,8 +17,10 @@ final class PeReader {
   private static final int PE32 = 0x10b;
   private static final int PE32_PLUS = 0x20b;
   private static final int IMPORT_DIRECTORY = 1;
+
   /** Bounds the walk of the zero-terminated import descriptor array in a corrupt file. */
   private static final int MAX_IMPORTS = 4096;
+
   private static final int MAX_DLL_NAME = 512;
 
   private PeReader() {}
@@ -43,7 +45,8 @@ final class PeReader {
     long optionalStart = peOffset + 24;
     ByteBuffer optional = file.read(optionalStart, optionalSize, "PE optional header", LE);
     if (optionalSize < 2) {
-      throw file.corrupt("PE optional header is " + optionalSize + " bytes, too short for its magic");
+      throw file.corrupt(
+          "PE optional header is " + optionalSize + " bytes, too short for its magic");
     }
     int magic = u16(optional, 0);
     if (magic != PE32 && magic != PE32_PLUS) {
@@ -54,7 +57,8 @@ final class PeReader {
     // The data directories follow the fixed fields, which PE32+ widens by 16 bytes.
     int directoryCountAt = is64 ? 108 : 92;
     long importRva = 0;
-    if (optionalSize >= directoryCountAt + 4 && u32(optional, directoryCountAt) > IMPORT_DIRECTORY) {
+    if (optionalSize >= directoryCountAt + 4
+        && u32(optional, directoryCountAt) > IMPORT_DIRECTORY) {
       int importAt = directoryCountAt + 4 + 8 * IMPORT_DIRECTORY;
       if (optionalSize >= importAt + 8) {
         importRva = u32(optional, importAt);
@@ -62,12 +66,22 @@ final class PeReader {
     }
     List<String> needed = new ArrayList<>();
     if (importRva != 0) {
-      ByteBuffer sections = file.read(optionalStart + optionalSize, 40L * sectionCount, "PE section table", LE);
+      ByteBuffer sections =
+          file.read(optionalStart + optionalSize, 40L * sectionCount, "PE section table", LE);
       needed.addAll(importedDlls(file, sections, importRva));
     }
     // Windows has no PT_INTERP: the loader is the system's, so interpreter stays null.
-    return Optional.of(new BinaryInfo(file.path(), BinaryFormat.PE, machine(machine), is64 ? 64 : 32,
-        importRva != 0, null, needed, null, null));
+    return Optional.of(
+        new BinaryInfo(
+            file.path(),
+            BinaryFormat.PE,
+            machine(machine),
+            is64 ? 64 : 32,
+            importRva != 0,
+            null,
+            needed,
+            null,
+            null));
   }
 
   /** The Name of each IMAGE_IMPORT_DESCRIPTOR (20 bytes each) up to the all-zero one. */
@@ -86,18 +100,24 @@ final class PeReader {
       }
       long name = fileOffset(file, sections, nameRva);
       if (name < 0) {
-        throw file.corrupt("PE imported DLL name at address 0x" + Long.toHexString(nameRva) + " is not in the file");
+        throw file.corrupt(
+            "PE imported DLL name at address 0x"
+                + Long.toHexString(nameRva)
+                + " is not in the file");
       }
       dlls.add(file.string(name, MAX_DLL_NAME, "PE imported DLL name"));
     }
-    throw file.corrupt("PE import directory has no terminating entry within " + MAX_IMPORTS + " entries");
+    throw file.corrupt(
+        "PE import directory has no terminating entry within " + MAX_IMPORTS + " entries");
   }
 
   /**
-   * Maps a relative virtual address to a file offset through the section that holds it; -1 when that
-   * part of the section is not stored in the file (zero-filled in memory, or a debug-only image).
+   * Maps a relative virtual address to a file offset through the section that holds it; -1 when
+   * that part of the section is not stored in the file (zero-filled in memory, or a debug-only
+   * image).
    */
-  private static long fileOffset(BinaryFile file, ByteBuffer sections, long rva) throws BinaryFormatException {
+  private static long fileOffset(BinaryFile file, ByteBuffer sections, long rva)
+      throws BinaryFormatException {
     for (int at = 0; at + 40 <= sections.limit(); at += 40) {
       long virtualSize = u32(sections, at + 8);
       long virtualAddress = u32(sections, at + 12);

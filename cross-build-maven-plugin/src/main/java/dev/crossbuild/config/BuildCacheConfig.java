@@ -7,14 +7,18 @@ import java.util.Objects;
  * The checked {@code <buildCache>}: where the source stage's compiler cache lives between builds.
  *
  * @param mode a named volume per project and target (the default), a host directory, or none
- * @param directory the host directory of {@link Mode#DIRECTORY}, one subdirectory per target (null otherwise)
- * @param maxBytes the size cap per target: ccache's max size, and past it cargo's target directory is dropped
+ * @param directory the host directory of {@link Mode#DIRECTORY}, one subdirectory per target (null
+ *     otherwise)
+ * @param maxBytes the size cap per target: ccache's max size, and past it cargo's target directory
+ *     is dropped
  */
 public record BuildCacheConfig(Mode mode, Path directory, long maxBytes) {
 
   /** Where the cache lives. */
   public enum Mode {
-    VOLUME, DIRECTORY, NONE;
+    VOLUME,
+    DIRECTORY,
+    NONE;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);

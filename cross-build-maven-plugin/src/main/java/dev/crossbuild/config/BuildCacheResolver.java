@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>}; problems join the
- * others. {@code cross:generate-workflow} checks the same parameters here.
+ * Checks {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>};
+ * problems join the others. {@code cross:generate-workflow} checks the same parameters here.
  */
 public final class BuildCacheResolver {
 
-  private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)i?B?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)i?B?", Pattern.CASE_INSENSITIVE);
 
   private BuildCacheResolver() {}
 
@@ -21,7 +22,8 @@ public final class BuildCacheResolver {
    * @param raw the parameters as given, or null for the defaults
    * @param artifactId the project's, in the default directory
    */
-  public static BuildCacheConfig resolve(RawConfig.RawBuildCache raw, String artifactId, List<ConfigProblem> problems) {
+  public static BuildCacheConfig resolve(
+      RawConfig.RawBuildCache raw, String artifactId, List<ConfigProblem> problems) {
     if (raw == null) {
       return BuildCacheConfig.volumes();
     }
@@ -31,42 +33,67 @@ public final class BuildCacheResolver {
       try {
         mode = BuildCacheConfig.Mode.valueOf(given.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add(new ConfigProblem("<buildCache>", "cross.buildCache", given, "Unknown <buildCache>" + given
-            + "</buildCache> (-Dcross.buildCache). Use volume (the default: a named volume per project and"
-            + " target), directory (a host directory, which CI can save and restore) or none (no cache)."));
+        problems.add(
+            new ConfigProblem(
+                "<buildCache>",
+                "cross.buildCache",
+                given,
+                "Unknown <buildCache>"
+                    + given
+                    + "</buildCache> (-Dcross.buildCache). Use volume (the default: a named volume per project and"
+                    + " target), directory (a host directory, which CI can save and restore) or none (no cache)."));
       }
     }
     long max = BuildCacheConfig.DEFAULT_MAX_BYTES;
     if (raw.maxSize() != null && !raw.maxSize().isBlank()) {
       Matcher m = SIZE.matcher(raw.maxSize().strip());
       if (m.matches()) {
-        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
-          case "K" -> 10;
-          case "M" -> 20;
-          case "G" -> 30;
-          case "T" -> 40;
-          default -> 0;
-        };
+        int shift =
+            switch (m.group(2).toUpperCase(Locale.ROOT)) {
+              case "K" -> 10;
+              case "M" -> 20;
+              case "G" -> 30;
+              case "T" -> 40;
+              default -> 0;
+            };
         max = (long) (Double.parseDouble(m.group(1)) * (1L << shift));
       }
       if (!m.matches() || max < (16L << 20)) {
-        problems.add(new ConfigProblem("<buildCacheMaxSize>", "cross.buildCacheMaxSize", raw.maxSize(),
-            "<buildCacheMaxSize>" + raw.maxSize() + "</buildCacheMaxSize> (-Dcross.buildCacheMaxSize) is not a size"
-                + " of at least 16M. Write it like 2G or 500M."));
+        problems.add(
+            new ConfigProblem(
+                "<buildCacheMaxSize>",
+                "cross.buildCacheMaxSize",
+                raw.maxSize(),
+                "<buildCacheMaxSize>"
+                    + raw.maxSize()
+                    + "</buildCacheMaxSize> (-Dcross.buildCacheMaxSize) is not a size"
+                    + " of at least 16M. Write it like 2G or 500M."));
       }
     }
     Path directory = null;
     if (mode == BuildCacheConfig.Mode.DIRECTORY) {
       String dir = raw.directory();
       try {
-        directory = dir == null || dir.isBlank()
-            ? BuildCacheConfig.defaultDirectory(artifactId)
-            : Path.of(dir.strip().replaceFirst("^~(?=/|$)", System.getProperty("user.home").replace("\\", "/")))
-                .toAbsolutePath().normalize();
+        directory =
+            dir == null || dir.isBlank()
+                ? BuildCacheConfig.defaultDirectory(artifactId)
+                : Path.of(
+                        dir.strip()
+                            .replaceFirst(
+                                "^~(?=/|$)", System.getProperty("user.home").replace("\\", "/")))
+                    .toAbsolutePath()
+                    .normalize();
       } catch (InvalidPathException e) {
-        problems.add(new ConfigProblem("<buildCacheDirectory>", "cross.buildCacheDirectory", dir,
-            "<buildCacheDirectory>" + dir + "</buildCacheDirectory> (-Dcross.buildCacheDirectory) is not a path: "
-                + e.getMessage() + "."));
+        problems.add(
+            new ConfigProblem(
+                "<buildCacheDirectory>",
+                "cross.buildCacheDirectory",
+                dir,
+                "<buildCacheDirectory>"
+                    + dir
+                    + "</buildCacheDirectory> (-Dcross.buildCacheDirectory) is not a path: "
+                    + e.getMessage()
+                    + "."));
       }
     }
     return new BuildCacheConfig(mode, directory, max);

@@ -23,16 +23,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Extra CA certificates ({@code <caCertificates>}) for every image: a corporate TLS proxy's CA, say. They
- * are added to the system bundle before any package is installed, and to the trust store of every JDK in
- * the image after the packages and setup commands.
+ * Extra CA certificates ({@code <caCertificates>}) for every image: a corporate TLS proxy's CA,
+ * say. They are added to the system bundle before any package is installed, and to the trust store
+ * of every JDK in the image after the packages and setup commands.
  */
 public final class CaCertificates {
 
-  /** Where the certificates go in the image; {@code update-ca-certificates} reads this directory. */
+  /**
+   * Where the certificates go in the image; {@code update-ca-certificates} reads this directory.
+   */
   public static final String IMAGE_DIR = "/usr/local/share/ca-certificates/cross-build";
+
   /** The trust store holding the same certificates, imported into each JDK's {@code cacerts}. */
   public static final String TRUSTSTORE = "cross-build-truststore.p12";
+
   /** The password of {@link #TRUSTSTORE}; it holds public certificates only. */
   public static final String TRUSTSTORE_PASSWORD = "changeit";
 
@@ -48,10 +52,13 @@ public final class CaCertificates {
       byte[] der = cert.getEncoded();
       String sha = HexFormat.of().formatHex(sha256().digest(der));
       all.update(der);
-      String pem = "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-          + "\n-----END CERTIFICATE-----\n";
-      files.put("cross-build-" + sha.substring(0, 16) + ".crt", pem.getBytes(StandardCharsets.US_ASCII));
+      String pem =
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(der)
+              + "\n-----END CERTIFICATE-----\n";
+      files.put(
+          "cross-build-" + sha.substring(0, 16) + ".crt", pem.getBytes(StandardCharsets.US_ASCII));
     }
     this.pemFiles = files;
     this.digest = HexFormat.of().formatHex(all.digest());
@@ -72,18 +79,23 @@ public final class CaCertificates {
       try (InputStream in = Files.newInputStream(file)) {
         read = CertificateFactory.getInstance("X.509").generateCertificates(in);
       } catch (IOException | CertificateException e) {
-        throw new IllegalArgumentException("'" + file + "' is not a PEM or DER certificate file ("
-            + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "'" + file + "' is not a PEM or DER certificate file (" + e.getMessage() + ")", e);
       }
       if (read.isEmpty()) {
-        throw new IllegalArgumentException("'" + file + "' holds no certificate (expected PEM blocks"
-            + " starting with -----BEGIN CERTIFICATE-----)");
+        throw new IllegalArgumentException(
+            "'"
+                + file
+                + "' holds no certificate (expected PEM blocks"
+                + " starting with -----BEGIN CERTIFICATE-----)");
       }
       for (Certificate c : read) {
         try {
-          bySha.putIfAbsent(HexFormat.of().formatHex(sha256().digest(c.getEncoded())), (X509Certificate) c);
+          bySha.putIfAbsent(
+              HexFormat.of().formatHex(sha256().digest(c.getEncoded())), (X509Certificate) c);
         } catch (CertificateException e) {
-          throw new IllegalArgumentException("'" + file + "' holds a certificate that cannot be encoded", e);
+          throw new IllegalArgumentException(
+              "'" + file + "' holds a certificate that cannot be encoded", e);
         }
       }
     }
@@ -99,7 +111,9 @@ public final class CaCertificates {
     return pemFiles;
   }
 
-  /** A PKCS#12 trust store with every certificate as a trusted entry (bytes differ per call: salts). */
+  /**
+   * A PKCS#12 trust store with every certificate as a trusted entry (bytes differ per call: salts).
+   */
   public byte[] truststore() {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");

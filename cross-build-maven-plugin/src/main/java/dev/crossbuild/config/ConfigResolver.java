@@ -20,18 +20,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the POM's parameters and turns them into a {@link CrossConfig}. Every problem is collected and
- * reported together in one {@link InvalidConfigException}.
+ * Checks the POM's parameters and turns them into a {@link CrossConfig}. Every problem is collected
+ * and reported together in one {@link InvalidConfigException}.
  */
 public final class ConfigResolver {
 
   /** The property that selects the build goals' targets; the generated workflow's legs pass it. */
   public static final String SELECTION_PROPERTY = "cross.targets";
 
-  private static final Pattern DEBIAN_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?");
-  /** An image reference, optionally with the {repo} placeholder for the per-architecture repository. */
-  private static final Pattern IMAGE = Pattern.compile(
-      "([a-z0-9.:-]+/)*(\\{repo}/)?[a-z0-9._-]+(/[a-z0-9._-]+)*(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?");
+  private static final Pattern DEBIAN_PACKAGE =
+      Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?");
+
+  /**
+   * An image reference, optionally with the {repo} placeholder for the per-architecture repository.
+   */
+  private static final Pattern IMAGE =
+      Pattern.compile(
+          "([a-z0-9.:-]+/)*(\\{repo}/)?[a-z0-9._-]+(/[a-z0-9._-]+)*(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?");
+
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final TargetCatalog catalog;
@@ -51,31 +57,58 @@ public final class ConfigResolver {
     Map<String, String> images = new LinkedHashMap<>();
     Map<String, String> smokeTests = new LinkedHashMap<>();
     Map<String, String> resourceDirs = new LinkedHashMap<>();
-    List<TargetRequest> targets = targets(raw, builderIds, images, smokeTests, resourceDirs, problems);
+    List<TargetRequest> targets =
+        targets(raw, builderIds, images, smokeTests, resourceDirs, problems);
     OutputRules outputRules = OutputRulesResolver.resolve(raw.outputRules(), smokeTests, problems);
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
     CacheConfig cache = CacheResolver.resolve(raw.cache(), problems);
-    BuildCacheConfig buildCache = BuildCacheResolver.resolve(raw.buildCache(), raw.artifactId(), problems);
+    BuildCacheConfig buildCache =
+        BuildCacheResolver.resolve(raw.buildCache(), raw.artifactId(), problems);
     releaseWithPackages(targets, recipe, images, problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
     if (engine.equals("none")) {
       useEngine = false;
     } else if (!engine.equals("auto")) {
-      problems.add(new ConfigProblem("<engine>", "cross.engine", raw.engine(),
-          "Unknown engine mode '" + raw.engine() + "' in <engine> (-Dcross.engine). Use auto or none."));
+      problems.add(
+          new ConfigProblem(
+              "<engine>",
+              "cross.engine",
+              raw.engine(),
+              "Unknown engine mode '"
+                  + raw.engine()
+                  + "' in <engine> (-Dcross.engine). Use auto or none."));
     }
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return new CrossConfig(raw.projectDir(), imageName(raw.artifactId()), raw.artifactId(), raw.version(),
-        targets, recipe, useEngine ? builders : List.of(), raw.outputDir(), useEngine, raw.force(), images, ca,
-        outputRules, useEngine ? cache : null, useEngine ? buildCache : BuildCacheConfig.none(), resourceDirs);
+    return new CrossConfig(
+        raw.projectDir(),
+        imageName(raw.artifactId()),
+        raw.artifactId(),
+        raw.version(),
+        targets,
+        recipe,
+        useEngine ? builders : List.of(),
+        raw.outputDir(),
+        useEngine,
+        raw.force(),
+        images,
+        ca,
+        outputRules,
+        useEngine ? cache : null,
+        useEngine ? buildCache : BuildCacheConfig.none(),
+        resourceDirs);
   }
 
-  private List<TargetRequest> targets(RawConfig raw, Set<String> builderIds, Map<String, String> images,
-      Map<String, String> smokeTests, Map<String, String> resourceDirs, List<ConfigProblem> problems) {
+  private List<TargetRequest> targets(
+      RawConfig raw,
+      Set<String> builderIds,
+      Map<String, String> images,
+      Map<String, String> smokeTests,
+      Map<String, String> resourceDirs,
+      List<ConfigProblem> problems) {
     Map<String, RawTarget> declared = new LinkedHashMap<>();
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
@@ -96,9 +129,13 @@ public final class ConfigResolver {
       selected.addAll(declared.values());
     }
     if (selected.isEmpty()) {
-      problems.add(new ConfigProblem("<targets>", SELECTION_PROPERTY, "",
-          "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target></targets> to the"
-              + " plugin's <configuration>, or pass -Dcross.targets=x86_64-unknown-linux-gnu,..."));
+      problems.add(
+          new ConfigProblem(
+              "<targets>",
+              SELECTION_PROPERTY,
+              "",
+              "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target></targets> to the"
+                  + " plugin's <configuration>, or pass -Dcross.targets=x86_64-unknown-linux-gnu,..."));
     }
     List<TargetRequest> requests = new ArrayList<>();
     for (RawTarget t : selected) {
@@ -118,30 +155,56 @@ public final class ConfigResolver {
   }
 
   /**
-   * The catalog entry for a triple given in {@code element} or the property {@code property}, or null after
-   * adding the problem: not shaped like a triple, or unknown (with the closest known triples). The workflow
-   * goal checks its targets with this too (with its own property), so it rejects what the build would.
+   * The catalog entry for a triple given in {@code element} or the property {@code property}, or
+   * null after adding the problem: not shaped like a triple, or unknown (with the closest known
+   * triples). The workflow goal checks its targets with this too (with its own property), so it
+   * rejects what the build would.
    */
-  public Target resolveTarget(String triple, String element, String property, List<ConfigProblem> problems) {
+  public Target resolveTarget(
+      String triple, String element, String property, List<ConfigProblem> problems) {
     try {
       return catalog.resolve(triple);
     } catch (UnknownTargetException e) {
-      problems.add(new ConfigProblem(element, property, triple,
-          "Unknown target '" + triple + "' in " + element + " (-D" + property + ")."
-              + (e.suggestions().isEmpty() ? " Run mvn cross:help -Ddetail to see the known targets."
-                  : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
+      problems.add(
+          new ConfigProblem(
+              element,
+              property,
+              triple,
+              "Unknown target '"
+                  + triple
+                  + "' in "
+                  + element
+                  + " (-D"
+                  + property
+                  + ")."
+                  + (e.suggestions().isEmpty()
+                      ? " Run mvn cross:help -Ddetail to see the known targets."
+                      : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
       return null;
     } catch (InvalidTripleException e) {
-      problems.add(new ConfigProblem(element, property, triple,
-          "'" + triple + "' in " + element + " (-D" + property + ") is not a target triple: write"
-              + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu."));
+      problems.add(
+          new ConfigProblem(
+              element,
+              property,
+              triple,
+              "'"
+                  + triple
+                  + "' in "
+                  + element
+                  + " (-D"
+                  + property
+                  + ") is not a target triple: write"
+                  + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu."));
       return null;
     }
   }
 
   /** A triple that {@code element} (whose property is {@code property}) lists twice. */
   public static ConfigProblem listedTwice(String triple, String element, String property) {
-    return new ConfigProblem(element, property, triple,
+    return new ConfigProblem(
+        element,
+        property,
+        triple,
         "Target '" + triple + "' is listed twice in " + element + ". Remove one.");
   }
 
@@ -156,16 +219,32 @@ public final class ConfigResolver {
       try {
         strategy = Strategy.parse(t.strategy());
       } catch (IllegalArgumentException e) {
-        problems.add(new ConfigProblem("<target><strategy>", null, t.strategy(),
-            "Unknown <strategy>" + t.strategy() + "</strategy> for target " + triple
-                + ". Use native, cross, emulated or host, or leave it out to let the planner choose."));
+        problems.add(
+            new ConfigProblem(
+                "<target><strategy>",
+                null,
+                t.strategy(),
+                "Unknown <strategy>"
+                    + t.strategy()
+                    + "</strategy> for target "
+                    + triple
+                    + ". Use native, cross, emulated or host, or leave it out to let the planner choose."));
       }
     }
     String builder = blankToNull(t.builder());
     if (builder != null && !builderIds.contains(builder)) {
-      problems.add(new ConfigProblem("<target><builder>", null, builder,
-          "Target " + triple + " names <builder>" + builder + "</builder>, which is not declared. Known: "
-              + String.join(", ", builderIds) + "."));
+      problems.add(
+          new ConfigProblem(
+              "<target><builder>",
+              null,
+              builder,
+              "Target "
+                  + triple
+                  + " names <builder>"
+                  + builder
+                  + "</builder>, which is not declared. Known: "
+                  + String.join(", ", builderIds)
+                  + "."));
     }
     if (blankToNull(t.classifier()) != null) {
       target = target.withClassifier(t.classifier().strip());
@@ -173,7 +252,10 @@ public final class ConfigResolver {
     return new TargetRequest(target, strategy, builder);
   }
 
-  private static void nativeResourceDir(TargetRequest request, String dir, Map<String, String> resourceDirs,
+  private static void nativeResourceDir(
+      TargetRequest request,
+      String dir,
+      Map<String, String> resourceDirs,
       List<ConfigProblem> problems) {
     if (blankToNull(dir) == null) {
       return;
@@ -181,23 +263,46 @@ public final class ConfigResolver {
     String triple = request.target().triple().value();
     try {
       String clean = ResourcePath.clean(dir);
-      resourceDirs.entrySet().stream().filter(e -> e.getValue().equals(clean)).findFirst().ifPresentOrElse(
-          other -> problems.add(new ConfigProblem("<target><nativeResourceDir>", null, dir,
-              "Targets " + other.getKey() + " and " + triple + " both name <nativeResourceDir>" + clean
-                  + "</nativeResourceDir>: one would overwrite the other's library in the jar. Give each its"
-                  + " own directory.")),
-          () -> resourceDirs.put(triple, clean));
+      resourceDirs.entrySet().stream()
+          .filter(e -> e.getValue().equals(clean))
+          .findFirst()
+          .ifPresentOrElse(
+              other ->
+                  problems.add(
+                      new ConfigProblem(
+                          "<target><nativeResourceDir>",
+                          null,
+                          dir,
+                          "Targets "
+                              + other.getKey()
+                              + " and "
+                              + triple
+                              + " both name <nativeResourceDir>"
+                              + clean
+                              + "</nativeResourceDir>: one would overwrite the other's library in the jar. Give each its"
+                              + " own directory.")),
+              () -> resourceDirs.put(triple, clean));
     } catch (IllegalArgumentException e) {
-      problems.add(new ConfigProblem("<target><nativeResourceDir>", null, dir, "Target " + triple
-          + ": <nativeResourceDir>" + dir + "</nativeResourceDir> " + e.getMessage()
-          + ". Write a relative path inside the jar, such as org/example/native/Linux/x86_64."));
+      problems.add(
+          new ConfigProblem(
+              "<target><nativeResourceDir>",
+              null,
+              dir,
+              "Target "
+                  + triple
+                  + ": <nativeResourceDir>"
+                  + dir
+                  + "</nativeResourceDir> "
+                  + e.getMessage()
+                  + ". Write a relative path inside the jar, such as org/example/native/Linux/x86_64."));
     }
   }
 
   private Recipe recipe(RawConfig raw, List<ConfigProblem> problems) {
-    RecipeOverrides o = raw.recipeOverrides() == null
-        ? new RecipeOverrides(null, null, null, null, null, null, null, null)
-        : raw.recipeOverrides();
+    RecipeOverrides o =
+        raw.recipeOverrides() == null
+            ? new RecipeOverrides(null, null, null, null, null, null, null, null)
+            : raw.recipeOverrides();
     String preset = blankToNull(o.preset());
     if (preset == null) {
       preset = Presets.detect(raw.projectDir());
@@ -205,39 +310,68 @@ public final class ConfigResolver {
     debianPackages(o.setupPackages(), "<setup>", "zlib1g-dev", problems);
     debianPackages(o.buildTools(), "<buildTools>", "protobuf-compiler", problems);
     if (o.image() != null && !IMAGE.matcher(o.image()).matches()) {
-      problems.add(new ConfigProblem("<image>", "cross.image", o.image(),
-          "'" + o.image() + "' in <image> (-Dcross.image) is not an image reference. Write e.g."
-              + " {repo}/debian:bookworm-slim ({repo} is the per-architecture repository: amd64, arm64v8, ...)"
-              + " or registry.example/team/builder:1."));
+      problems.add(
+          new ConfigProblem(
+              "<image>",
+              "cross.image",
+              o.image(),
+              "'"
+                  + o.image()
+                  + "' in <image> (-Dcross.image) is not an image reference. Write e.g."
+                  + " {repo}/debian:bookworm-slim ({repo} is the per-architecture repository: amd64, arm64v8, ...)"
+                  + " or registry.example/team/builder:1."));
     }
     for (String name : o.env().keySet()) {
       if (!ENV_NAME.matcher(name).matches()) {
-        problems.add(new ConfigProblem("<env>", null, name,
-            "'" + name + "' in <env> is not a valid environment variable name. Use letters, digits and _."));
+        problems.add(
+            new ConfigProblem(
+                "<env>",
+                null,
+                name,
+                "'"
+                    + name
+                    + "' in <env> is not a valid environment variable name. Use letters, digits and _."));
       }
     }
     Recipe recipe;
     try {
       recipe = Presets.resolve(preset, o);
     } catch (UnknownPresetException e) {
-      problems.add(new ConfigProblem("<recipe>", "cross.recipe", preset,
-          "Unknown recipe '" + preset + "' in <recipe> (-Dcross.recipe). Known recipes: "
-              + String.join(", ", e.known()) + "."));
+      problems.add(
+          new ConfigProblem(
+              "<recipe>",
+              "cross.recipe",
+              preset,
+              "Unknown recipe '"
+                  + preset
+                  + "' in <recipe> (-Dcross.recipe). Known recipes: "
+                  + String.join(", ", e.known())
+                  + "."));
       return null;
     }
     if (recipe.id().equals("custom") && recipe.buildCommand().isEmpty()) {
-      problems.add(new ConfigProblem("<buildCommand>", "cross.buildCommand", "",
-          "The " + recipe.id() + " recipe needs a <buildCommand> (-Dcross.buildCommand), e.g."
-              + " <buildCommand>make</buildCommand>."));
+      problems.add(
+          new ConfigProblem(
+              "<buildCommand>",
+              "cross.buildCommand",
+              "",
+              "The "
+                  + recipe.id()
+                  + " recipe needs a <buildCommand> (-Dcross.buildCommand), e.g."
+                  + " <buildCommand>make</buildCommand>."));
     }
     return recipe;
   }
 
   /**
-   * A target whose architecture has Debian packages only from a later release (riscv64: trixie) can't get
-   * its {@code <setup>} packages from an image of an earlier one: said before any image is built.
+   * A target whose architecture has Debian packages only from a later release (riscv64: trixie)
+   * can't get its {@code <setup>} packages from an image of an earlier one: said before any image
+   * is built.
    */
-  private static void releaseWithPackages(List<TargetRequest> targets, Recipe recipe, Map<String, String> images,
+  private static void releaseWithPackages(
+      List<TargetRequest> targets,
+      Recipe recipe,
+      Map<String, String> images,
       List<ConfigProblem> problems) {
     if (recipe == null || recipe.setupPackages().isEmpty()) {
       return;
@@ -245,24 +379,54 @@ public final class ConfigResolver {
     for (TargetRequest t : targets) {
       String catalog = t.target().baseImage();
       String image = images.getOrDefault(t.target().triple().value(), recipe.image());
-      if (catalog == null || image == null || !catalog.contains("trixie") || !image.contains("bookworm")) {
+      if (catalog == null
+          || image == null
+          || !catalog.contains("trixie")
+          || !image.contains("bookworm")) {
         continue;
       }
-      problems.add(new ConfigProblem("<image>", "cross.image", image, "Target " + t.target() + " installs"
-          + " <setup> packages (" + String.join(", ", recipe.setupPackages()) + ") for " + t.target().debianArch()
-          + ", but " + image + " is Debian 12 (bookworm), which has no " + t.target().debianArch() + " packages."
-          + " Give the target its own <image>{repo}/debian:trixie-slim</image>, or leave <image> out to use the"
-          + " catalog's " + catalog + "."));
+      problems.add(
+          new ConfigProblem(
+              "<image>",
+              "cross.image",
+              image,
+              "Target "
+                  + t.target()
+                  + " installs"
+                  + " <setup> packages ("
+                  + String.join(", ", recipe.setupPackages())
+                  + ") for "
+                  + t.target().debianArch()
+                  + ", but "
+                  + image
+                  + " is Debian 12 (bookworm), which has no "
+                  + t.target().debianArch()
+                  + " packages."
+                  + " Give the target its own <image>{repo}/debian:trixie-slim</image>, or leave <image> out to use the"
+                  + " catalog's "
+                  + catalog
+                  + "."));
     }
   }
 
   /** Every entry of a package list must be a Debian package name, never a command. */
-  static void debianPackages(List<String> packages, String element, String example,
-      List<ConfigProblem> problems) {
+  static void debianPackages(
+      List<String> packages, String element, String example, List<ConfigProblem> problems) {
     for (String p : packages) {
       if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
-        problems.add(new ConfigProblem(element, null, p, "'" + p + "' in " + element + " is not a Debian package"
-            + " name (e.g. " + example + "). Put commands in <setupCommands> instead."));
+        problems.add(
+            new ConfigProblem(
+                element,
+                null,
+                p,
+                "'"
+                    + p
+                    + "' in "
+                    + element
+                    + " is not a Debian package"
+                    + " name (e.g. "
+                    + example
+                    + "). Put commands in <setupCommands> instead."));
       }
     }
   }
@@ -281,10 +445,15 @@ public final class ConfigResolver {
     try {
       return files.isEmpty() ? null : CaCertificates.load(files);
     } catch (IllegalArgumentException e) {
-      problems.add(new ConfigProblem("<caCertificates>", "cross.caCertificates", String.join(",",
-          raw.caCertificates()), "Cannot use <caCertificates> (-Dcross.caCertificates): " + e.getMessage()
-              + ". Give PEM files of the CA certificates to trust, e.g."
-              + " <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>."));
+      problems.add(
+          new ConfigProblem(
+              "<caCertificates>",
+              "cross.caCertificates",
+              String.join(",", raw.caCertificates()),
+              "Cannot use <caCertificates> (-Dcross.caCertificates): "
+                  + e.getMessage()
+                  + ". Give PEM files of the CA certificates to trust, e.g."
+                  + " <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>."));
       return null;
     }
   }
@@ -292,42 +461,85 @@ public final class ConfigResolver {
   private List<BuilderConfig> builders(RawConfig raw, List<ConfigProblem> problems) {
     List<BuilderConfig> builders = new ArrayList<>();
     if (raw.localMaxParallel() < 1) {
-      problems.add(new ConfigProblem("<parallel>", "cross.parallel", String.valueOf(raw.localMaxParallel()),
-          "<parallel> (-Dcross.parallel) must be at least 1, was " + raw.localMaxParallel() + "."));
+      problems.add(
+          new ConfigProblem(
+              "<parallel>",
+              "cross.parallel",
+              String.valueOf(raw.localMaxParallel()),
+              "<parallel> (-Dcross.parallel) must be at least 1, was "
+                  + raw.localMaxParallel()
+                  + "."));
     }
-    builders.add(new BuilderConfig("local", blankToNull(raw.dockerHost()), null, null,
-        Math.max(1, raw.localMaxParallel())));
+    builders.add(
+        new BuilderConfig(
+            "local",
+            blankToNull(raw.dockerHost()),
+            null,
+            null,
+            Math.max(1, raw.localMaxParallel())));
     Set<String> ids = new HashSet<>(Set.of("local"));
     for (RawConfig.RawBuilder b : raw.builders()) {
       String id = blankToNull(b.id());
       if (id == null) {
-        problems.add(new ConfigProblem("<builders><builder><id>", null, "",
-            "A <builder> has no <id>. Give each builder a unique id, e.g. <id>arm64-box</id>."));
+        problems.add(
+            new ConfigProblem(
+                "<builders><builder><id>",
+                null,
+                "",
+                "A <builder> has no <id>. Give each builder a unique id, e.g. <id>arm64-box</id>."));
         continue;
       }
       if (!ids.add(id)) {
-        problems.add(new ConfigProblem("<builders><builder><id>", null, id,
-            "Builder id '" + id + "' is used twice (or is the reserved 'local'). Give each builder a unique id."));
+        problems.add(
+            new ConfigProblem(
+                "<builders><builder><id>",
+                null,
+                id,
+                "Builder id '"
+                    + id
+                    + "' is used twice (or is the reserved 'local'). Give each builder a unique id."));
       }
       if (blankToNull(b.host()) == null) {
-        problems.add(new ConfigProblem("<builders><builder><host>", null, "",
-            "Builder '" + id + "' has no <host>. Set it, e.g. <host>tcp://arm64-box:2376</host>."));
+        problems.add(
+            new ConfigProblem(
+                "<builders><builder><host>",
+                null,
+                "",
+                "Builder '"
+                    + id
+                    + "' has no <host>. Set it, e.g. <host>tcp://arm64-box:2376</host>."));
       }
       int max = b.maxParallel() == null ? 2 : b.maxParallel();
       if (max < 1) {
-        problems.add(new ConfigProblem("<builders><builder><maxParallel>", null, String.valueOf(max),
-            "Builder '" + id + "' has <maxParallel>" + max + "</maxParallel>; it must be at least 1."));
+        problems.add(
+            new ConfigProblem(
+                "<builders><builder><maxParallel>",
+                null,
+                String.valueOf(max),
+                "Builder '"
+                    + id
+                    + "' has <maxParallel>"
+                    + max
+                    + "</maxParallel>; it must be at least 1."));
       }
-      builders.add(new BuilderConfig(id, blankToNull(b.host()), b.tlsVerify(), blankToNull(b.certPath()),
-          Math.max(1, max)));
+      builders.add(
+          new BuilderConfig(
+              id,
+              blankToNull(b.host()),
+              b.tlsVerify(),
+              blankToNull(b.certPath()),
+              Math.max(1, max)));
     }
     return builders;
   }
 
   /** Docker repository names are lower case and a restricted alphabet. */
   static String imageName(String artifactId) {
-    String name = (artifactId == null ? "project" : artifactId).toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+    String name =
+        (artifactId == null ? "project" : artifactId)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9._-]+", "-")
+            .replaceAll("^[^a-z0-9]+", "");
     return name.isEmpty() ? "project" : name;
   }
 

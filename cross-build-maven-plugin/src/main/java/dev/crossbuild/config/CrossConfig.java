@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything a cross build needs, checked and immutable. Made by {@link ConfigResolver} from the POM's
- * parameters.
+ * Everything a cross build needs, checked and immutable. Made by {@link ConfigResolver} from the
+ * POM's parameters.
  *
  * @param projectDir the project's base directory (the build context)
  * @param imageName lower-case name the images are tagged with (from the artifactId)
@@ -21,12 +21,14 @@ import java.util.Objects;
  * @param outputDir where outputs and archives go ({@code target/cross})
  * @param useEngine false when {@code -Dcross.engine=none}: only host builds
  * @param force rebuild even when nothing changed
- * @param imageOverrides per-target {@code <image>}: triple -> base image to use instead of the default
+ * @param imageOverrides per-target {@code <image>}: triple -> base image to use instead of the
+ *     default
  * @param caCertificates extra CA certificates for every image, or null
  * @param outputRules the archives' epoch, the glibc ceiling and the smoke test
  * @param cache the registry cache for deps images, or null
  * @param buildCache where the source stage's compiler cache lives between builds
- * @param nativeResourceDirs per-target {@code <nativeResourceDir>}: triple -> directory in the classes (clean)
+ * @param nativeResourceDirs per-target {@code <nativeResourceDir>}: triple -> directory in the
+ *     classes (clean)
  */
 public record CrossConfig(
     Path projectDir,

@@ -11,7 +11,8 @@ final class OutputRulesResolver {
 
   private OutputRulesResolver() {}
 
-  static OutputRules resolve(RawOutputRules raw, Map<String, String> smokeTests, List<ConfigProblem> problems) {
+  static OutputRules resolve(
+      RawOutputRules raw, Map<String, String> smokeTests, List<ConfigProblem> problems) {
     long epoch = OutputRules.FIXED_EPOCH;
     String source = "a fixed date (1980-01-01)";
     String env = raw.sourceDateEpoch() == null ? null : raw.sourceDateEpoch().strip();
@@ -23,21 +24,37 @@ final class OutputRulesResolver {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        problems.add(new ConfigProblem("SOURCE_DATE_EPOCH", null, env, "The environment variable"
-            + " SOURCE_DATE_EPOCH='" + env + "' is not a number of seconds since 1970-01-01. Set it to e.g."
-            + " $(git log -1 --format=%ct), or unset it to use the commit time of HEAD."));
+        problems.add(
+            new ConfigProblem(
+                "SOURCE_DATE_EPOCH",
+                null,
+                env,
+                "The environment variable"
+                    + " SOURCE_DATE_EPOCH='"
+                    + env
+                    + "' is not a number of seconds since 1970-01-01. Set it to e.g."
+                    + " $(git log -1 --format=%ct), or unset it to use the commit time of HEAD."));
       }
     } else if (raw.commitTime() != null) {
       epoch = raw.commitTime();
       source = "the commit time of HEAD";
     }
-    String glibcMax = raw.glibcMax() == null || raw.glibcMax().isBlank() ? null : raw.glibcMax().strip();
+    String glibcMax =
+        raw.glibcMax() == null || raw.glibcMax().isBlank() ? null : raw.glibcMax().strip();
     if (glibcMax != null && !VERSION.matcher(glibcMax).matches()) {
-      problems.add(new ConfigProblem("<glibcMax>", "cross.glibcMax", glibcMax, "'" + glibcMax + "' in <glibcMax>"
-          + " (-Dcross.glibcMax) is not a glibc version. Write e.g. <glibcMax>2.28</glibcMax>."));
+      problems.add(
+          new ConfigProblem(
+              "<glibcMax>",
+              "cross.glibcMax",
+              glibcMax,
+              "'"
+                  + glibcMax
+                  + "' in <glibcMax>"
+                  + " (-Dcross.glibcMax) is not a glibc version. Write e.g. <glibcMax>2.28</glibcMax>."));
     }
     ConfigResolver.debianPackages(raw.smokePackages(), "<smokePackages>", "zlib1g", problems);
-    String smokeTest = raw.smokeTest() == null || raw.smokeTest().isBlank() ? null : raw.smokeTest().strip();
+    String smokeTest =
+        raw.smokeTest() == null || raw.smokeTest().isBlank() ? null : raw.smokeTest().strip();
     List<String> smokeFiles = new java.util.ArrayList<>();
     for (String f : raw.smokeFiles()) {
       String file = f == null ? "" : f.strip();
@@ -45,13 +62,26 @@ final class OutputRulesResolver {
         continue;
       }
       if (file.startsWith("/") || java.util.Arrays.asList(file.split("/")).contains("..")) {
-        problems.add(new ConfigProblem("<smokeFiles>", null, file, "'" + file + "' in <smokeFiles> must be a path"
-            + " inside the project, relative to it, e.g. <smokeFile>target/classes</smokeFile>."));
+        problems.add(
+            new ConfigProblem(
+                "<smokeFiles>",
+                null,
+                file,
+                "'"
+                    + file
+                    + "' in <smokeFiles> must be a path"
+                    + " inside the project, relative to it, e.g. <smokeFile>target/classes</smokeFile>."));
       } else {
         smokeFiles.add(file);
       }
     }
-    return new OutputRules(epoch, source, glibcMax, smokeTest, smokeTests,
-        raw.smokePackages().stream().map(String::strip).toList(), smokeFiles);
+    return new OutputRules(
+        epoch,
+        source,
+        glibcMax,
+        smokeTest,
+        smokeTests,
+        raw.smokePackages().stream().map(String::strip).toList(),
+        smokeFiles);
   }
 }

@@ -7,9 +7,17 @@ package dev.crossbuild.config;
  * @param push {@code <push>}, null for the default (false)
  * @param pull {@code <pull>}, null for the default (true)
  * @param username {@code <username>}
- * @param passwordEnvironmentVariable {@code <passwordEnvironmentVariable>}: the variable holding the password
- * @param usernameSecret {@code <usernameSecret>}: the GitHub secret the generated workflow logs in with
+ * @param passwordEnvironmentVariable {@code <passwordEnvironmentVariable>}: the variable holding
+ *     the password
+ * @param usernameSecret {@code <usernameSecret>}: the GitHub secret the generated workflow logs in
+ *     with
  * @param passwordSecret {@code <passwordSecret>}: the GitHub secret holding the workflow's password
  */
-public record RawCache(String repository, Boolean push, Boolean pull, String username,
-    String passwordEnvironmentVariable, String usernameSecret, String passwordSecret) {}
+public record RawCache(
+    String repository,
+    Boolean push,
+    Boolean pull,
+    String username,
+    String passwordEnvironmentVariable,
+    String usernameSecret,
+    String passwordSecret) {}

@@ -19,7 +19,8 @@ import java.util.List;
  * @param localMaxParallel {@code -Dcross.parallel}: targets built at once on the local builder
  * @param engine {@code -Dcross.engine}: {@code auto} or {@code none}
  * @param force {@code -Dcross.force}
- * @param caCertificates {@code <caCertificates>}: certificate files, relative to the project or absolute
+ * @param caCertificates {@code <caCertificates>}: certificate files, relative to the project or
+ *     absolute
  * @param outputRules the epoch, {@code <glibcMax>} and {@code <smokeTest>} as given
  * @param cache {@code <cache>} with the {@code -Dcross.cache.*} properties over it, or null
  */
@@ -41,16 +42,46 @@ public record RawConfig(
     RawCache cache,
     RawBuildCache buildCache) {
 
-  /** {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>} as given (null: defaults). */
+  /**
+   * {@code <buildCache>}, {@code <buildCacheDirectory>} and {@code <buildCacheMaxSize>} as given
+   * (null: defaults).
+   */
   public record RawBuildCache(String mode, String directory, String maxSize) {}
 
   /** Parameters with the default build cache. */
-  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
-      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
-      int localMaxParallel, String engine, boolean force, List<String> caCertificates,
-      RawOutputRules outputRules, RawCache cache) {
-    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, caCertificates, outputRules, cache, null);
+  public RawConfig(
+      Path projectDir,
+      String artifactId,
+      String version,
+      Path outputDir,
+      List<RawTarget> targets,
+      String targetSelection,
+      RecipeOverrides recipeOverrides,
+      List<RawBuilder> builders,
+      String dockerHost,
+      int localMaxParallel,
+      String engine,
+      boolean force,
+      List<String> caCertificates,
+      RawOutputRules outputRules,
+      RawCache cache) {
+    this(
+        projectDir,
+        artifactId,
+        version,
+        outputDir,
+        targets,
+        targetSelection,
+        recipeOverrides,
+        builders,
+        dockerHost,
+        localMaxParallel,
+        engine,
+        force,
+        caCertificates,
+        outputRules,
+        cache,
+        null);
   }
 
   public RawConfig {
@@ -61,30 +92,105 @@ public record RawConfig(
   }
 
   /** Parameters without extra CA certificates. */
-  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
-      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
-      int localMaxParallel, String engine, boolean force) {
-    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, List.of(), null, null);
+  public RawConfig(
+      Path projectDir,
+      String artifactId,
+      String version,
+      Path outputDir,
+      List<RawTarget> targets,
+      String targetSelection,
+      RecipeOverrides recipeOverrides,
+      List<RawBuilder> builders,
+      String dockerHost,
+      int localMaxParallel,
+      String engine,
+      boolean force) {
+    this(
+        projectDir,
+        artifactId,
+        version,
+        outputDir,
+        targets,
+        targetSelection,
+        recipeOverrides,
+        builders,
+        dockerHost,
+        localMaxParallel,
+        engine,
+        force,
+        List.of(),
+        null,
+        null);
   }
 
   /** Parameters without output rules. */
-  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
-      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
-      int localMaxParallel, String engine, boolean force, List<String> caCertificates) {
-    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, caCertificates, null, null);
+  public RawConfig(
+      Path projectDir,
+      String artifactId,
+      String version,
+      Path outputDir,
+      List<RawTarget> targets,
+      String targetSelection,
+      RecipeOverrides recipeOverrides,
+      List<RawBuilder> builders,
+      String dockerHost,
+      int localMaxParallel,
+      String engine,
+      boolean force,
+      List<String> caCertificates) {
+    this(
+        projectDir,
+        artifactId,
+        version,
+        outputDir,
+        targets,
+        targetSelection,
+        recipeOverrides,
+        builders,
+        dockerHost,
+        localMaxParallel,
+        engine,
+        force,
+        caCertificates,
+        null,
+        null);
   }
 
   /** Parameters without a cache. */
-  public RawConfig(Path projectDir, String artifactId, String version, Path outputDir, List<RawTarget> targets,
-      String targetSelection, RecipeOverrides recipeOverrides, List<RawBuilder> builders, String dockerHost,
-      int localMaxParallel, String engine, boolean force, List<String> caCertificates,
+  public RawConfig(
+      Path projectDir,
+      String artifactId,
+      String version,
+      Path outputDir,
+      List<RawTarget> targets,
+      String targetSelection,
+      RecipeOverrides recipeOverrides,
+      List<RawBuilder> builders,
+      String dockerHost,
+      int localMaxParallel,
+      String engine,
+      boolean force,
+      List<String> caCertificates,
       RawOutputRules outputRules) {
-    this(projectDir, artifactId, version, outputDir, targets, targetSelection, recipeOverrides, builders,
-        dockerHost, localMaxParallel, engine, force, caCertificates, outputRules, null);
+    this(
+        projectDir,
+        artifactId,
+        version,
+        outputDir,
+        targets,
+        targetSelection,
+        recipeOverrides,
+        builders,
+        dockerHost,
+        localMaxParallel,
+        engine,
+        force,
+        caCertificates,
+        outputRules,
+        null);
   }
 
   /** A {@code <builder>} as written. */
-  public record RawBuilder(String id, String host, Boolean tlsVerify, String certPath, Integer maxParallel) {}
+  public record RawBuilder(
+      String id, String host, Boolean tlsVerify, String certPath, Integer maxParallel) {}
 }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param smokePackages {@code <smokePackages>}
  * @param smokeFiles {@code <smokeFiles>}
  */
-public record RawOutputRules(String sourceDateEpoch, Long commitTime, String glibcMax, String smokeTest,
-    List<String> smokePackages, List<String> smokeFiles) {
+public record RawOutputRules(
+    String sourceDateEpoch,
+    Long commitTime,
+    String glibcMax,
+    String smokeTest,
+    List<String> smokePackages,
+    List<String> smokeFiles) {
 
   public RawOutputRules {
     smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
@@ -21,7 +26,11 @@ public record RawOutputRules(String sourceDateEpoch, Long commitTime, String gli
   }
 
   /** Without smoke files. */
-  public RawOutputRules(String sourceDateEpoch, Long commitTime, String glibcMax, String smokeTest,
+  public RawOutputRules(
+      String sourceDateEpoch,
+      Long commitTime,
+      String glibcMax,
+      String smokeTest,
       List<String> smokePackages) {
     this(sourceDateEpoch, commitTime, glibcMax, smokeTest, smokePackages, List.of());
   }

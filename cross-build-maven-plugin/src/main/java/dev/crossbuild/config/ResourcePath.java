@@ -1,7 +1,9 @@
 package dev.crossbuild.config;
 
-/** A path inside the jar (relative to the classes directory), as {@code <nativeResourcePath>} and
- * {@code <nativeResourceDir>} take it. */
+/**
+ * A path inside the jar (relative to the classes directory), as {@code <nativeResourcePath>} and
+ * {@code <nativeResourceDir>} take it.
+ */
 public final class ResourcePath {
 
   private ResourcePath() {}

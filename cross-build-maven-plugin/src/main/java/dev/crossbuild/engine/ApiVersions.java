@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Docker API version negotiation, like the docker CLI does it: use the lower of what the engine speaks and
- * what the client library supports. Old engines (20.10 speaks 1.41) reject newer clients, and new engines
- * (29) reject clients older than 1.44, so a fixed version fails on one or the other.
+ * Docker API version negotiation, like the docker CLI does it: use the lower of what the engine
+ * speaks and what the client library supports. Old engines (20.10 speaks 1.41) reject newer
+ * clients, and new engines (29) reject clients older than 1.44, so a fixed version fails on one or
+ * the other.
  */
 final class ApiVersions {
 
@@ -27,10 +28,16 @@ final class ApiVersions {
       throw new EngineException("The engine reported no usable API version: '" + engineMax + "'");
     }
     String chosen = compare(engineMax.trim(), clientMax) <= 0 ? engineMax.trim() : clientMax;
-    if (engineMin != null && VERSION.matcher(engineMin.trim()).matches() && compare(chosen, engineMin.trim()) < 0) {
+    if (engineMin != null
+        && VERSION.matcher(engineMin.trim()).matches()
+        && compare(chosen, engineMin.trim()) < 0) {
       throw new EngineException(
-          "The engine requires Docker API " + engineMin.trim() + " or newer, but this plugin's client supports at"
-              + " most " + clientMax + ". Use a newer cross-build version, or an older engine.");
+          "The engine requires Docker API "
+              + engineMin.trim()
+              + " or newer, but this plugin's client supports at"
+              + " most "
+              + clientMax
+              + ". Use a newer cross-build version, or an older engine.");
     }
     return chosen;
   }

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The container engine as the rest of the plugin sees it: a handful of operations on images and
- * containers. {@link DockerJavaEngine} is the only implementation that talks to a real engine; tests use a
- * recording fake.
+ * containers. {@link DockerJavaEngine} is the only implementation that talks to a real engine;
+ * tests use a recording fake.
  */
 public interface ContainerEngine extends AutoCloseable {
 
@@ -21,8 +21,8 @@ public interface ContainerEngine extends AutoCloseable {
   EngineInfo info();
 
   /**
-   * Whether the engine still answers, asked after an operation failed: a builder that stopped answering fails
-   * its targets at once instead of one operation at a time.
+   * Whether the engine still answers, asked after an operation failed: a builder that stopped
+   * answering fails its targets at once instead of one operation at a time.
    */
   default boolean answers() {
     try {
@@ -50,7 +50,8 @@ public interface ContainerEngine extends AutoCloseable {
   void tagImage(String image, String reference);
 
   /**
-   * Pushes {@code reference} (which has a tag) to its registry, with credentials (null: anonymously).
+   * Pushes {@code reference} (which has a tag) to its registry, with credentials (null:
+   * anonymously).
    *
    * @throws RegistryException when the registry refuses or does not answer
    */
@@ -74,23 +75,32 @@ public interface ContainerEngine extends AutoCloseable {
 
   /**
    * Runs a container with the environment {@code env} and the contents of {@code files} copied into
-   * {@code workdir} first (never bind
-   * mounted, so remote engines work too), to completion, and removes it whatever happens.
+   * {@code workdir} first (never bind mounted, so remote engines work too), to completion, and
+   * removes it whatever happens.
    *
    * @return its exit code and combined output
    */
-  RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
-      Map<String, String> env, Path files, String workdir);
+  RunResult runWithFiles(
+      String image,
+      Platform platform,
+      List<String> command,
+      Map<String, String> labels,
+      Map<String, String> env,
+      Path files,
+      String workdir);
 
   /** Creates (does not start) a container as {@code spec} says and returns its ID. */
   String createContainer(ContainerSpec spec);
 
-  /** Streams the tar {@code tar} writes into the container (created, not yet started) at {@code path}. */
+  /**
+   * Streams the tar {@code tar} writes into the container (created, not yet started) at {@code
+   * path}.
+   */
   void copyIn(String containerId, String path, ImageBuild.ContextWriter tar);
 
   /**
-   * Starts a created container and follows its output to its end, each whole line (stdout and stderr alike)
-   * to {@code lines}.
+   * Starts a created container and follows its output to its end, each whole line (stdout and
+   * stderr alike) to {@code lines}.
    *
    * @return its exit code
    */
@@ -122,7 +132,10 @@ public interface ContainerEngine extends AutoCloseable {
   /** Removes a container (forced); no error when it is already gone. */
   void removeContainer(String containerId);
 
-  /** Removes an image (forced); no error when it is already gone or still the parent of another image. */
+  /**
+   * Removes an image (forced); no error when it is already gone or still the parent of another
+   * image.
+   */
   void removeImage(String reference);
 
   /** IDs of the containers (running or not) that carry all of these labels. */

@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A container to create for a build step: its image and platform, command, labels, environment, working
- * directory and mounts.
+ * A container to create for a build step: its image and platform, command, labels, environment,
+ * working directory and mounts.
  */
-public record ContainerSpec(String image, Platform platform, List<String> command, Map<String, String> labels,
-    Map<String, String> env, String workdir, List<Mount> mounts) {
+public record ContainerSpec(
+    String image,
+    Platform platform,
+    List<String> command,
+    Map<String, String> labels,
+    Map<String, String> env,
+    String workdir,
+    List<Mount> mounts) {
 
   public ContainerSpec {
     Objects.requireNonNull(image, "image");

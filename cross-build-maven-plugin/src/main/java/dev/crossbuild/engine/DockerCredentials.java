@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Registry credentials where the docker CLI keeps them: {@code config.json} in {@code $DOCKER_CONFIG} or
- * {@code ~/.docker}, with its {@code credHelpers} (per registry) and {@code credsStore} (for all) run as
- * {@code docker-credential-<name> get}, else its {@code auths} entries. The same order as the CLI.
+ * Registry credentials where the docker CLI keeps them: {@code config.json} in {@code
+ * $DOCKER_CONFIG} or {@code ~/.docker}, with its {@code credHelpers} (per registry) and {@code
+ * credsStore} (for all) run as {@code docker-credential-<name> get}, else its {@code auths}
+ * entries. The same order as the CLI.
  */
 public final class DockerCredentials {
 
@@ -28,7 +29,9 @@ public final class DockerCredentials {
   /** Runs a credential helper: {@code docker-credential-<name> get} with the server on stdin. */
   @FunctionalInterface
   public interface HelperRunner {
-    /** @return the helper's stdout, or null when it says it has no credentials for the server */
+    /**
+     * @return the helper's stdout, or null when it says it has no credentials for the server
+     */
     String get(String helper, String server) throws IOException;
   }
 
@@ -40,15 +43,23 @@ public final class DockerCredentials {
     this.helpers = helpers;
   }
 
-  /** The docker CLI's configuration of this environment: {@code $DOCKER_CONFIG}, else {@code ~/.docker}. */
+  /**
+   * The docker CLI's configuration of this environment: {@code $DOCKER_CONFIG}, else {@code
+   * ~/.docker}.
+   */
   public static DockerCredentials of(Map<String, String> env) {
     String dir = env.get("DOCKER_CONFIG");
-    Path configDir = dir != null && !dir.isBlank() ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".docker");
+    Path configDir =
+        dir != null && !dir.isBlank()
+            ? Path.of(dir)
+            : Path.of(System.getProperty("user.home"), ".docker");
     return new DockerCredentials(configDir, DockerCredentials::runHelper);
   }
 
-  /** The credentials for {@code registry} (a host with an optional port), or none with where it looked. */
+  /**
+   * The credentials for {@code registry} (a host with an optional port), or none with where it
+   * looked.
+   */
   public Lookup lookup(String registry) {
     if (!Files.isRegularFile(configFile)) {
       return new Lookup(null, "no " + configFile);
@@ -95,7 +106,8 @@ public final class DockerCredentials {
         return new Lookup(null, where + ", which gave no secret for " + registry);
       }
       boolean token = user.equals("<token>");
-      return new Lookup(new RegistryAuth(registry, token ? null : user, secret, token, where), where);
+      return new Lookup(
+          new RegistryAuth(registry, token ? null : user, secret, token, where), where);
     } catch (IOException e) {
       return new Lookup(null, where + ", which did not answer JSON");
     }
@@ -104,14 +116,19 @@ public final class DockerCredentials {
   private Lookup fromAuths(String registry, JsonNode entry) {
     String where = configFile + " (auths)";
     if (entry.hasNonNull("identitytoken") && !entry.get("identitytoken").asText().isEmpty()) {
-      return new Lookup(new RegistryAuth(registry, null, entry.get("identitytoken").asText(), true, where), where);
+      return new Lookup(
+          new RegistryAuth(registry, null, entry.get("identitytoken").asText(), true, where),
+          where);
     }
     String user = entry.path("username").asText("");
     String password = entry.path("password").asText("");
     if (entry.hasNonNull("auth") && !entry.get("auth").asText().isEmpty()) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(entry.get("auth").asText().strip()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(entry.get("auth").asText().strip()),
+                StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         return new Lookup(null, where + ": the auth of " + registry + " is not base64");
       }
@@ -128,7 +145,10 @@ public final class DockerCredentials {
     return new Lookup(new RegistryAuth(registry, user, password, false, where), where);
   }
 
-  /** The entry whose key names {@code registry}: bare, or as a URL with a scheme and a path, as the CLI writes them. */
+  /**
+   * The entry whose key names {@code registry}: bare, or as a URL with a scheme and a path, as the
+   * CLI writes them.
+   */
   private static java.util.Optional<JsonNode> entry(JsonNode map, String registry) {
     for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -152,8 +172,10 @@ public final class DockerCredentials {
   private static String runHelper(String helper, String server) throws IOException {
     Process process;
     try {
-      process = new ProcessBuilder(List.of("docker-credential-" + helper, "get"))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process =
+          new ProcessBuilder(List.of("docker-credential-" + helper, "get"))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       throw new IOException("docker-credential-" + helper + " is not on the PATH");
     }
@@ -163,7 +185,8 @@ public final class DockerCredentials {
     try {
       if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("docker-credential-" + helper + " did not answer in " + HELPER_TIMEOUT_SECONDS + " s");
+        throw new IOException(
+            "docker-credential-" + helper + " did not answer in " + HELPER_TIMEOUT_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -172,7 +195,8 @@ public final class DockerCredentials {
     }
     String text = new String(out, StandardCharsets.UTF_8).strip();
     if (process.exitValue() != 0) {
-      // The helpers' protocol: "credentials not found in native keychain" on stdout and a non-zero exit.
+      // The helpers' protocol: "credentials not found in native keychain" on stdout and a non-zero
+      // exit.
       if (text.toLowerCase(java.util.Locale.ROOT).contains("credentials not found")) {
         return null;
       }

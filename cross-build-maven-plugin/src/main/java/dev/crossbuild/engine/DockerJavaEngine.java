@@ -4,22 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
@@ -32,8 +32,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,18 +49,25 @@ public final class DockerJavaEngine implements ContainerEngine {
   /** The highest Docker API version docker-java has a model for. */
   static final String CLIENT_MAX_API = RemoteApiVersion.VERSION_1_44.getVersion();
 
-  // Connecting must fail fast; responses get no timeout, because a build step may be silent for many minutes.
+  // Connecting must fail fast; responses get no timeout, because a build step may be silent for
+  // many minutes.
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
-    // HttpClient logs every request header at debug level (mvn -X), and X-Registry-Auth carries the registry
-    // credentials of a pull or push. Maven's logger reads these properties when a logger is first made, which
-    // is before HttpClient's classes load: they load only when an engine is connected, after this. Only
-    // these two loggers, and only when the user has not set their level (-Dorg.slf4j.simpleLogger.log....).
-    // Maven 4's logger reads maven.logger.log.* (and warns about the old names); Maven 3's org.slf4j.simpleLogger.
+    // HttpClient logs every request header at debug level (mvn -X), and X-Registry-Auth carries the
+    // registry
+    // credentials of a pull or push. Maven's logger reads these properties when a logger is first
+    // made, which
+    // is before HttpClient's classes load: they load only when an engine is connected, after this.
+    // Only
+    // these two loggers, and only when the user has not set their level
+    // (-Dorg.slf4j.simpleLogger.log....).
+    // Maven 4's logger reads maven.logger.log.* (and warns about the old names); Maven 3's
+    // org.slf4j.simpleLogger.
     String prefix = maven4() ? "maven.logger.log." : "org.slf4j.simpleLogger.log.";
-    for (String logger : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
+    for (String logger :
+        List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
       String property = prefix + logger;
       if (System.getProperty(property) == null) {
         System.setProperty(property, "info");
@@ -85,7 +92,12 @@ public final class DockerJavaEngine implements ContainerEngine {
   private final String serverVersion;
   private final String product;
 
-  private DockerJavaEngine(EngineEndpoint endpoint, DockerHttpClient http, DockerClient client, String api, String server,
+  private DockerJavaEngine(
+      EngineEndpoint endpoint,
+      DockerHttpClient http,
+      DockerClient client,
+      String api,
+      String server,
       String product) {
     this.product = product;
     this.endpoint = endpoint;
@@ -99,11 +111,14 @@ public final class DockerJavaEngine implements ContainerEngine {
    * Connects to an engine and negotiates the API version with it.
    *
    * @throws EngineUnavailableException when nothing answers at the endpoint
-   * @throws EngineTlsException when a TLS file is unusable, the TLS handshake fails, or the engine wants TLS
-   * @throws EngineException when the endpoint is misconfigured or the engine is too new for this client
+   * @throws EngineTlsException when a TLS file is unusable, the TLS handshake fails, or the engine
+   *     wants TLS
+   * @throws EngineException when the endpoint is misconfigured or the engine is too new for this
+   *     client
    */
   public static DockerJavaEngine connect(EngineEndpoint endpoint) {
-    DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder().withDockerHost(endpoint.host());
+    DefaultDockerClientConfig.Builder config =
+        new DefaultDockerClientConfig.Builder().withDockerHost(endpoint.host());
     boolean tls = Boolean.TRUE.equals(endpoint.tlsVerify());
     if (tls) {
       TlsMaterial.check(endpoint, Instant.now());
@@ -115,34 +130,48 @@ public final class DockerJavaEngine implements ContainerEngine {
     DockerHttpClient http;
     try {
       DefaultDockerClientConfig base = config.build();
-      http = new ApacheDockerHttpClient.Builder()
-          .dockerHost(base.getDockerHost())
-          .sslConfig(base.getSSLConfig())
-          .connectionTimeout(CONNECT_TIMEOUT)
-          .maxConnections(64)
-          .build();
+      http =
+          new ApacheDockerHttpClient.Builder()
+              .dockerHost(base.getDockerHost())
+              .sslConfig(base.getSSLConfig())
+              .connectionTimeout(CONNECT_TIMEOUT)
+              .maxConnections(64)
+              .build();
     } catch (RuntimeException e) {
-      throw new EngineException("Cannot use the engine endpoint " + endpoint + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "Cannot use the engine endpoint " + endpoint + ": " + e.getMessage(), e);
     }
     try {
-      // Unversioned on purpose: a versioned path is refused by engines older or newer than that version.
-      JsonNode version = getJson(http, "/version")
-          .orElseThrow(() -> new EngineException("The engine at " + endpoint + " has no /version endpoint"));
-      String api = ApiVersions.negotiate(
-          version.path("ApiVersion").asText(null), version.path("MinAPIVersion").asText(null), CLIENT_MAX_API);
+      // Unversioned on purpose: a versioned path is refused by engines older or newer than that
+      // version.
+      JsonNode version =
+          getJson(http, "/version")
+              .orElseThrow(
+                  () ->
+                      new EngineException(
+                          "The engine at " + endpoint + " has no /version endpoint"));
+      String api =
+          ApiVersions.negotiate(
+              version.path("ApiVersion").asText(null),
+              version.path("MinAPIVersion").asText(null),
+              CLIENT_MAX_API);
       DockerClient client = DockerClientImpl.getInstance(config.withApiVersion(api).build(), http);
-      return new DockerJavaEngine(endpoint, http, client, api, version.path("Version").asText(""),
-          product(version));
+      return new DockerJavaEngine(
+          endpoint, http, client, api, version.path("Version").asText(""), product(version));
     } catch (EngineException e) {
       closeQuietly(http);
       throw tlsProblemOr(endpoint, e, e);
     } catch (RuntimeException | IOException e) {
       closeQuietly(http);
-      throw tlsProblemOr(endpoint, e, new EngineUnavailableException(endpoint.host(), endpoint.source(), e));
+      throw tlsProblemOr(
+          endpoint, e, new EngineUnavailableException(endpoint.host(), endpoint.source(), e));
     }
   }
 
-  /** {@code Podman} when its service answers {@code /version} with a Podman component, else {@code Docker}. */
+  /**
+   * {@code Podman} when its service answers {@code /version} with a Podman component, else {@code
+   * Docker}.
+   */
   static String product(JsonNode version) {
     for (JsonNode component : version.path("Components")) {
       if (component.path("Name").asText("").startsWith("Podman")) {
@@ -153,7 +182,8 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   /** The TLS problem behind a failed first request, if TLS is its cause; else {@code otherwise}. */
-  private static EngineException tlsProblemOr(EngineEndpoint endpoint, Throwable failure, EngineException otherwise) {
+  private static EngineException tlsProblemOr(
+      EngineEndpoint endpoint, Throwable failure, EngineException otherwise) {
     Optional<EngineTlsException> tls = TlsHandshake.classify(endpoint, failure);
     return tls.isPresent() ? tls.get() : otherwise;
   }
@@ -175,11 +205,16 @@ public final class DockerJavaEngine implements ContainerEngine {
     return new EngineInfo(endpoint.host(), serverVersion, apiVersion, platform, product);
   }
 
-  /** {@inheritDoc} {@code GET /_ping}, which every Docker-compatible engine answers without work. */
+  /**
+   * {@inheritDoc} {@code GET /_ping}, which every Docker-compatible engine answers without work.
+   */
   @Override
   public boolean answers() {
     DockerHttpClient.Request ping =
-        DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path("/_ping")
+            .build();
     try (DockerHttpClient.Response response = http.execute(ping)) {
       return response.getStatusCode() / 100 == 2;
     } catch (RuntimeException e) {
@@ -189,14 +224,21 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public Optional<ImageInfo> inspectImage(String reference) {
-    // Raw JSON, because docker-java's image model has no Variant (arm/v7 and arm/v6 differ only there).
-    Optional<JsonNode> image = call("Inspecting image " + reference,
-        () -> getJson(http, "/v" + apiVersion + "/images/" + reference + "/json"));
-    return image.map(json -> new ImageInfo(
-        json.path("Id").asText(),
-        EnginePlatforms.normalise(json.path("Os").asText(null), json.path("Architecture").asText(null),
-            json.path("Variant").asText(null)),
-        labels(json.path("Config").path("Labels"))));
+    // Raw JSON, because docker-java's image model has no Variant (arm/v7 and arm/v6 differ only
+    // there).
+    Optional<JsonNode> image =
+        call(
+            "Inspecting image " + reference,
+            () -> getJson(http, "/v" + apiVersion + "/images/" + reference + "/json"));
+    return image.map(
+        json ->
+            new ImageInfo(
+                json.path("Id").asText(),
+                EnginePlatforms.normalise(
+                    json.path("Os").asText(null),
+                    json.path("Architecture").asText(null),
+                    json.path("Variant").asText(null)),
+                labels(json.path("Config").path("Labels"))));
   }
 
   @Override
@@ -210,24 +252,37 @@ public final class DockerJavaEngine implements ContainerEngine {
     if (auth != null) {
       pull.withAuthConfig(authConfig(auth));
     }
-    this.<PullResponseItem>registryCall("Cannot pull image " + reference + " for " + platform, cb -> pull.exec(cb));
-    return inspectImage(reference).orElseThrow(() -> new EngineException(
-        "Pulled image " + reference + " for " + platform + ", but the engine does not have it"));
+    this.<PullResponseItem>registryCall(
+        "Cannot pull image " + reference + " for " + platform, cb -> pull.exec(cb));
+    return inspectImage(reference)
+        .orElseThrow(
+            () ->
+                new EngineException(
+                    "Pulled image "
+                        + reference
+                        + " for "
+                        + platform
+                        + ", but the engine does not have it"));
   }
 
   @Override
   public void tagImage(String image, String reference) {
     int colon = tagSeparator(reference);
-    call("Tagging image " + image + " as " + reference, () -> {
-      client.tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1)).exec();
-      return null;
-    });
+    call(
+        "Tagging image " + image + " as " + reference,
+        () -> {
+          client
+              .tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1))
+              .exec();
+          return null;
+        });
   }
 
   @Override
   public void pushImage(String reference, RegistryAuth auth) {
     int colon = tagSeparator(reference);
-    var push = client.pushImageCmd(reference.substring(0, colon)).withTag(reference.substring(colon + 1));
+    var push =
+        client.pushImageCmd(reference.substring(0, colon)).withTag(reference.substring(colon + 1));
     if (auth != null) {
       push.withAuthConfig(authConfig(auth));
     }
@@ -245,34 +300,40 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   private static AuthConfig authConfig(RegistryAuth auth) {
     AuthConfig config = new AuthConfig().withRegistryAddress(auth.registry());
-    return auth.identityToken() ? config.withIdentityToken(auth.secret())
+    return auth.identityToken()
+        ? config.withIdentityToken(auth.secret())
         : config.withUsername(auth.username()).withPassword(auth.secret());
   }
 
   /**
-   * Runs a pull or push and waits for it. The engine reports a registry's refusal either as an HTTP error
-   * or as an error line in the progress stream; both become a {@link RegistryException} with its kind.
+   * Runs a pull or push and waits for it. The engine reports a registry's refusal either as an HTTP
+   * error or as an error line in the progress stream; both become a {@link RegistryException} with
+   * its kind.
    */
-  private <I extends ResponseItem> void registryCall(String what, Consumer<ResultCallback.Adapter<I>> start) {
+  private <I extends ResponseItem> void registryCall(
+      String what, Consumer<ResultCallback.Adapter<I>> start) {
     StringBuilder error = new StringBuilder();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    ResultCallback.Adapter<I> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(I item) {
-        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-          error.append(item.getErrorDetail().getMessage());
-        } else if (item.getError() != null) {
-          error.append(item.getError());
-        }
-      }
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ResultCallback.Adapter<I> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(I item) {
+            if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+              error.append(item.getErrorDetail().getMessage());
+            } else if (item.getError() != null) {
+              error.append(item.getError());
+            }
+          }
 
-      @Override
-      public void onError(Throwable throwable) {
-        // Kept for the message below instead of docker-java's own error log line with a stack trace.
-        failure.compareAndSet(null, throwable);
-        closeQuietly(this);
-      }
-    };
+          @Override
+          public void onError(Throwable throwable) {
+            // Kept for the message below instead of docker-java's own error log line with a stack
+            // trace.
+            failure.compareAndSet(null, throwable);
+            closeQuietly(this);
+          }
+        };
     try {
       start.accept(callback);
       callback.awaitCompletion();
@@ -282,9 +343,11 @@ public final class DockerJavaEngine implements ContainerEngine {
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
     }
-    String message = failure.get() != null ? engineMessage(failure.get()) : error.toString().strip();
+    String message =
+        failure.get() != null ? engineMessage(failure.get()) : error.toString().strip();
     if (!message.isEmpty()) {
-      throw new RegistryException(RegistryException.classify(message), what + ": " + message, failure.get());
+      throw new RegistryException(
+          RegistryException.classify(message), what + ": " + message, failure.get());
     }
   }
 
@@ -293,7 +356,10 @@ public final class DockerJavaEngine implements ContainerEngine {
     return engineMessage(e.getMessage() == null ? e.toString() : e.getMessage().strip());
   }
 
-  /** The {@code message} of the JSON in an engine's answer, or the answer as it is when it holds none. */
+  /**
+   * The {@code message} of the JSON in an engine's answer, or the answer as it is when it holds
+   * none.
+   */
   private static String engineMessage(String text) {
     int brace = text.indexOf('{');
     if (brace >= 0) {
@@ -321,18 +387,29 @@ public final class DockerJavaEngine implements ContainerEngine {
   }
 
   @Override
-  public RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+  public RunResult run(
+      String image, Platform platform, List<String> command, Map<String, String> labels) {
     return runWithFiles(image, platform, command, labels, Map.of(), null, null);
   }
 
   @Override
-  public RunResult runWithFiles(String image, Platform platform, List<String> command, Map<String, String> labels,
-      Map<String, String> env, Path files, String workdir) {
+  public RunResult runWithFiles(
+      String image,
+      Platform platform,
+      List<String> command,
+      Map<String, String> labels,
+      Map<String, String> env,
+      Path files,
+      String workdir) {
     String id = null;
     EngineException failure = null;
     try {
-      var create = client.createContainerCmd(image).withPlatform(platform.toString()).withCmd(command)
-          .withLabels(labels);
+      var create =
+          client
+              .createContainerCmd(image)
+              .withPlatform(platform.toString())
+              .withCmd(command)
+              .withLabels(labels);
       if (workdir != null) {
         create.withWorkingDir(workdir);
       }
@@ -341,15 +418,30 @@ public final class DockerJavaEngine implements ContainerEngine {
       }
       id = create.exec().getId();
       if (files != null) {
-        client.copyArchiveToContainerCmd(id).withHostResource(files.toString()).withDirChildrenOnly(true)
-            .withRemotePath(workdir == null ? "/" : workdir).exec();
+        client
+            .copyArchiveToContainerCmd(id)
+            .withHostResource(files.toString())
+            .withDirChildrenOnly(true)
+            .withRemotePath(workdir == null ? "/" : workdir)
+            .exec();
       }
       client.startContainerCmd(id).exec();
       int exit = waitFor(id);
       return new RunResult(exit, logs(id));
     } catch (RuntimeException e) {
-      failure = e instanceof EngineException ee ? ee : new EngineException(
-          "Running " + command + " in image " + image + " for " + platform + " failed: " + e.getMessage(), e);
+      failure =
+          e instanceof EngineException ee
+              ? ee
+              : new EngineException(
+                  "Running "
+                      + command
+                      + " in image "
+                      + image
+                      + " for "
+                      + platform
+                      + " failed: "
+                      + e.getMessage(),
+                  e);
       throw failure;
     } finally {
       if (id != null) {
@@ -373,13 +465,18 @@ public final class DockerJavaEngine implements ContainerEngine {
   private String logs(String id) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try {
-      client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
-          .exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-              output.writeBytes(frame.getPayload());
-            }
-          })
+      client
+          .logContainerCmd(id)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(false)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  output.writeBytes(frame.getPayload());
+                }
+              })
           .awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -390,21 +487,37 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public String createContainer(ContainerSpec spec) {
-    return call("Creating a container from image " + spec.image() + " for " + spec.platform(), () -> {
-      var create = client.createContainerCmd(spec.image()).withPlatform(spec.platform().toString())
-          .withCmd(spec.command()).withLabels(spec.labels())
-          .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-      if (spec.workdir() != null) {
-        create.withWorkingDir(spec.workdir());
-      }
-      if (!spec.mounts().isEmpty()) {
-        create.withHostConfig(HostConfig.newHostConfig().withMounts(spec.mounts().stream()
-            .map(m -> new Mount().withType(m.volume() ? MountType.VOLUME : MountType.BIND).withSource(m.source())
-                .withTarget(m.target()))
-            .toList()));
-      }
-      return create.exec().getId();
-    });
+    return call(
+        "Creating a container from image " + spec.image() + " for " + spec.platform(),
+        () -> {
+          var create =
+              client
+                  .createContainerCmd(spec.image())
+                  .withPlatform(spec.platform().toString())
+                  .withCmd(spec.command())
+                  .withLabels(spec.labels())
+                  .withEnv(
+                      spec.env().entrySet().stream()
+                          .map(e -> e.getKey() + "=" + e.getValue())
+                          .toList());
+          if (spec.workdir() != null) {
+            create.withWorkingDir(spec.workdir());
+          }
+          if (!spec.mounts().isEmpty()) {
+            create.withHostConfig(
+                HostConfig.newHostConfig()
+                    .withMounts(
+                        spec.mounts().stream()
+                            .map(
+                                m ->
+                                    new Mount()
+                                        .withType(m.volume() ? MountType.VOLUME : MountType.BIND)
+                                        .withSource(m.source())
+                                        .withTarget(m.target()))
+                            .toList()));
+          }
+          return create.exec().getId();
+        });
   }
 
   @Override
@@ -417,13 +530,24 @@ public final class DockerJavaEngine implements ContainerEngine {
         tar.writeTo(out);
       }
       try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-        client.copyArchiveToContainerCmd(containerId).withTarInputStream(in).withRemotePath(path).exec();
+        client
+            .copyArchiveToContainerCmd(containerId)
+            .withTarInputStream(in)
+            .withRemotePath(path)
+            .exec();
       }
     } catch (IOException e) {
-      throw new EngineException("Copying files into container " + containerId + " at " + path + " failed: " + e, e);
+      throw new EngineException(
+          "Copying files into container " + containerId + " at " + path + " failed: " + e, e);
     } catch (RuntimeException e) {
-      throw new EngineException("Copying files into container " + containerId + " at " + path + " failed: "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "Copying files into container "
+              + containerId
+              + " at "
+              + path
+              + " failed: "
+              + e.getMessage(),
+          e);
     } finally {
       if (file != null) {
         try {
@@ -442,21 +566,28 @@ public final class DockerJavaEngine implements ContainerEngine {
     AtomicReference<Throwable> streamError = new AtomicReference<>();
     try {
       client.startContainerCmd(containerId).exec();
-      client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-          .exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-              (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload());
-            }
+      client
+          .logContainerCmd(containerId)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(true)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  (frame.getStreamType() == StreamType.STDERR ? err : out)
+                      .accept(frame.getPayload());
+                }
 
-            @Override
-            public void onError(Throwable t) {
-              // Reported below: docker-java's own onError logs it with a stack trace (an engine that died
-              // mid-build ends the stream so). Closing ends awaitCompletion.
-              streamError.set(t);
-              closeQuietly(this);
-            }
-          })
+                @Override
+                public void onError(Throwable t) {
+                  // Reported below: docker-java's own onError logs it with a stack trace (an engine
+                  // that died
+                  // mid-build ends the stream so). Closing ends awaitCompletion.
+                  streamError.set(t);
+                  closeQuietly(this);
+                }
+              })
           .awaitCompletion();
       out.finish();
       err.finish();
@@ -466,23 +597,25 @@ public final class DockerJavaEngine implements ContainerEngine {
       throw new EngineException("Interrupted while container " + containerId + " ran");
     } catch (RuntimeException e) {
       Throwable cause = streamError.get() != null ? streamError.get() : e;
-      throw new EngineException("Running container " + containerId + " failed: " + cause.getMessage(), cause);
+      throw new EngineException(
+          "Running container " + containerId + " failed: " + cause.getMessage(), cause);
     }
   }
 
   /**
-   * The container's exit code. An engine that stops answering fails this with its message only: docker-java's
-   * own callback would log it with a stack trace first.
+   * The container's exit code. An engine that stops answering fails this with its message only:
+   * docker-java's own callback would log it with a stack trace first.
    */
   private int waitFor(String containerId) {
     AtomicReference<Throwable> error = new AtomicReference<>();
-    WaitContainerResultCallback callback = new WaitContainerResultCallback() {
-      @Override
-      public void onError(Throwable t) {
-        error.set(t);
-        closeQuietly(this);
-      }
-    };
+    WaitContainerResultCallback callback =
+        new WaitContainerResultCallback() {
+          @Override
+          public void onError(Throwable t) {
+            error.set(t);
+            closeQuietly(this);
+          }
+        };
     client.waitContainerCmd(containerId).exec(callback);
     try {
       callback.awaitCompletion();
@@ -491,23 +624,36 @@ public final class DockerJavaEngine implements ContainerEngine {
       throw new EngineException("Interrupted while waiting for container " + containerId);
     }
     if (error.get() != null) {
-      throw new EngineException("Waiting for container " + containerId + " at " + endpoint + " failed: "
-          + engineMessage(error.get()), error.get());
+      throw new EngineException(
+          "Waiting for container "
+              + containerId
+              + " at "
+              + endpoint
+              + " failed: "
+              + engineMessage(error.get()),
+          error.get());
     }
     return callback.awaitStatusCode();
   }
 
   @Override
   public void createVolume(String name, Map<String, String> labels) {
-    call("Creating volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+    call(
+        "Creating volume " + name,
+        () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
   }
 
   @Override
   public List<String> listVolumes(Map<String, String> labels) {
-    List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-    var volumes = call("Listing volumes", () -> client.listVolumesCmd().withFilter("label", filter).exec()
-        .getVolumes());
-    return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
+    List<String> filter =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    var volumes =
+        call(
+            "Listing volumes",
+            () -> client.listVolumesCmd().withFilter("label", filter).exec().getVolumes());
+    return volumes == null
+        ? List.of()
+        : volumes.stream().map(InspectVolumeResponse::getName).sorted().toList();
   }
 
   @Override
@@ -523,20 +669,27 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   @Override
   public String createContainer(String image, Map<String, String> labels) {
-    // A command is given so that images without CMD can be created too; the container is never started.
-    return call("Creating a container from image " + image,
+    // A command is given so that images without CMD can be created too; the container is never
+    // started.
+    return call(
+        "Creating a container from image " + image,
         () -> client.createContainerCmd(image).withCmd("true").withLabels(labels).exec().getId());
   }
 
-  /** {@inheritDoc} {@code containerPath} must be a directory: its contents land directly in the destination. */
+  /**
+   * {@inheritDoc} {@code containerPath} must be a directory: its contents land directly in the
+   * destination.
+   */
   @Override
   public long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
     try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, containerPath).exec()) {
       return SafeTarExtractor.extract(tar, destination, 1, maxBytes);
     } catch (NotFoundException e) {
-      throw new EngineException("No " + containerPath + " in container " + containerId + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "No " + containerPath + " in container " + containerId + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new EngineException("Copying " + containerPath + " out of container " + containerId + " failed", e);
+      throw new EngineException(
+          "Copying " + containerPath + " out of container " + containerId + " failed", e);
     }
   }
 
@@ -547,23 +700,29 @@ public final class DockerJavaEngine implements ContainerEngine {
     } catch (NotFoundException e) {
       // Already gone: that is what was asked for.
     } catch (RuntimeException e) {
-      throw new EngineException("Cannot remove container " + containerId + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "Cannot remove container " + containerId + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public List<String> listContainers(Map<String, String> labels) {
-    List<Container> containers = call("Listing containers",
-        () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+    List<Container> containers =
+        call(
+            "Listing containers",
+            () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
     return containers.stream().map(Container::getId).toList();
   }
 
   /** {@inheritDoc} Intermediate images included. */
   @Override
   public List<String> listImages(Map<String, String> labels) {
-    return call("Listing images",
-        () -> client.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())
-        .stream().map(Image::getId).toList();
+    return call(
+            "Listing images",
+            () -> client.listImagesCmd().withShowAll(true).withLabelFilter(labels).exec())
+        .stream()
+        .map(Image::getId)
+        .toList();
   }
 
   @Override
@@ -584,7 +743,10 @@ public final class DockerJavaEngine implements ContainerEngine {
 
   private static Optional<JsonNode> getJson(DockerHttpClient http, String path) throws IOException {
     DockerHttpClient.Request request =
-        DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(path)
+            .build();
     try (DockerHttpClient.Response response = http.execute(request)) {
       if (response.getStatusCode() == 404) {
         return Optional.empty();

@@ -16,13 +16,17 @@ import java.util.Objects;
  * Where a container engine answers and how to talk to it.
  *
  * @param id builder id ({@code local} for the engine found in the environment)
- * @param host engine address: {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, {@code npipe:...}
- * @param tlsVerify {@code true} to use TLS with the certificates in {@code certPath}; {@code null} when not set
- * @param certPath directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; may be {@code null}
- * @param source where the address came from, for messages: {@code DOCKER_HOST}, {@code docker context 'x'},
- *     {@code default socket}, {@code <builder> 'id'}
+ * @param host engine address: {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, {@code
+ *     npipe:...}
+ * @param tlsVerify {@code true} to use TLS with the certificates in {@code certPath}; {@code null}
+ *     when not set
+ * @param certPath directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; may be
+ *     {@code null}
+ * @param source where the address came from, for messages: {@code DOCKER_HOST}, {@code docker
+ *     context 'x'}, {@code default socket}, {@code <builder> 'id'}
  */
-public record EngineEndpoint(String id, String host, Boolean tlsVerify, String certPath, String source) {
+public record EngineEndpoint(
+    String id, String host, Boolean tlsVerify, String certPath, String source) {
 
   /** The address the docker CLI uses when nothing is configured. */
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
@@ -40,20 +44,27 @@ public record EngineEndpoint(String id, String host, Boolean tlsVerify, String c
     return new EngineEndpoint(id, host, tlsVerify, certPath, "<builder> '" + id + "'");
   }
 
-  /** The local endpoint, resolved from this process's environment and home directory like the docker CLI. */
+  /**
+   * The local endpoint, resolved from this process's environment and home directory like the docker
+   * CLI.
+   */
   public static EngineEndpoint local() {
     return resolve(System.getenv(), Path.of(System.getProperty("user.home")));
   }
 
   /**
-   * Resolves the local endpoint the way the docker CLI does: {@code DOCKER_HOST}, else the context named by
-   * {@code DOCKER_CONTEXT} or by {@code currentContext} in {@code config.json}, else the default socket.
-   * {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} apply to {@code DOCKER_HOST} and the default.
+   * Resolves the local endpoint the way the docker CLI does: {@code DOCKER_HOST}, else the context
+   * named by {@code DOCKER_CONTEXT} or by {@code currentContext} in {@code config.json}, else the
+   * default socket. {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} apply to {@code
+   * DOCKER_HOST} and the default.
    *
    * @throws EngineException when a named context does not exist or cannot be read
    */
   public static EngineEndpoint resolve(Map<String, String> env, Path home) {
-    Path configDir = present(env.get("DOCKER_CONFIG")) ? Path.of(env.get("DOCKER_CONFIG")) : home.resolve(".docker");
+    Path configDir =
+        present(env.get("DOCKER_CONFIG"))
+            ? Path.of(env.get("DOCKER_CONFIG"))
+            : home.resolve(".docker");
     String dockerHost = env.get("DOCKER_HOST");
     if (present(dockerHost)) {
       return withTlsFromEnv(dockerHost.trim(), "DOCKER_HOST", env, configDir);
@@ -70,7 +81,8 @@ public record EngineEndpoint(String id, String host, Boolean tlsVerify, String c
     return withTlsFromEnv(DEFAULT_HOST, "default socket", env, configDir);
   }
 
-  private static EngineEndpoint withTlsFromEnv(String host, String source, Map<String, String> env, Path configDir) {
+  private static EngineEndpoint withTlsFromEnv(
+      String host, String source, Map<String, String> env, Path configDir) {
     // The docker CLI enables TLS verification when DOCKER_TLS_VERIFY has any non-empty value.
     Boolean tls = present(env.get("DOCKER_TLS_VERIFY")) ? Boolean.TRUE : null;
     String certPath = env.get("DOCKER_CERT_PATH");
@@ -86,16 +98,24 @@ public record EngineEndpoint(String id, String host, Boolean tlsVerify, String c
     String source = "docker context '" + name + "'";
     if (!Files.isRegularFile(meta)) {
       throw new EngineException(
-          "Docker context '" + name + "' (from " + origin + ") does not exist: no " + meta
+          "Docker context '"
+              + name
+              + "' (from "
+              + origin
+              + ") does not exist: no "
+              + meta
               + ". Run 'docker context ls', or set DOCKER_HOST.");
     }
     JsonNode docker = readJson(meta).path("Endpoints").path("docker");
     String host = docker.path("Host").asText("");
     if (host.isBlank()) {
-      throw new EngineException("Docker context '" + name + "' has no Docker endpoint Host in " + meta);
+      throw new EngineException(
+          "Docker context '" + name + "' has no Docker endpoint Host in " + meta);
     }
     Path tlsDir = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
-    boolean hasTls = Files.isRegularFile(tlsDir.resolve("ca.pem")) || Files.isRegularFile(tlsDir.resolve("cert.pem"));
+    boolean hasTls =
+        Files.isRegularFile(tlsDir.resolve("ca.pem"))
+            || Files.isRegularFile(tlsDir.resolve("cert.pem"));
     Boolean tls = hasTls ? !docker.path("SkipTLSVerify").asBoolean(false) : null;
     return new EngineEndpoint("local", host, tls, hasTls ? tlsDir.toString() : null, source);
   }
@@ -107,13 +127,15 @@ public record EngineEndpoint(String id, String host, Boolean tlsVerify, String c
     try {
       return JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new EngineException("Cannot read docker configuration " + file + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "Cannot read docker configuration " + file + ": " + e.getMessage(), e);
     }
   }
 
   static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -11,11 +11,16 @@ import dev.crossbuild.target.Platform;
  * @param nativePlatform the platform its containers run at without emulation
  * @param product {@code Docker} or {@code Podman}, from the components {@code /version} lists
  */
-public record EngineInfo(String endpoint, String serverVersion, String apiVersion, Platform nativePlatform,
+public record EngineInfo(
+    String endpoint,
+    String serverVersion,
+    String apiVersion,
+    Platform nativePlatform,
     String product) {
 
   /** A Docker engine's info. */
-  public EngineInfo(String endpoint, String serverVersion, String apiVersion, Platform nativePlatform) {
+  public EngineInfo(
+      String endpoint, String serverVersion, String apiVersion, Platform nativePlatform) {
     this(endpoint, serverVersion, apiVersion, nativePlatform, "Docker");
   }
 

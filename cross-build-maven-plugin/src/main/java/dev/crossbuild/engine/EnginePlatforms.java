@@ -15,7 +15,8 @@ final class EnginePlatforms {
   static Platform normalise(String os, String architecture, String variant) {
     String o = os == null || os.isBlank() ? "linux" : os.trim().toLowerCase(Locale.ROOT);
     String a = architecture == null ? "" : architecture.trim().toLowerCase(Locale.ROOT);
-    String v = variant == null || variant.isBlank() ? null : variant.trim().toLowerCase(Locale.ROOT);
+    String v =
+        variant == null || variant.isBlank() ? null : variant.trim().toLowerCase(Locale.ROOT);
     return switch (a) {
       case "x86_64", "x86-64", "amd64" -> new Platform(o, "amd64", null);
       case "aarch64", "arm64", "armv8", "armv8l" -> new Platform(o, "arm64", null);

@@ -1,8 +1,8 @@
 package dev.crossbuild.engine;
 
 /**
- * No engine answered at an endpoint. Carries the endpoint and where it came from (DOCKER_HOST, a docker
- * context, a {@code <builder>}, the default socket) so the message can say what to fix.
+ * No engine answered at an endpoint. Carries the endpoint and where it came from (DOCKER_HOST, a
+ * docker context, a {@code <builder>}, the default socket) so the message can say what to fix.
  */
 public class EngineUnavailableException extends EngineException {
 

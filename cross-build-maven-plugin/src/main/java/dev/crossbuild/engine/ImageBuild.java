@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * One image build request.
  *
- * @param context writes the build context as an uncompressed tar to the stream it is given; the stream is
- *     piped to the engine, so the context is never held in memory
+ * @param context writes the build context as an uncompressed tar to the stream it is given; the
+ *     stream is piped to the engine, so the context is never held in memory
  * @param dockerfile path of the Dockerfile inside the context
  * @param tags image tags to apply
  * @param platform the platform to build for (the classic builder records it in the image)

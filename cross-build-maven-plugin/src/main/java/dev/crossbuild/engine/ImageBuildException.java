@@ -2,7 +2,9 @@ package dev.crossbuild.engine;
 
 import java.util.List;
 
-/** A step of an image build failed. Carries the engine's error and the last lines of the build log. */
+/**
+ * A step of an image build failed. Carries the engine's error and the last lines of the build log.
+ */
 public class ImageBuildException extends EngineException {
 
   private final List<String> logTail;

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Turns the chunks an engine stream arrives in into whole lines. The engine cuts its build and log streams
- * wherever its buffers end: inside words, inside multi-byte UTF-8 characters, between {@code \r} and
- * {@code \n}. A partial line is carried to the next chunk and flushed by {@link #finish()}; a line that a
- * {@code \r} rewrites in place (progress bars) collapses to its last state. Blank lines are dropped.
+ * Turns the chunks an engine stream arrives in into whole lines. The engine cuts its build and log
+ * streams wherever its buffers end: inside words, inside multi-byte UTF-8 characters, between
+ * {@code \r} and {@code \n}. A partial line is carried to the next chunk and flushed by {@link
+ * #finish()}; a line that a {@code \r} rewrites in place (progress bars) collapses to its last
+ * state. Blank lines are dropped.
  *
  * <p>Not thread-safe: one assembler per stream.
  */
@@ -19,7 +20,9 @@ public final class LineAssembler {
   // A \r was seen last: a \n next ends the line, anything else rewrites it.
   private boolean pendingReturn;
 
-  /** @param lines receives every complete, non-blank line, without its line terminator */
+  /**
+   * @param lines receives every complete, non-blank line, without its line terminator
+   */
   public LineAssembler(Consumer<String> lines) {
     this.lines = lines;
   }

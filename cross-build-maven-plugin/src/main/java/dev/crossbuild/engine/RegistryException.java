@@ -28,19 +28,31 @@ public final class RegistryException extends EngineException {
     return kind;
   }
 
-  /** Reads the kind from an engine or registry error message (the engine passes the registry's own text). */
+  /**
+   * Reads the kind from an engine or registry error message (the engine passes the registry's own
+   * text).
+   */
   public static Kind classify(String message) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    if (m.contains("unauthorized") || m.contains("authentication required") || m.contains("denied")
-        || m.contains("no basic auth credentials") || m.contains("incorrect username or password")) {
+    if (m.contains("unauthorized")
+        || m.contains("authentication required")
+        || m.contains("denied")
+        || m.contains("no basic auth credentials")
+        || m.contains("incorrect username or password")) {
       return Kind.UNAUTHORIZED;
     }
     if (m.contains("manifest unknown") || m.contains("not found") || m.contains("name unknown")) {
       return Kind.NOT_FOUND;
     }
-    if (m.contains("connection refused") || m.contains("no such host") || m.contains("i/o timeout")
-        || m.contains("timeout") || m.contains("x509") || m.contains("tls") || m.contains("server gave http response")
-        || m.contains("dial tcp") || m.contains("connect: ")) {
+    if (m.contains("connection refused")
+        || m.contains("no such host")
+        || m.contains("i/o timeout")
+        || m.contains("timeout")
+        || m.contains("x509")
+        || m.contains("tls")
+        || m.contains("server gave http response")
+        || m.contains("dial tcp")
+        || m.contains("connect: ")) {
       return Kind.UNREACHABLE;
     }
     return Kind.OTHER;

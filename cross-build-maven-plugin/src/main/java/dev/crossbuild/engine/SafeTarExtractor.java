@@ -22,11 +22,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts a tar stream (as the engine's archive endpoint sends it) into a directory without trusting it:
- * absolute names, {@code ..} segments, links that leave the root, entries written through links, devices and
- * FIFOs are refused, and the total size is capped. Everything is extracted into a fresh directory next to the
- * destination first, and moved into place only when the whole archive was accepted. The archive is streamed,
- * never held in memory.
+ * Extracts a tar stream (as the engine's archive endpoint sends it) into a directory without
+ * trusting it: absolute names, {@code ..} segments, links that leave the root, entries written
+ * through links, devices and FIFOs are refused, and the total size is capped. Everything is
+ * extracted into a fresh directory next to the destination first, and moved into place only when
+ * the whole archive was accepted. The archive is streamed, never held in memory.
  */
 public final class SafeTarExtractor {
 
@@ -37,23 +37,27 @@ public final class SafeTarExtractor {
   /**
    * Extracts {@code tar} so that it replaces the contents of {@code destination}.
    *
-   * @param stripComponents leading path segments to drop from every entry (1 for the engine's archive
-   *     endpoint, which puts the copied directory itself first: copying {@code /out} gives {@code out/...});
-   *     entries with no segments left are skipped
+   * @param stripComponents leading path segments to drop from every entry (1 for the engine's
+   *     archive endpoint, which puts the copied directory itself first: copying {@code /out} gives
+   *     {@code out/...}); entries with no segments left are skipped
    * @param maxBytes the most bytes of regular-file content accepted
    * @return the number of bytes of regular files extracted
-   * @throws UnsafeArchiveException naming the entry, when an entry is refused or the cap is exceeded
+   * @throws UnsafeArchiveException naming the entry, when an entry is refused or the cap is
+   *     exceeded
    * @throws EngineException when reading the stream or writing files fails
    */
-  public static long extract(InputStream tar, Path destination, int stripComponents, long maxBytes) {
+  public static long extract(
+      InputStream tar, Path destination, int stripComponents, long maxBytes) {
     Path target = destination.toAbsolutePath().normalize();
     Path staging;
     try {
       Files.createDirectories(target.getParent());
-      staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".extract-");
+      staging =
+          Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".extract-");
       setMode(staging, 0755);
     } catch (IOException e) {
-      throw new EngineException("Cannot create a directory next to " + target + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "Cannot create a directory next to " + target + ": " + e.getMessage(), e);
     }
     try {
       long bytes = extractInto(tar, staging, stripComponents, maxBytes);
@@ -66,7 +70,8 @@ public final class SafeTarExtractor {
     }
   }
 
-  private static long extractInto(InputStream in, Path root, int strip, long maxBytes) throws IOException {
+  private static long extractInto(InputStream in, Path root, int strip, long maxBytes)
+      throws IOException {
     long total = 0;
     byte[] buffer = new byte[BUFFER];
     // Do not close the tar stream here: the caller owns the underlying stream.
@@ -99,7 +104,8 @@ public final class SafeTarExtractor {
         }
         Files.createDirectories(path.getParent());
         Files.deleteIfExists(path);
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out =
+            Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           for (int n = tar.read(buffer); n >= 0; n = tar.read(buffer)) {
             total += n;
             if (total > maxBytes) {
@@ -110,7 +116,8 @@ public final class SafeTarExtractor {
         }
         setMode(path, entry.getMode() | 0600);
       } else {
-        throw new UnsafeArchiveException(name, "unsupported entry type '" + (char) entry.getLinkFlag() + "'");
+        throw new UnsafeArchiveException(
+            name, "unsupported entry type '" + (char) entry.getLinkFlag() + "'");
       }
     }
     return total;
@@ -130,10 +137,13 @@ public final class SafeTarExtractor {
         segments.add(segment);
       }
     }
-    return segments.size() <= strip ? "" : String.join("/", segments.subList(strip, segments.size()));
+    return segments.size() <= strip
+        ? ""
+        : String.join("/", segments.subList(strip, segments.size()));
   }
 
-  private static void createSymlink(Path root, Path path, TarArchiveEntry entry) throws IOException {
+  private static void createSymlink(Path root, Path path, TarArchiveEntry entry)
+      throws IOException {
     String link = entry.getLinkName();
     if (link.isEmpty() || link.startsWith("/")) {
       throw new UnsafeArchiveException(entry.getName(), "symlink to absolute path '" + link + "'");
@@ -141,23 +151,29 @@ public final class SafeTarExtractor {
     // A relative link resolves against the directory holding it.
     Path resolved = path.getParent().resolve(link).normalize();
     if (!resolved.startsWith(root)) {
-      throw new UnsafeArchiveException(entry.getName(), "symlink '" + link + "' points outside the archive root");
+      throw new UnsafeArchiveException(
+          entry.getName(), "symlink '" + link + "' points outside the archive root");
     }
     Files.createDirectories(path.getParent());
     Files.deleteIfExists(path);
     Files.createSymbolicLink(path, path.getFileSystem().getPath(link));
   }
 
-  private static void createHardLink(Path root, Path path, TarArchiveEntry entry, int strip) throws IOException {
+  private static void createHardLink(Path root, Path path, TarArchiveEntry entry, int strip)
+      throws IOException {
     // Hard link names are relative to the archive root, not to the link's directory.
     String relative = sanitise(entry.getLinkName(), entry.getName(), strip);
     Path existing = root.resolve(relative).normalize();
     if (relative.isEmpty() || !existing.startsWith(root)) {
-      throw new UnsafeArchiveException(entry.getName(), "hard link '" + entry.getLinkName() + "' points outside the archive root");
+      throw new UnsafeArchiveException(
+          entry.getName(),
+          "hard link '" + entry.getLinkName() + "' points outside the archive root");
     }
     requireNoLinkOnTheWay(root, existing, entry.getName());
     if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
-      throw new UnsafeArchiveException(entry.getName(), "hard link to '" + entry.getLinkName() + "', which is not an extracted file");
+      throw new UnsafeArchiveException(
+          entry.getName(),
+          "hard link to '" + entry.getLinkName() + "', which is not an extracted file");
     }
     Files.createDirectories(path.getParent());
     Files.deleteIfExists(path);
@@ -170,11 +186,16 @@ public final class SafeTarExtractor {
     }
   }
 
-  /** Refuses writing through a symlink extracted earlier (it could point anywhere once links chain). */
+  /**
+   * Refuses writing through a symlink extracted earlier (it could point anywhere once links chain).
+   */
   private static void requireNoLinkOnTheWay(Path root, Path path, String name) {
-    for (Path p = path.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+    for (Path p = path.getParent();
+        p != null && p.startsWith(root) && !p.equals(root);
+        p = p.getParent()) {
       if (Files.isSymbolicLink(p)) {
-        throw new UnsafeArchiveException(name, "path goes through the symlink '" + root.relativize(p) + "'");
+        throw new UnsafeArchiveException(
+            name, "path goes through the symlink '" + root.relativize(p) + "'");
       }
     }
   }
@@ -230,19 +251,22 @@ public final class SafeTarExtractor {
     }
     try {
       // walkFileTree does not follow symlinks, so a link to elsewhere is removed, not its target.
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.delete(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + dir, e);
     }

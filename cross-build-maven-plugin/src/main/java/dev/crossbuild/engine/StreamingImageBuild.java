@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One classic {@code /build} call whose context is written by a separate thread into a pipe that the HTTP
- * transport reads, so the context is never held in memory whatever its size.
+ * One classic {@code /build} call whose context is written by a separate thread into a pipe that
+ * the HTTP transport reads, so the context is never held in memory whatever its size.
  */
 final class StreamingImageBuild {
 
@@ -73,31 +73,39 @@ final class StreamingImageBuild {
     }
     Throwable written = writerError.get();
     if (written != null && !pipeClosedByUsBeforeWriterFailed(written)) {
-      throw new EngineException("Writing the build context of " + describe() + " failed: " + written.getMessage(), written);
+      throw new EngineException(
+          "Writing the build context of " + describe() + " failed: " + written.getMessage(),
+          written);
     }
     if (error != null) {
-      throw new ImageBuildException("Building " + describe() + " failed: " + error.strip(), new ArrayList<>(tail));
+      throw new ImageBuildException(
+          "Building " + describe() + " failed: " + error.strip(), new ArrayList<>(tail));
     }
     if (transportError != null) {
-      throw new EngineException("Building " + describe() + " failed: " + transportError.getMessage(), transportError);
+      throw new EngineException(
+          "Building " + describe() + " failed: " + transportError.getMessage(), transportError);
     }
     if (imageId == null) {
-      throw new ImageBuildException("Building " + describe() + " ended without an image ID", new ArrayList<>(tail));
+      throw new ImageBuildException(
+          "Building " + describe() + " ended without an image ID", new ArrayList<>(tail));
     }
     return client.inspectImageCmd(imageId).exec().getId();
   }
 
   private BuildImageCmd command(InputStream context) {
-    BuildImageCmd cmd = client.buildImageCmd()
-        .withTarInputStream(context)
-        .withDockerfilePath(build.dockerfile())
-        .withTags(new LinkedHashSet<>(build.tags()))
-        .withPlatform(build.platform().toString())
-        .withLabels(build.labels())
-        .withPull(false)
-        .withRemove(true)
-        // forcerm removes intermediate containers of failed steps too, so nothing is left behind.
-        .withForcerm(true);
+    BuildImageCmd cmd =
+        client
+            .buildImageCmd()
+            .withTarInputStream(context)
+            .withDockerfilePath(build.dockerfile())
+            .withTags(new LinkedHashSet<>(build.tags()))
+            .withPlatform(build.platform().toString())
+            .withLabels(build.labels())
+            .withPull(false)
+            .withRemove(true)
+            // forcerm removes intermediate containers of failed steps too, so nothing is left
+            // behind.
+            .withForcerm(true);
     build.buildArgs().forEach(cmd::withBuildArg);
     return cmd;
   }
@@ -106,7 +114,8 @@ final class StreamingImageBuild {
     try {
       build.context().writeTo(sink);
     } catch (Throwable t) {
-      // Recorded before the pipe is closed, so the reader fails instead of sending a truncated context.
+      // Recorded before the pipe is closed, so the reader fails instead of sending a truncated
+      // context.
       writerError.set(t);
     } finally {
       closeQuietly(sink);
@@ -114,9 +123,12 @@ final class StreamingImageBuild {
   }
 
   private boolean pipeClosedByUsBeforeWriterFailed(Throwable written) {
-    // When the build ended before the context was fully read, closing the pipe makes the writer fail; that
+    // When the build ended before the context was fully read, closing the pipe makes the writer
+    // fail; that
     // is a consequence, not the cause, and the build's own error is the one to report.
-    return pipeClosedByUs.get() && written instanceof IOException && (error != null || imageId != null);
+    return pipeClosedByUs.get()
+        && written instanceof IOException
+        && (error != null || imageId != null);
   }
 
   private String describe() {
@@ -135,7 +147,8 @@ final class StreamingImageBuild {
   }
 
   private final class Callback extends ResultCallback.Adapter<BuildResponseItem> {
-    // The stream arrives in chunks that are not lines; callbacks of one stream come from one thread.
+    // The stream arrives in chunks that are not lines; callbacks of one stream come from one
+    // thread.
     private final LineAssembler stream = new LineAssembler(StreamingImageBuild.this::line);
     private final LineAssembler status = new LineAssembler(StreamingImageBuild.this::line);
 
@@ -149,9 +162,10 @@ final class StreamingImageBuild {
         status.finish(); // a status message is a whole line
       }
       if (item.isErrorIndicated()) {
-        String message = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-            ? item.getErrorDetail().getMessage()
-            : item.getError();
+        String message =
+            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage()
+                : item.getError();
         error = message == null ? "unknown error" : message;
         stream.finish();
         error.lines().filter(l -> !l.isBlank()).forEach(StreamingImageBuild.this::line);
@@ -167,7 +181,8 @@ final class StreamingImageBuild {
 
     @Override
     public void onError(Throwable t) {
-      // Reported by run(): docker-java's own onError would log it with a stack trace. Closing ends the wait.
+      // Reported by run(): docker-java's own onError would log it with a stack trace. Closing ends
+      // the wait.
       streamError = t;
       closeQuietly(this);
     }
@@ -178,7 +193,9 @@ final class StreamingImageBuild {
     }
   }
 
-  /** Fails reads once the writer failed, so the engine never receives a silently truncated context. */
+  /**
+   * Fails reads once the writer failed, so the engine never receives a silently truncated context.
+   */
   private final class FailingWhenWriterFails extends FilterInputStream {
     FailingWhenWriterFails(InputStream in) {
       super(in);

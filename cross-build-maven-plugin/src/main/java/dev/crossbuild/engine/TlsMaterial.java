@@ -28,9 +28,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * Checks the TLS files of an endpoint before anything connects with them, so that a wrong or expired file is
- * named with what to do, instead of failing later inside docker-java's SSL setup or the handshake.
- * The key is read with BouncyCastle's PEM parser, as docker-java reads it.
+ * Checks the TLS files of an endpoint before anything connects with them, so that a wrong or
+ * expired file is named with what to do, instead of failing later inside docker-java's SSL setup or
+ * the handshake. The key is read with BouncyCastle's PEM parser, as docker-java reads it.
  */
 public final class TlsMaterial {
 
@@ -45,8 +45,9 @@ public final class TlsMaterial {
 
   /**
    * Checks, in this order: the certificate directory, that {@code ca.pem}, {@code cert.pem} and
-   * {@code key.pem} can be read, that the first two are PEM X.509 certificates, that the client certificate
-   * is valid at {@code now}, that {@code key.pem} is a private key, and that it is the key of the certificate.
+   * {@code key.pem} can be read, that the first two are PEM X.509 certificates, that the client
+   * certificate is valid at {@code now}, that {@code key.pem} is a private key, and that it is the
+   * key of the certificate.
    *
    * @param endpoint an endpoint with TLS on
    * @param now the time the client certificate must be valid at
@@ -91,16 +92,23 @@ public final class TlsMaterial {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<X509Certificate> certificates(EngineEndpoint endpoint, Path file, String text) {
+  private static List<X509Certificate> certificates(
+      EngineEndpoint endpoint, Path file, String text) {
     if (!text.contains(BEGIN_CERTIFICATE)) {
       Matcher other = BEGIN.matcher(text);
-      throw TlsProblems.notACertificate(endpoint, file, other.find()
-          ? "it holds " + other.group() + " where " + BEGIN_CERTIFICATE + " belongs"
-          : "it has no " + BEGIN_CERTIFICATE + " line", null);
+      throw TlsProblems.notACertificate(
+          endpoint,
+          file,
+          other.find()
+              ? "it holds " + other.group() + " where " + BEGIN_CERTIFICATE + " belongs"
+              : "it has no " + BEGIN_CERTIFICATE + " line",
+          null);
     }
     try {
-      var parsed = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      var parsed =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
       if (parsed.isEmpty()) {
         throw new CertificateException("no certificate in it");
       }
@@ -117,8 +125,10 @@ public final class TlsMaterial {
           throw TlsProblems.encryptedKey(endpoint, file);
         }
         // "RSA PRIVATE KEY" and "EC PRIVATE KEY" come as key pairs, "PRIVATE KEY" as the key alone.
-        PrivateKeyInfo info = block instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo()
-            : block instanceof PrivateKeyInfo alone ? alone : null;
+        PrivateKeyInfo info =
+            block instanceof PEMKeyPair pair
+                ? pair.getPrivateKeyInfo()
+                : block instanceof PrivateKeyInfo alone ? alone : null;
         if (info != null) {
           return new JcaPEMKeyConverter().getPrivateKey(info);
         }
@@ -130,20 +140,26 @@ public final class TlsMaterial {
       throw TlsProblems.notAKey(endpoint, file, String.valueOf(e.getMessage()), e);
     }
     Matcher other = BEGIN.matcher(text);
-    throw TlsProblems.notAKey(endpoint, file,
-        other.find() ? "it holds " + other.group() + " and no key" : "it has no PEM block", null);
+    throw TlsProblems.notAKey(
+        endpoint,
+        file,
+        other.find() ? "it holds " + other.group() + " and no key" : "it has no PEM block",
+        null);
   }
 
-  /** Whether the private key is the one of the public key: RSA by modulus, others by a signature. */
+  /**
+   * Whether the private key is the one of the public key: RSA by modulus, others by a signature.
+   */
   static boolean belongTogether(PublicKey publicKey, PrivateKey privateKey) {
     if (publicKey instanceof RSAPublicKey rsa) {
       return privateKey instanceof RSAKey key && rsa.getModulus().equals(key.getModulus());
     }
-    String algorithm = switch (publicKey.getAlgorithm()) {
-      case "EC" -> "SHA256withECDSA";
-      case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
-      default -> null;
-    };
+    String algorithm =
+        switch (publicKey.getAlgorithm()) {
+          case "EC" -> "SHA256withECDSA";
+          case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+          default -> null;
+        };
     if (algorithm == null) {
       return true; // a kind of key this cannot compare: the handshake will tell
     }

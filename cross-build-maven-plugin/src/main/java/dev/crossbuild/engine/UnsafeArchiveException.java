@@ -1,8 +1,8 @@
 package dev.crossbuild.engine;
 
 /**
- * An archive copied out of a container was refused: an entry would land outside the destination, is a
- * device or FIFO, or the archive is larger than allowed. Nothing was written to the destination.
+ * An archive copied out of a container was refused: an entry would land outside the destination, is
+ * a device or FIFO, or the archive is larger than allowed. Nothing was written to the destination.
  */
 public class UnsafeArchiveException extends EngineException {
 

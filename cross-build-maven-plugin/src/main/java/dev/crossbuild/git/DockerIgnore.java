@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The rules of a {@code .dockerignore} file, with Docker's semantics: patterns are relative to the
  * context root (a leading {@code /} is dropped), {@code *} and {@code ?} stay within one path
- * segment, {@code **} spans any number of segments, {@code !} re-includes, {@code #} starts a comment
- * line, and the last matching pattern wins. A pattern that matches a directory matches everything in
- * it.
+ * segment, {@code **} spans any number of segments, {@code !} re-includes, {@code #} starts a
+ * comment line, and the last matching pattern wins. A pattern that matches a directory matches
+ * everything in it.
  */
 public final class DockerIgnore {
 
@@ -77,8 +77,8 @@ public final class DockerIgnore {
   }
 
   /**
-   * Whether some {@code !} rule may re-include files below an excluded directory, so a walk must still
-   * look inside it.
+   * Whether some {@code !} rule may re-include files below an excluded directory, so a walk must
+   * still look inside it.
    */
   public boolean hasExceptions() {
     return rules.stream().anyMatch(rule -> !rule.exclusion());
@@ -96,7 +96,9 @@ public final class DockerIgnore {
     return false;
   }
 
-  /** Like Go's filepath.Clean, then relative: no empty or "." segments, ".." resolved, no leading /. */
+  /**
+   * Like Go's filepath.Clean, then relative: no empty or "." segments, ".." resolved, no leading /.
+   */
   static String clean(String path) {
     Deque<String> segments = new ArrayDeque<>();
     for (String segment : path.replace('\\', '/').split("/")) {

@@ -26,14 +26,15 @@ public record GitHubRepository(String owner, String name) {
 
   /** Parses a configured {@code owner/name}. */
   public static GitHubRepository parse(String ownerSlashName) {
-    Optional<GitHubRepository> parsed = fromPath(ownerSlashName == null ? "" : ownerSlashName.trim());
+    Optional<GitHubRepository> parsed =
+        fromPath(ownerSlashName == null ? "" : ownerSlashName.trim());
     return parsed.orElseThrow(() -> new InvalidRepositoryNameException(ownerSlashName));
   }
 
   /**
-   * Reads {@code owner/name} from a remote URL: {@code https://host/owner/name(.git)},
-   * {@code git@host:owner/name(.git)}, {@code ssh://git@host[:port]/owner/name(.git)} or
-   * {@code git://host/owner/name(.git)}. Any host is accepted, so GitHub Enterprise remotes work.
+   * Reads {@code owner/name} from a remote URL: {@code https://host/owner/name(.git)}, {@code
+   * git@host:owner/name(.git)}, {@code ssh://git@host[:port]/owner/name(.git)} or {@code
+   * git://host/owner/name(.git)}. Any host is accepted, so GitHub Enterprise remotes work.
    */
   public static Optional<GitHubRepository> fromRemoteUrl(String url) {
     if (url == null || url.isBlank()) {
@@ -76,7 +77,9 @@ public record GitHubRepository(String owner, String name) {
       p = p.substring(0, p.length() - 4);
     }
     String[] parts = p.split("/", -1);
-    if (parts.length != 2 || !SEGMENT.matcher(parts[0]).matches() || !SEGMENT.matcher(parts[1]).matches()) {
+    if (parts.length != 2
+        || !SEGMENT.matcher(parts[0]).matches()
+        || !SEGMENT.matcher(parts[1]).matches()) {
       return Optional.empty();
     }
     return Optional.of(new GitHubRepository(parts[0], parts[1]));

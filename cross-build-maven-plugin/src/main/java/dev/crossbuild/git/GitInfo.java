@@ -12,8 +12,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * What a release needs to know about the git repository around a project: the tag at HEAD,
- * the commit it points at, and the GitHub repository of a remote. Read-only.
+ * What a release needs to know about the git repository around a project: the tag at HEAD, the
+ * commit it points at, and the GitHub repository of a remote. Read-only.
  */
 public final class GitInfo implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class GitInfo implements AutoCloseable {
     try {
       return new GitInfo(builder.setMustExist(true).build());
     } catch (IOException e) {
-      throw new GitException("Cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+      throw new GitException(
+          "Cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -56,21 +57,23 @@ public final class GitInfo implements AutoCloseable {
   }
 
   /**
-   * The committer time of HEAD in seconds since 1970, empty in a repository without commits: the date a
-   * reproducible build stamps on its outputs.
+   * The committer time of HEAD in seconds since 1970, empty in a repository without commits: the
+   * date a reproducible build stamps on its outputs.
    */
   public Optional<Long> headCommitTime() {
     try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repository)) {
       ObjectId head = repository.resolve(Constants.HEAD);
-      return head == null ? Optional.empty() : Optional.of((long) walk.parseCommit(head).getCommitTime());
+      return head == null
+          ? Optional.empty()
+          : Optional.of((long) walk.parseCommit(head).getCommitTime());
     } catch (IOException e) {
       throw new GitException("Cannot read the HEAD commit in " + root() + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The commit time of HEAD of the repository around {@code directory}, empty outside git or without
-   * commits; never fails.
+   * The commit time of HEAD of the repository around {@code directory}, empty outside git or
+   * without commits; never fails.
    */
   public static Optional<Long> commitTimeAround(Path directory) {
     if (!SourceFiles.insideGit(directory)) {
@@ -83,7 +86,10 @@ public final class GitInfo implements AutoCloseable {
     }
   }
 
-  /** Names of the tags (annotated or lightweight) that point at HEAD, highest semantic version first. */
+  /**
+   * Names of the tags (annotated or lightweight) that point at HEAD, highest semantic version
+   * first.
+   */
   public List<String> tagsAtHead() {
     Optional<String> head = headCommit();
     if (head.isEmpty()) {
@@ -144,14 +150,20 @@ public final class GitInfo implements AutoCloseable {
     if (configured != null && !configured.isBlank()) {
       return GitHubRepository.parse(configured);
     }
-    String url = remoteUrl(DEFAULT_REMOTE).orElseThrow(() -> new NotAGitHubRemoteException(DEFAULT_REMOTE, null));
+    String url =
+        remoteUrl(DEFAULT_REMOTE)
+            .orElseThrow(() -> new NotAGitHubRemoteException(DEFAULT_REMOTE, null));
     return GitHubRepository.fromRemoteUrl(url)
-        .orElseThrow(() -> new NotAGitHubRemoteException(DEFAULT_REMOTE, GitHubRepository.withoutCredentials(url)));
+        .orElseThrow(
+            () ->
+                new NotAGitHubRemoteException(
+                    DEFAULT_REMOTE, GitHubRepository.withoutCredentials(url)));
   }
 
   private String peeledCommit(Ref ref) throws IOException {
     Ref peeled = repository.getRefDatabase().peel(ref);
-    ObjectId id = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+    ObjectId id =
+        peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
     return id == null ? null : id.name();
   }
 

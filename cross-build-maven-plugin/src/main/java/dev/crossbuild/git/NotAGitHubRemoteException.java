@@ -11,9 +11,14 @@ public class NotAGitHubRemoteException extends GitException {
    * @param url its URL with any credentials removed, or {@code null} when the remote is missing
    */
   public NotAGitHubRemoteException(String remote, String url) {
-    super(url == null
-        ? "The git remote '" + remote + "' is not configured"
-        : "The git remote '" + remote + "' (" + url + ") does not name a GitHub repository owner/name");
+    super(
+        url == null
+            ? "The git remote '" + remote + "' is not configured"
+            : "The git remote '"
+                + remote
+                + "' ("
+                + url
+                + ") does not name a GitHub repository owner/name");
     this.remote = remote;
     this.url = url;
   }

@@ -7,28 +7,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version read from a tag name ({@code v1.2.3}, {@code 1.2.3-rc.1}), ordered by
- * Semantic Versioning 2.0 precedence. Used to pick one tag when HEAD carries several.
+ * A semantic version read from a tag name ({@code v1.2.3}, {@code 1.2.3-rc.1}), ordered by Semantic
+ * Versioning 2.0 precedence. Used to pick one tag when HEAD carries several.
  */
 record SemanticVersion(int major, int minor, int patch, List<String> preRelease)
     implements Comparable<SemanticVersion> {
 
-  private static final Pattern VERSION = Pattern.compile(
-      "[vV]?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "[vV]?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
 
   /** Highest semantic version first; tags that are not versions after them, by name. */
-  static final Comparator<String> TAG_PREFERENCE = (a, b) -> {
-    Optional<SemanticVersion> va = parse(a);
-    Optional<SemanticVersion> vb = parse(b);
-    if (va.isPresent() && vb.isPresent()) {
-      int byVersion = vb.get().compareTo(va.get());
-      return byVersion != 0 ? byVersion : a.compareTo(b);
-    }
-    if (va.isPresent() != vb.isPresent()) {
-      return va.isPresent() ? -1 : 1;
-    }
-    return a.compareTo(b);
-  };
+  static final Comparator<String> TAG_PREFERENCE =
+      (a, b) -> {
+        Optional<SemanticVersion> va = parse(a);
+        Optional<SemanticVersion> vb = parse(b);
+        if (va.isPresent() && vb.isPresent()) {
+          int byVersion = vb.get().compareTo(va.get());
+          return byVersion != 0 ? byVersion : a.compareTo(b);
+        }
+        if (va.isPresent() != vb.isPresent()) {
+          return va.isPresent() ? -1 : 1;
+        }
+        return a.compareTo(b);
+      };
 
   SemanticVersion {
     preRelease = List.copyOf(preRelease);
@@ -41,8 +43,12 @@ record SemanticVersion(int major, int minor, int patch, List<String> preRelease)
     }
     List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
     try {
-      return Optional.of(new SemanticVersion(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), pre));
+      return Optional.of(
+          new SemanticVersion(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              pre));
     } catch (NumberFormatException tooLarge) {
       return Optional.empty();
     }

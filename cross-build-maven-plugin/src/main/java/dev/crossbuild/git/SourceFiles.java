@@ -24,9 +24,9 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  *
  * <p>Inside a git work tree: the files in the index (committed or staged) that still exist, plus
  * untracked files that git does not ignore, limited to the project directory. Outside git: every
- * regular file minus what {@code .dockerignore} excludes. Always left out: the project's
- * {@code target/} (Maven's output, often untracked in a fresh repository) and {@code .git}. Symbolic
- * links are listed as links and never followed.
+ * regular file minus what {@code .dockerignore} excludes. Always left out: the project's {@code
+ * target/} (Maven's output, often untracked in a fresh repository) and {@code .git}. Symbolic links
+ * are listed as links and never followed.
  */
 public final class SourceFiles {
 
@@ -38,8 +38,10 @@ public final class SourceFiles {
   /** The build context files of {@code projectDir}, relative to it, sorted. */
   public static List<String> list(Path projectDir) throws IOException {
     Path dir = projectDir.toRealPath();
-    // JGit only where there is a repository: opening it (a signed jar) costs a no-change build a noticeable part.
-    FileRepositoryBuilder builder = insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
+    // JGit only where there is a repository: opening it (a signed jar) costs a no-change build a
+    // noticeable part.
+    FileRepositoryBuilder builder =
+        insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
     if (builder != null && builder.getGitDir() != null) {
       try (Repository repository = builder.setMustExist(true).build()) {
         if (!repository.isBare()) {
@@ -56,7 +58,9 @@ public final class SourceFiles {
     return sorted(outsideGit(dir));
   }
 
-  /** Whether {@code dir} or a parent has a {@code .git} (a directory, or the file of a worktree). */
+  /**
+   * Whether {@code dir} or a parent has a {@code .git} (a directory, or the file of a worktree).
+   */
   static boolean insideGit(Path dir) {
     for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
       if (java.nio.file.Files.exists(d.resolve(DOT_GIT))) {
@@ -66,8 +70,12 @@ public final class SourceFiles {
     return false;
   }
 
-  /** The files git knows under {@code prefix}, or null when the repository ignores the directory itself. */
-  private static List<String> inGit(Repository repository, String prefix, Path dir) throws IOException {
+  /**
+   * The files git knows under {@code prefix}, or null when the repository ignores the directory
+   * itself.
+   */
+  private static List<String> inGit(Repository repository, String prefix, Path dir)
+      throws IOException {
     List<String> files = new ArrayList<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
@@ -81,10 +89,14 @@ public final class SourceFiles {
       while (walk.next()) {
         String path = walk.getPathString();
         if (!prefix.isEmpty() && !path.startsWith(prefix + "/")) {
-          // the project directory itself or one of its parents: only a way down, unless the repository
-          // ignores it (a project generated under another project's target/): then the repo does not own it
+          // the project directory itself or one of its parents: only a way down, unless the
+          // repository
+          // ignores it (a project generated under another project's target/): then the repo does
+          // not own it
           WorkingTreeIterator parent = walk.getTree(work, WorkingTreeIterator.class);
-          if (parent != null && walk.getTree(index, DirCacheIterator.class) == null && parent.isEntryIgnored()) {
+          if (parent != null
+              && walk.getTree(index, DirCacheIterator.class) == null
+              && parent.isEntryIgnored()) {
             return null;
           }
           if (walk.isSubtree()) {
@@ -120,31 +132,34 @@ public final class SourceFiles {
     DockerIgnore ignore = DockerIgnore.read(dir);
     List<String> files = new ArrayList<>();
     // no FOLLOW_LINKS: a link is visited as a file and listed, never walked into
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path path, BasicFileAttributes attrs) {
-        if (path.equals(dir)) {
-          return FileVisitResult.CONTINUE;
-        }
-        String relative = slashes(dir.relativize(path));
-        boolean skip = relative.equals(MAVEN_OUTPUT)
-            || path.getFileName().toString().equals(DOT_GIT)
-            || (ignore.excludes(relative) && !ignore.hasExceptions());
-        return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path path, BasicFileAttributes attrs) {
+            if (path.equals(dir)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String relative = slashes(dir.relativize(path));
+            boolean skip =
+                relative.equals(MAVEN_OUTPUT)
+                    || path.getFileName().toString().equals(DOT_GIT)
+                    || (ignore.excludes(relative) && !ignore.hasExceptions());
+            return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) {
-        String relative = slashes(dir.relativize(path));
-        if ((attrs.isRegularFile() || attrs.isSymbolicLink())
-            && !path.getFileName().toString().equals(DOT_GIT)
-            && !(dir.equals(path.getParent()) && relative.equals(MAVEN_OUTPUT))
-            && !ignore.excludes(relative)) {
-          files.add(relative);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) {
+            String relative = slashes(dir.relativize(path));
+            if ((attrs.isRegularFile() || attrs.isSymbolicLink())
+                && !path.getFileName().toString().equals(DOT_GIT)
+                && !(dir.equals(path.getParent()) && relative.equals(MAVEN_OUTPUT))
+                && !ignore.excludes(relative)) {
+              files.add(relative);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return files;
   }
 

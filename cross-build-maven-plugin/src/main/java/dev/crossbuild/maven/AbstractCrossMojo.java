@@ -1,8 +1,8 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.config.BuilderConfig;
-import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.ConfigResolver;
+import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
 import dev.crossbuild.config.RawOutputRules;
@@ -13,9 +13,9 @@ import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
+import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
-import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
@@ -31,7 +31,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** The parameters {@code cross:plan} and {@code cross:build} share, and how their errors are rendered. */
+/**
+ * The parameters {@code cross:plan} and {@code cross:build} share, and how their errors are
+ * rendered.
+ */
 abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** The project being built. */
@@ -39,24 +42,24 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenProject project;
 
   /**
-   * The target triples to build, e.g. {@code <target>aarch64-unknown-linux-gnu</target>}; a triple the
-   * catalog does not know fails with the closest known names. A target may also be written as an element
-   * with {@code <triple>} and optional {@code <strategy>} ({@code native}, {@code cross}, {@code emulated},
-   * {@code host}: forces how it is built), {@code <builder>} (the id of the builder to use),
-   * {@code <image>} (its own base image, over the plugin-level one), {@code <classifier>} (instead of the
-   * os-maven-plugin style one, e.g. {@code linux-aarch_64}), {@code <smokeTest>} (its own; an empty one
-   * turns it off) and {@code <nativeResourceDir>} (where its outputs go in the jar with
-   * {@code <nativeResources>}, instead of {@code <nativeResourcePath>/<classifier>}). No default: a build
-   * without targets fails. {@code -Dcross.targets} selects among them.
+   * The target triples to build, e.g. {@code <target>aarch64-unknown-linux-gnu</target>}; a triple
+   * the catalog does not know fails with the closest known names. A target may also be written as
+   * an element with {@code <triple>} and optional {@code <strategy>} ({@code native}, {@code
+   * cross}, {@code emulated}, {@code host}: forces how it is built), {@code <builder>} (the id of
+   * the builder to use), {@code <image>} (its own base image, over the plugin-level one), {@code
+   * <classifier>} (instead of the os-maven-plugin style one, e.g. {@code linux-aarch_64}), {@code
+   * <smokeTest>} (its own; an empty one turns it off) and {@code <nativeResourceDir>} (where its
+   * outputs go in the jar with {@code <nativeResources>}, instead of {@code
+   * <nativeResourcePath>/<classifier>}). No default: a build without targets fails. {@code
+   * -Dcross.targets} selects among them.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<TargetParameter> targets;
+  @Parameter protected List<TargetParameter> targets;
 
   /**
-   * Comma-separated triples to build, selecting from {@code <targets>} (a triple not listed there is built
-   * with defaults). Default: every target in {@code <targets>}.
+   * Comma-separated triples to build, selecting from {@code <targets>} (a triple not listed there
+   * is built with defaults). Default: every target in {@code <targets>}.
    *
    * @since 0.1.0
    */
@@ -65,11 +68,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * The recipe preset: {@code cargo}, {@code cmake}, {@code go}, {@code maven}, {@code make} or
-   * {@code custom} (only a cross gcc; give {@code <buildCommand>}). Default: detected from the project:
-   * {@code Cargo.toml} -> cargo, {@code CMakeLists.txt} -> cmake, {@code go.mod} -> go, a {@code Makefile}
-   * -> make, else maven. Every field of a preset can be overridden: {@code <image>}, {@code <setup>},
-   * {@code <buildTools>}, {@code <setupCommands>}, {@code <manifests>}, {@code <depsCommand>},
-   * {@code <buildCommand>}, {@code <artifacts>}, {@code <env>}.
+   * {@code custom} (only a cross gcc; give {@code <buildCommand>}). Default: detected from the
+   * project: {@code Cargo.toml} -> cargo, {@code CMakeLists.txt} -> cmake, {@code go.mod} -> go, a
+   * {@code Makefile} -> make, else maven. Every field of a preset can be overridden: {@code
+   * <image>}, {@code <setup>}, {@code <buildTools>}, {@code <setupCommands>}, {@code <manifests>},
+   * {@code <depsCommand>}, {@code <buildCommand>}, {@code <artifacts>}, {@code <env>}.
    *
    * @since 0.1.0
    */
@@ -77,34 +80,34 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String recipe;
 
   /**
-   * Debian packages for the target architecture installed in the deps image, e.g.
-   * {@code <package>zlib1g-dev</package>}. When cross-compiling they are installed as
-   * {@code zlib1g-dev:arm64}. Tools that run during the build belong in {@code <buildTools>}. Default: none
-   * (the recipe's toolchain is installed anyway).
+   * Debian packages for the target architecture installed in the deps image, e.g. {@code
+   * <package>zlib1g-dev</package>}. When cross-compiling they are installed as {@code
+   * zlib1g-dev:arm64}. Tools that run during the build belong in {@code <buildTools>}. Default:
+   * none (the recipe's toolchain is installed anyway).
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> setup;
+  @Parameter protected List<String> setup;
 
   /**
-   * Debian packages for the build machine installed in the deps image, never qualified with the target's
-   * architecture: code generators, JDK headers for JNI, Debian's {@code librust-*-dev} crate sources. E.g.
-   * {@code <buildTools><package>protobuf-compiler</package></buildTools>}. Default: none.
+   * Debian packages for the build machine installed in the deps image, never qualified with the
+   * target's architecture: code generators, JDK headers for JNI, Debian's {@code librust-*-dev}
+   * crate sources. E.g. {@code <buildTools><package>protobuf-compiler</package></buildTools>}.
+   * Default: none.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> buildTools;
+  @Parameter protected List<String> buildTools;
 
   /**
-   * Base image for every target, instead of the recipe's default. <code>{repo}</code> stands for the
-   * per-architecture repository of the image's platform ({@code amd64}, {@code arm64v8}, {@code arm32v7},
-   * ...), e.g. <code>{repo}/debian:bookworm-slim</code>. Defaults: cargo
-   * <code>{repo}/rust:1-slim-bookworm</code>, go <code>{repo}/golang:1-bookworm</code>, maven
-   * <code>{repo}/maven:3-eclipse-temurin-17</code>; the others the target catalog's Debian image
-   * ({@code arm64v8/debian:bookworm-slim}; {@code riscv64/debian:trixie-slim} for riscv64). An image whose
-   * recorded platform is not the one needed is refused. A target's own {@code <image>} wins over this.
+   * Base image for every target, instead of the recipe's default. <code>{repo}</code> stands for
+   * the per-architecture repository of the image's platform ({@code amd64}, {@code arm64v8}, {@code
+   * arm32v7}, ...), e.g. <code>{repo}/debian:bookworm-slim</code>. Defaults: cargo <code>
+   * {repo}/rust:1-slim-bookworm</code>, go <code>{repo}/golang:1-bookworm</code>, maven <code>
+   * {repo}/maven:3-eclipse-temurin-17</code>; the others the target catalog's Debian image ({@code
+   * arm64v8/debian:bookworm-slim}; {@code riscv64/debian:trixie-slim} for riscv64). An image whose
+   * recorded platform is not the one needed is refused. A target's own {@code <image>} wins over
+   * this.
    *
    * @since 0.1.0
    */
@@ -112,11 +115,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String image;
 
   /**
-   * Extra CA certificates (PEM or DER files, bundles allowed; relative to the project or absolute) trusted
-   * in every image: added to the system bundle before packages are installed and to every JDK's
-   * {@code cacerts} after them. For TLS-intercepting corporate proxies, e.g.
-   * {@code <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>}. Comma-separated with
-   * {@code -Dcross.caCertificates}. A missing or unreadable file fails the build before any image is made.
+   * Extra CA certificates (PEM or DER files, bundles allowed; relative to the project or absolute)
+   * trusted in every image: added to the system bundle before packages are installed and to every
+   * JDK's {@code cacerts} after them. For TLS-intercepting corporate proxies, e.g. {@code
+   * <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>}. Comma-separated with {@code
+   * -Dcross.caCertificates}. A missing or unreadable file fails the build before any image is made.
    * Default: none.
    *
    * @since 0.1.0
@@ -125,30 +128,30 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected List<String> caCertificates;
 
   /**
-   * Shell commands run in the deps image after the {@code <setup>} and {@code <buildTools>} packages, e.g.
-   * {@code <setupCommand>pip install meson</setupCommand>}. They are part of the deps key: changing one
-   * rebuilds the deps image. Default: none.
+   * Shell commands run in the deps image after the {@code <setup>} and {@code <buildTools>}
+   * packages, e.g. {@code <setupCommand>pip install meson</setupCommand>}. They are part of the
+   * deps key: changing one rebuilds the deps image. Default: none.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> setupCommands;
+  @Parameter protected List<String> setupCommands;
 
   /**
-   * Files (paths or globs relative to the project, e.g. {@code deps/*.txt}) copied into the deps image
-   * before the deps command, instead of the recipe's ({@code Cargo.toml} and {@code Cargo.lock},
-   * {@code go.mod} and {@code go.sum}, the {@code pom.xml} files, the CMake files). The deps image is rebuilt
-   * only when their bytes change, so source files never belong here. Default: the recipe's.
+   * Files (paths or globs relative to the project, e.g. {@code deps/*.txt}) copied into the deps
+   * image before the deps command, instead of the recipe's ({@code Cargo.toml} and {@code
+   * Cargo.lock}, {@code go.mod} and {@code go.sum}, the {@code pom.xml} files, the CMake files).
+   * The deps image is rebuilt only when their bytes change, so source files never belong here.
+   * Default: the recipe's.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> manifests;
+  @Parameter protected List<String> manifests;
 
   /**
-   * Shell command run in the deps image after the manifests are copied. Default: the recipe's (cargo builds
-   * the dependencies from a skeleton, go downloads modules and compiles the standard library, maven
-   * resolves plugins and dependencies, cmake configures where it can; make and custom have none).
+   * Shell command run in the deps image after the manifests are copied. Default: the recipe's
+   * (cargo builds the dependencies from a skeleton, go downloads modules and compiles the standard
+   * library, maven resolves plugins and dependencies, cmake configures where it can; make and
+   * custom have none).
    *
    * @since 0.1.0
    */
@@ -157,9 +160,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /**
    * Shell command that builds the project in {@code /src}. Default: the recipe's ({@code make};
-   * {@code cargo build --release --locked --target $CROSS_TARGET}; cmake configure, build and install into
-   * {@code $CROSS_OUT}; {@code go build -trimpath -o $CROSS_OUT/ ./...}; {@code mvn -B -o package}).
-   * {@code CC}, {@code AR} and friends are set for the target when cross-compiling;
+   * {@code cargo build --release --locked --target $CROSS_TARGET}; cmake configure, build and
+   * install into {@code $CROSS_OUT}; {@code go build -trimpath -o $CROSS_OUT/ ./...}; {@code mvn -B
+   * -o package}). {@code CC}, {@code AR} and friends are set for the target when cross-compiling;
    * {@code CROSS_TARGET}, {@code CROSS_CLASSIFIER} and {@code CROSS_OUT=/out} always are.
    *
    * @since 0.1.0
@@ -170,43 +173,41 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   /**
    * Files (paths or globs relative to {@code /src}) collected by file name after the build into
    * {@code target/cross/<triple>/} and the target's archive. The build command may also write into
-   * {@code $CROSS_OUT} ({@code /out}) directly. Default: the recipe's (cargo: the binaries and cdylibs;
-   * maven: {@code target/*.jar}; cmake and go install into {@code $CROSS_OUT}).
+   * {@code $CROSS_OUT} ({@code /out}) directly. Default: the recipe's (cargo: the binaries and
+   * cdylibs; maven: {@code target/*.jar}; cmake and go install into {@code $CROSS_OUT}).
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> artifacts;
+  @Parameter protected List<String> artifacts;
 
   /**
-   * Environment variables for both stages, over the recipe's, e.g.
-   * {@code <env><CGO_ENABLED>1</CGO_ENABLED></env>}. They are part of the deps key. Default: none.
+   * Environment variables for both stages, over the recipe's, e.g. {@code
+   * <env><CGO_ENABLED>1</CGO_ENABLED></env>}. They are part of the deps key. Default: none.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected Map<String, String> env;
+  @Parameter protected Map<String, String> env;
 
   /**
-   * Extra container engines to build on, e.g. an arm64 machine: {@code <builder>} with {@code <id>} (named
-   * by a target's {@code <builder>} and in the plan) and {@code <host>} (e.g. {@code tcp://arm64-box:2376}),
-   * optional {@code <tlsVerify>}, {@code <certPath>} (a directory with {@code ca.pem}, {@code cert.pem} and
-   * {@code key.pem}) and {@code <maxParallel>} (targets it builds at once, default 2). Each reports its
-   * native platform, so a target of that platform builds there natively. Among the builders on which a
-   * target's best strategy applies, the least loaded one (targets given to it / {@code <maxParallel>}) gets
-   * it. A builder that cannot be reached is a warning and its targets are planned on the others (a target
-   * whose {@code <builder>} names it fails). Default: only the local engine.
+   * Extra container engines to build on, e.g. an arm64 machine: {@code <builder>} with {@code <id>}
+   * (named by a target's {@code <builder>} and in the plan) and {@code <host>} (e.g. {@code
+   * tcp://arm64-box:2376}), optional {@code <tlsVerify>}, {@code <certPath>} (a directory with
+   * {@code ca.pem}, {@code cert.pem} and {@code key.pem}) and {@code <maxParallel>} (targets it
+   * builds at once, default 2). Each reports its native platform, so a target of that platform
+   * builds there natively. Among the builders on which a target's best strategy applies, the least
+   * loaded one (targets given to it / {@code <maxParallel>}) gets it. A builder that cannot be
+   * reached is a warning and its targets are planned on the others (a target whose {@code
+   * <builder>} names it fails). Default: only the local engine.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<BuilderParameter> builders;
+  @Parameter protected List<BuilderParameter> builders;
 
   /**
-   * The local engine's address, e.g. {@code unix:///run/user/1000/podman/podman.sock} or
-   * {@code tcp://127.0.0.1:2375}. Default: found as the docker CLI does: {@code DOCKER_HOST}, else the
-   * context named by {@code DOCKER_CONTEXT} or the CLI's current context, else
-   * {@code unix:///var/run/docker.sock}.
+   * The local engine's address, e.g. {@code unix:///run/user/1000/podman/podman.sock} or {@code
+   * tcp://127.0.0.1:2375}. Default: found as the docker CLI does: {@code DOCKER_HOST}, else the
+   * context named by {@code DOCKER_CONTEXT} or the CLI's current context, else {@code
+   * unix:///var/run/docker.sock}.
    *
    * @since 0.1.0
    */
@@ -214,8 +215,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String dockerHost;
 
   /**
-   * How many targets the local engine builds at once ({@code <builders>} have their own
-   * {@code <maxParallel>}).
+   * How many targets the local engine builds at once ({@code <builders>} have their own {@code
+   * <maxParallel>}).
    *
    * @since 0.1.0
    */
@@ -223,8 +224,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected int parallel;
 
   /**
-   * {@code auto} uses container engines; {@code none} builds only host targets (macOS and Windows targets
-   * on their own machine), without containers or a running engine.
+   * {@code auto} uses container engines; {@code none} builds only host targets (macOS and Windows
+   * targets on their own machine), without containers or a running engine.
    *
    * @since 0.1.0
    */
@@ -241,10 +242,10 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected File outputDirectory;
 
   /**
-   * The highest glibc version any ELF output may require, e.g. {@code 2.28} for RHEL 8 and Debian 10.
-   * A target whose output needs a newer {@code GLIBC_} symbol version fails, naming the file and the
-   * symbol version. Lower it with an older base image ({@code <image>}). Default: no ceiling (the
-   * requirement is still shown in the summary).
+   * The highest glibc version any ELF output may require, e.g. {@code 2.28} for RHEL 8 and Debian
+   * 10. A target whose output needs a newer {@code GLIBC_} symbol version fails, naming the file
+   * and the symbol version. Lower it with an older base image ({@code <image>}). Default: no
+   * ceiling (the requirement is still shown in the summary).
    *
    * @since 0.1.0
    */
@@ -252,11 +253,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String glibcMax;
 
   /**
-   * A command run after the build, in a container of the target's platform (natively or under QEMU),
-   * with the target's outputs in its working directory, e.g. {@code ./hello --version}. A non-zero exit
-   * fails the target; a platform that can't run here is skipped with a line saying why. A
-   * {@code <target>} can give its own {@code <smokeTest>} ({@code <smokeTest>none</smokeTest>} turns it off for
-   * that target). Default: none.
+   * A command run after the build, in a container of the target's platform (natively or under
+   * QEMU), with the target's outputs in its working directory, e.g. {@code ./hello --version}. A
+   * non-zero exit fails the target; a platform that can't run here is skipped with a line saying
+   * why. A {@code <target>} can give its own {@code <smokeTest>} ({@code
+   * <smokeTest>none</smokeTest>} turns it off for that target). Default: none.
    *
    * @since 0.1.0
    */
@@ -264,50 +265,49 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String smokeTest;
 
   /**
-   * Debian packages the smoke test needs at run time (e.g. {@code zlib1g}, {@code default-jre-headless}),
-   * installed into the target platform's base image for the smoke test only. Default: none.
+   * Debian packages the smoke test needs at run time (e.g. {@code zlib1g}, {@code
+   * default-jre-headless}), installed into the target platform's base image for the smoke test
+   * only. Default: none.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> smokePackages;
+  @Parameter protected List<String> smokePackages;
 
   /**
-   * Project files or directories (relative to the project, e.g. {@code target/classes} or
-   * {@code src/smoke}) copied beside the outputs into the smoke test's working directory, keeping their
+   * Project files or directories (relative to the project, e.g. {@code target/classes} or {@code
+   * src/smoke}) copied beside the outputs into the smoke test's working directory, keeping their
    * relative paths. They are never packed into the archive. Default: none.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected List<String> smokeFiles;
+  @Parameter protected List<String> smokeFiles;
 
   /**
-   * A registry repository that shares deps images between machines and CI runs: {@code <repository>}
-   * (a registry host, an optional port and a lower-case path, no tag: e.g.
-   * {@code registry.corp:5000/team/cache}), {@code <pull>} (default true: pull a deps image the engine lacks),
-   * {@code <push>} (default false: push every deps image built here), and optional {@code <username>} with {@code <passwordEnvironmentVariable>} (otherwise the
-   * docker CLI's {@code config.json} and its credential helpers give the credentials). A deps image the
-   * local engine lacks is pulled as {@code <repository>:<triple>-<deps key>} and trusted only when its
-   * platform and deps key match; one built here is pushed under that tag. The cache never fails a build:
-   * an unreachable registry or a missing tag is a warning, and the image is built. Each field can be set
-   * with {@code -Dcross.cache.<field>}, e.g. {@code -Dcross.cache.push=true}, which wins over the POM.
-   * Default: none, deps images stay in the engine that built them.
+   * A registry repository that shares deps images between machines and CI runs: {@code
+   * <repository>} (a registry host, an optional port and a lower-case path, no tag: e.g. {@code
+   * registry.corp:5000/team/cache}), {@code <pull>} (default true: pull a deps image the engine
+   * lacks), {@code <push>} (default false: push every deps image built here), and optional {@code
+   * <username>} with {@code <passwordEnvironmentVariable>} (otherwise the docker CLI's {@code
+   * config.json} and its credential helpers give the credentials). A deps image the local engine
+   * lacks is pulled as {@code <repository>:<triple>-<deps key>} and trusted only when its platform
+   * and deps key match; one built here is pushed under that tag. The cache never fails a build: an
+   * unreachable registry or a missing tag is a warning, and the image is built. Each field can be
+   * set with {@code -Dcross.cache.<field>}, e.g. {@code -Dcross.cache.push=true}, which wins over
+   * the POM. Default: none, deps images stay in the engine that built them.
    *
    * @since 0.1.0
    */
-  @Parameter
-  protected CacheParameter cache;
+  @Parameter protected CacheParameter cache;
 
   /**
-   * Where the source stage keeps its compiler cache between builds, so that a source change recompiles only
-   * what it touches: {@code volume} (the default) keeps one named volume per project and target
-   * ({@code cross-build-cache-<project>-<triple>}, labelled like the plugin's images); {@code directory}
-   * bind-mounts a host directory ({@code <buildCacheDirectory>}), which CI can save and restore, and the
-   * generated workflow does; {@code none} turns it off. The caches are content-addressed where the tools
-   * allow it: ccache for the gcc recipes (make, cmake, custom), {@code GOCACHE} for go; cargo keeps its
-   * target directory there and compares the sources' real modification times. {@code cross:clean} removes
-   * them.
+   * Where the source stage keeps its compiler cache between builds, so that a source change
+   * recompiles only what it touches: {@code volume} (the default) keeps one named volume per
+   * project and target ({@code cross-build-cache-<project>-<triple>}, labelled like the plugin's
+   * images); {@code directory} bind-mounts a host directory ({@code <buildCacheDirectory>}), which
+   * CI can save and restore, and the generated workflow does; {@code none} turns it off. The caches
+   * are content-addressed where the tools allow it: ccache for the gcc recipes (make, cmake,
+   * custom), {@code GOCACHE} for go; cargo keeps its target directory there and compares the
+   * sources' real modification times. {@code cross:clean} removes them.
    *
    * @since 0.1.0
    */
@@ -315,8 +315,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String buildCache;
 
   /**
-   * The host directory of {@code <buildCache>directory</buildCache>}, one subdirectory per target. Default
-   * {@code ~/.cache/cross-build/<artifactId>}. Only the local engine can mount it.
+   * The host directory of {@code <buildCache>directory</buildCache>}, one subdirectory per target.
+   * Default {@code ~/.cache/cross-build/<artifactId>}. Only the local engine can mount it.
    *
    * @since 0.1.0
    */
@@ -324,9 +324,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String buildCacheDirectory;
 
   /**
-   * The size cap of each target's build cache, e.g. {@code 2G} (the default) or {@code 500M}: ccache's
-   * max size (it evicts the oldest entries), and the size past which cargo's target directory is dropped
-   * at the end of a build (the next build is then a cold one).
+   * The size cap of each target's build cache, e.g. {@code 2G} (the default) or {@code 500M}:
+   * ccache's max size (it evicts the oldest entries), and the size past which cargo's target
+   * directory is dropped at the end of a build (the next build is then a cold one).
    *
    * @since 0.1.0
    */
@@ -338,11 +338,12 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin: {@code cross:plan},
-   * {@code cross:build}, {@code cross:collect}, {@code cross:generate-workflow}, {@code cross:release} and {@code cross:clean}. Each
-   * goal also has a property that skips it alone: {@code cross.plan.skip}, {@code cross.build.skip},
-   * {@code cross.collect.skip}, {@code cross.workflow.skip}, {@code cross.release.skip}, {@code cross.clean.skip}. Default {@code false};
-   * property {@code cross.skip}.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin: {@code
+   * cross:plan}, {@code cross:build}, {@code cross:collect}, {@code cross:generate-workflow},
+   * {@code cross:release} and {@code cross:clean}. Each goal also has a property that skips it
+   * alone: {@code cross.plan.skip}, {@code cross.build.skip}, {@code cross.collect.skip}, {@code
+   * cross.workflow.skip}, {@code cross.release.skip}, {@code cross.clean.skip}. Default {@code
+   * false}; property {@code cross.skip}.
    *
    * @since 0.1.0
    */
@@ -351,23 +352,68 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** The checked configuration, or a failure that lists every problem. */
   protected CrossConfig config(boolean force) throws MojoFailureException {
-    List<RawTarget> rawTargets = targets == null ? List.of() : targets.stream()
-        .map(t -> new RawTarget(t.getTriple(), t.getStrategy(), t.getBuilder(), t.getImage(), t.getClassifier(),
-            t.getSmokeTest(), t.getNativeResourceDir()))
-        .toList();
-    List<RawConfig.RawBuilder> rawBuilders = builders == null ? List.of() : builders.stream()
-        .map(b -> new RawConfig.RawBuilder(b.getId(), b.getHost(), b.getTlsVerify(), b.getCertPath(),
-            b.getMaxParallel()))
-        .toList();
-    RawConfig raw = new RawConfig(project.getBasedir().toPath(), project.getArtifactId(), project.getVersion(),
-        outputDirectory.toPath(), rawTargets, targetSelection,
-        new RecipeOverrides(recipe, setup, buildTools, setupCommands, manifests, depsCommand, buildCommand,
-            artifacts, env, image),
-        rawBuilders, dockerHost, parallel, engine, force, caCertificates,
-        new RawOutputRules(System.getenv("SOURCE_DATE_EPOCH"),
-            GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null), glibcMax, smokeTest,
-            smokePackages, smokeFiles), CacheParameter.raw(cache, session),
-        new RawConfig.RawBuildCache(buildCache, buildCacheDirectory, buildCacheMaxSize));
+    List<RawTarget> rawTargets =
+        targets == null
+            ? List.of()
+            : targets.stream()
+                .map(
+                    t ->
+                        new RawTarget(
+                            t.getTriple(),
+                            t.getStrategy(),
+                            t.getBuilder(),
+                            t.getImage(),
+                            t.getClassifier(),
+                            t.getSmokeTest(),
+                            t.getNativeResourceDir()))
+                .toList();
+    List<RawConfig.RawBuilder> rawBuilders =
+        builders == null
+            ? List.of()
+            : builders.stream()
+                .map(
+                    b ->
+                        new RawConfig.RawBuilder(
+                            b.getId(),
+                            b.getHost(),
+                            b.getTlsVerify(),
+                            b.getCertPath(),
+                            b.getMaxParallel()))
+                .toList();
+    RawConfig raw =
+        new RawConfig(
+            project.getBasedir().toPath(),
+            project.getArtifactId(),
+            project.getVersion(),
+            outputDirectory.toPath(),
+            rawTargets,
+            targetSelection,
+            new RecipeOverrides(
+                recipe,
+                setup,
+                buildTools,
+                setupCommands,
+                manifests,
+                depsCommand,
+                buildCommand,
+                artifacts,
+                env,
+                image),
+            rawBuilders,
+            dockerHost,
+            parallel,
+            engine,
+            force,
+            caCertificates,
+            new RawOutputRules(
+                System.getenv("SOURCE_DATE_EPOCH"),
+                GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null),
+                glibcMax,
+                smokeTest,
+                smokePackages,
+                smokeFiles),
+            CacheParameter.raw(cache, session),
+            new RawConfig.RawBuildCache(buildCache, buildCacheDirectory, buildCacheMaxSize));
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {
@@ -377,18 +423,27 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** A session whose builders connect through docker-java. */
   protected static CrossBuild session(CrossConfig config, String pluginVersion) {
-    return new CrossBuild(config, TargetCatalog.builtIn(), AbstractCrossMojo::connect, pluginVersion);
+    return new CrossBuild(
+        config, TargetCatalog.builtIn(), AbstractCrossMojo::connect, pluginVersion);
   }
 
   /** The engine of a builder, through docker-java. */
   protected static DockerJavaEngine connect(BuilderConfig b) {
-    return DockerJavaEngine.connect(b.host() == null
-        ? EngineEndpoint.local()
-        : new EngineEndpoint(b.id(), b.host(), b.tlsVerify(), b.certPath(),
-            b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'"));
+    return DockerJavaEngine.connect(
+        b.host() == null
+            ? EngineEndpoint.local()
+            : new EngineEndpoint(
+                b.id(),
+                b.host(),
+                b.tlsVerify(),
+                b.certPath(),
+                b.id().equals("local") ? "-Dcross.dockerHost" : "<builder> '" + b.id() + "'"));
   }
 
-  /** Prints the plan table, a warning for every builder that could not be reached and for every emulated target. */
+  /**
+   * Prints the plan table, a warning for every builder that could not be reached and for every
+   * emulated target.
+   */
   protected void printPlan(BuildPlan plan) {
     printPlan(plan, List.of());
   }
@@ -396,31 +451,62 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   /** The builders the plan connected (engine, address, platform, slots), then the plan. */
   protected void printPlan(BuildPlan plan, List<BuilderTiming> builders) {
     for (BuilderTiming b : builders) {
-      getLog().info("Builder '" + b.builder().id() + "': " + b.engine() + " at " + b.builder().endpoint() + ", "
-          + b.builder().nativePlatform() + ", up to " + b.builder().maxParallel() + " targets at once");
+      getLog()
+          .info(
+              "Builder '"
+                  + b.builder().id()
+                  + "': "
+                  + b.engine()
+                  + " at "
+                  + b.builder().endpoint()
+                  + ", "
+                  + b.builder().nativePlatform()
+                  + ", up to "
+                  + b.builder().maxParallel()
+                  + " targets at once");
     }
     PlanTable.render(plan).forEach(getLog()::info);
     for (UnreachableBuilder u : plan.unreachable()) {
-      getLog().warn("Builder '" + u.id() + "' (" + u.host() + ") could not be reached: " + u.problem()
-          + ". Its targets were planned on other builders.");
+      getLog()
+          .warn(
+              "Builder '"
+                  + u.id()
+                  + "' ("
+                  + u.host()
+                  + ") could not be reached: "
+                  + u.problem()
+                  + ". Its targets were planned on other builders.");
     }
-    plan.targets().stream().filter(PlannedTarget::emulated).forEach(t -> getLog().warn("Target " + t.target()
-        + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
+    plan.targets().stream()
+        .filter(PlannedTarget::emulated)
+        .forEach(
+            t ->
+                getLog()
+                    .warn(
+                        "Target "
+                            + t.target()
+                            + " builds under QEMU emulation: expect it to be 10-50x slower than native or cross."));
   }
 
   /**
-   * Renders planning and engine failures in POM terms: a user mistake is thrown as a failure, anything from
-   * the environment is returned as an execution exception for the caller to throw. An engine's own message,
-   * such as a TLS problem's, which names the builder, the file and the fix, is kept as it is.
+   * Renders planning and engine failures in POM terms: a user mistake is thrown as a failure,
+   * anything from the environment is returned as an execution exception for the caller to throw. An
+   * engine's own message, such as a TLS problem's, which names the builder, the file and the fix,
+   * is kept as it is.
    */
   protected static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
     if (e instanceof UnbuildableTargetsException u) {
       throw new MojoFailureException(u.getMessage());
     }
     if (e instanceof EngineUnavailableException u) {
-      return new MojoExecutionException("No container engine at " + u.endpoint() + " (from " + u.source()
-          + "). Start Docker (or Podman's Docker-compatible service), or set DOCKER_HOST / -Dcross.dockerHost."
-          + " To build only host targets without containers, use -Dcross.engine=none.", e);
+      return new MojoExecutionException(
+          "No container engine at "
+              + u.endpoint()
+              + " (from "
+              + u.source()
+              + "). Start Docker (or Podman's Docker-compatible service), or set DOCKER_HOST / -Dcross.dockerHost."
+              + " To build only host targets without containers, use -Dcross.engine=none.",
+          e);
     }
     if (e instanceof EngineException) {
       return new MojoExecutionException(e.getMessage(), e);

@@ -24,13 +24,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Builds every target in staged container images (a cached deps image, then a source image FROM it),
- * copies the outputs into {@code target/cross/<triple>/}, audits every binary (machine, NEEDED, glibc floor,
- * {@code <glibcMax>}), packs each target as a byte-reproducible
- * {@code <artifactId>-<version>-<classifier>.tar.gz} ({@code .zip} for Windows targets) and attaches it to the
- * project with its classifier, then runs {@code <smokeTest>} on the target's platform. Prints the plan first, a
- * progress line per stage and target, and a summary table at the end; writes each target's whole log to
- * {@code target/cross/<triple>.build.log}, and {@code target/cross/report.json} and {@code report.html}.
+ * Builds every target in staged container images (a cached deps image, then a source image FROM
+ * it), copies the outputs into {@code target/cross/<triple>/}, audits every binary (machine,
+ * NEEDED, glibc floor, {@code <glibcMax>}), packs each target as a byte-reproducible {@code
+ * <artifactId>-<version>-<classifier>.tar.gz} ({@code .zip} for Windows targets) and attaches it to
+ * the project with its classifier, then runs {@code <smokeTest>} on the target's platform. Prints
+ * the plan first, a progress line per stage and target, and a summary table at the end; writes each
+ * target's whole log to {@code target/cross/<triple>.build.log}, and {@code
+ * target/cross/report.json} and {@code report.html}.
  *
  * @since 0.1.0
  */
@@ -38,9 +39,9 @@ import org.apache.maven.project.MavenProjectHelper;
 public class BuildMojo extends AbstractCrossMojo {
 
   /**
-   * Builds every target's sources again even when nothing changed since the last build; a deps image
-   * whose key still matches is reused. The no-change check does not see a base image that changed under
-   * the same tag: this is how to pick it up.
+   * Builds every target's sources again even when nothing changed since the last build; a deps
+   * image whose key still matches is reused. The no-change check does not see a base image that
+   * changed under the same tag: this is how to pick it up.
    *
    * @since 0.1.0
    */
@@ -48,11 +49,11 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean force;
 
   /**
-   * Also copies each target's outputs into the project's classes directory under
-   * {@code <nativeResourcePath>/<classifier>/}, so that the project's jar holds the native library of every
-   * target (a multi-arch JNI jar). Bind the goal to {@code process-classes} so that tests and the jar see
-   * them. A target's {@code <nativeResourceDir>} puts its files elsewhere, for a library whose own loader
-   * looks there.
+   * Also copies each target's outputs into the project's classes directory under {@code
+   * <nativeResourcePath>/<classifier>/}, so that the project's jar holds the native library of
+   * every target (a multi-arch JNI jar). Bind the goal to {@code process-classes} so that tests and
+   * the jar see them. A target's {@code <nativeResourceDir>} puts its files elsewhere, for a
+   * library whose own loader looks there.
    *
    * @since 0.1.0
    */
@@ -60,10 +61,11 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean nativeResources;
 
   /**
-   * Skips this goal only ({@code cross.skip} skips every goal, {@code cross:collect} too): for a run that takes
-   * the archives from elsewhere, such as the generated workflow's package job,
-   * {@code mvn cross:collect verify -Dcross.build.skip=true}, where a {@code cross:build} bound to the lifecycle
-   * must not build the targets again. Default {@code false}; property {@code cross.build.skip}.
+   * Skips this goal only ({@code cross.skip} skips every goal, {@code cross:collect} too): for a
+   * run that takes the archives from elsewhere, such as the generated workflow's package job,
+   * {@code mvn cross:collect verify -Dcross.build.skip=true}, where a {@code cross:build} bound to
+   * the lifecycle must not build the targets again. Default {@code false}; property {@code
+   * cross.build.skip}.
    *
    * @since 0.1.0
    */
@@ -71,9 +73,10 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean skipBuild;
 
   /**
-   * Leaves {@code <nativeResources>} off for this run, whatever the POM says: for a CI leg that builds one
-   * target, whose classes must never make a one-platform jar ({@code cross:collect} assembles the real one).
-   * The generated workflow's legs pass {@code -Dcross.nativeResources.skip=true} when it has a package job.
+   * Leaves {@code <nativeResources>} off for this run, whatever the POM says: for a CI leg that
+   * builds one target, whose classes must never make a one-platform jar ({@code cross:collect}
+   * assembles the real one). The generated workflow's legs pass {@code
+   * -Dcross.nativeResources.skip=true} when it has a package job.
    *
    * @since 0.1.0
    */
@@ -81,9 +84,9 @@ public class BuildMojo extends AbstractCrossMojo {
   protected boolean skipNativeResources;
 
   /**
-   * Where {@code <nativeResources>} puts the outputs inside the jar; each target gets a directory named by
-   * its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}. A relative path inside the
-   * classes directory; an absolute one, or one that leaves it, fails the goal.
+   * Where {@code <nativeResources>} puts the outputs inside the jar; each target gets a directory
+   * named by its classifier, e.g. {@code META-INF/native/linux-aarch_64/libhello.so}. A relative
+   * path inside the classes directory; an absolute one, or one that leaves it, fails the goal.
    *
    * @since 0.1.0
    */
@@ -113,7 +116,9 @@ public class BuildMojo extends AbstractCrossMojo {
     try (CrossBuild session = session(config, plugin.getVersion())) {
       Optional<List<TargetResult>> unchanged = session.unchanged();
       if (unchanged.isPresent()) {
-        getLog().info("Nothing changed since the last build: the engine is not used (-Dcross.force rebuilds).");
+        getLog()
+            .info(
+                "Nothing changed since the last build: the engine is not used (-Dcross.force rebuilds).");
         results = unchanged.get();
       } else {
         BuildPlan plan = session.plan();
@@ -135,13 +140,15 @@ public class BuildMojo extends AbstractCrossMojo {
     try {
       report.write(config.outputDir());
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write the report into " + config.outputDir() + ": " + e, e);
+      throw new MojoExecutionException(
+          "Cannot write the report into " + config.outputDir() + ": " + e, e);
     }
     getLog().info("Report: " + config.outputDir().resolve("report.html"));
     for (TargetResult r : results) {
       if (!r.failed()) {
         String type = ArchiveFormat.forTarget(r.planned().target().triple().value()).type();
-        projectHelper.attachArtifact(project, type, r.planned().target().classifier(), r.archive().toFile());
+        projectHelper.attachArtifact(
+            project, type, r.planned().target().classifier(), r.archive().toFile());
       }
     }
     if (nativeResources && skipNativeResources) {
@@ -149,8 +156,8 @@ public class BuildMojo extends AbstractCrossMojo {
     } else if (nativeResources) {
       Path classes = Path.of(project.getBuild().getOutputDirectory());
       try {
-        List<String> written = NativeResources.copy(results, classes, nativeResourcePath,
-            config.nativeResourceDirs());
+        List<String> written =
+            NativeResources.copy(results, classes, nativeResourcePath, config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
         throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
@@ -167,9 +174,14 @@ public class BuildMojo extends AbstractCrossMojo {
           t.logTail().forEach(line -> getLog().error("  | " + line));
         }
       }
-      throw new MojoFailureException(failed.size() + " of " + results.size() + " targets failed: "
-          + String.join(", ", failed.stream().map(r -> r.planned().target().triple().value()).toList())
-          + ". See the log tail above; run with -X for the full build log.");
+      throw new MojoFailureException(
+          failed.size()
+              + " of "
+              + results.size()
+              + " targets failed: "
+              + String.join(
+                  ", ", failed.stream().map(r -> r.planned().target().triple().value()).toList())
+              + ". See the log tail above; run with -X for the full build log.");
     }
   }
 }

@@ -2,8 +2,8 @@ package dev.crossbuild.maven;
 
 /**
  * A {@code <builder>} in the POM: another container engine to build on, e.g. an arm64 machine.
- * {@code <id>} and {@code <host>} are required; {@code <tlsVerify>}, {@code <certPath>} and
- * {@code <maxParallel>} (default 2) are optional.
+ * {@code <id>} and {@code <host>} are required; {@code <tlsVerify>}, {@code <certPath>} and {@code
+ * <maxParallel>} (default 2) are optional.
  */
 public class BuilderParameter {
 

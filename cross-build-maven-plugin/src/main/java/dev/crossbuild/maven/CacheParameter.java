@@ -7,19 +7,19 @@ import org.apache.maven.execution.MavenSession;
 
 /**
  * {@code <cache>} in the POM: a registry repository that shares deps images between machines, e.g.
- * {@code <repository>registry.corp:5000/team/cache</repository>}. Every field can also be given as a
- * {@code -Dcross.cache.<field>} property, which wins over the POM.
+ * {@code <repository>registry.corp:5000/team/cache</repository>}. Every field can also be given as
+ * a {@code -Dcross.cache.<field>} property, which wins over the POM.
  *
  * <ul>
- *   <li>{@code <repository>}: where deps images are pulled from and pushed to, as
- *       {@code <repository>:<triple>-<deps key>}. It must start with the registry's host name.</li>
- *   <li>{@code <pull>} (default {@code true}): pull a deps image that is not in the local engine.</li>
- *   <li>{@code <push>} (default {@code false}): push every deps image built here.</li>
- *   <li>{@code <username>} and {@code <passwordEnvironmentVariable>}: credentials, instead of the docker
- *       CLI's {@code config.json}.</li>
- *   <li>{@code <usernameSecret>} and {@code <passwordSecret>}: the GitHub secrets the generated workflow
- *       logs in with. Without them it logs in with the job's {@code GITHUB_TOKEN}, which suits the GitHub
- *       container registry.</li>
+ *   <li>{@code <repository>}: where deps images are pulled from and pushed to, as {@code
+ *       <repository>:<triple>-<deps key>}. It must start with the registry's host name.
+ *   <li>{@code <pull>} (default {@code true}): pull a deps image that is not in the local engine.
+ *   <li>{@code <push>} (default {@code false}): push every deps image built here.
+ *   <li>{@code <username>} and {@code <passwordEnvironmentVariable>}: credentials, instead of the
+ *       docker CLI's {@code config.json}.
+ *   <li>{@code <usernameSecret>} and {@code <passwordSecret>}: the GitHub secrets the generated
+ *       workflow logs in with. Without them it logs in with the job's {@code GITHUB_TOKEN}, which
+ *       suits the GitHub container registry.
  * </ul>
  */
 public class CacheParameter {
@@ -35,8 +35,8 @@ public class CacheParameter {
   private String passwordSecret;
 
   /**
-   * This parameter with the {@code -Dcross.cache.*} properties applied over it ({@code user} first, then
-   * {@code system}); null when neither sets a repository or any other field.
+   * This parameter with the {@code -Dcross.cache.*} properties applied over it ({@code user} first,
+   * then {@code system}); null when neither sets a repository or any other field.
    */
   static CacheParameter withProperties(CacheParameter pom, Properties user, Properties system) {
     CacheParameter c = new CacheParameter();
@@ -50,8 +50,16 @@ public class CacheParameter {
       c.passwordSecret = pom.passwordSecret;
     }
     Map<String, String> given = new java.util.LinkedHashMap<>();
-    for (String field : new String[] {"repository", "push", "pull", "username", "passwordEnvironmentVariable",
-        "usernameSecret", "passwordSecret"}) {
+    for (String field :
+        new String[] {
+          "repository",
+          "push",
+          "pull",
+          "username",
+          "passwordEnvironmentVariable",
+          "usernameSecret",
+          "passwordSecret"
+        }) {
       String value = user == null ? null : user.getProperty(PROPERTY_PREFIX + field);
       if (value == null && system != null) {
         value = system.getProperty(PROPERTY_PREFIX + field);
@@ -60,31 +68,50 @@ public class CacheParameter {
         given.put(field, value);
       }
     }
-    given.forEach((field, value) -> {
-      switch (field) {
-        case "repository" -> c.repository = value;
-        case "push" -> c.push = bool(value);
-        case "pull" -> c.pull = bool(value);
-        case "username" -> c.username = value;
-        case "passwordEnvironmentVariable" -> c.passwordEnvironmentVariable = value;
-        case "usernameSecret" -> c.usernameSecret = value;
-        default -> c.passwordSecret = value;
-      }
-    });
-    boolean any = c.repository != null || c.push != null || c.pull != null || c.username != null
-        || c.passwordEnvironmentVariable != null || c.usernameSecret != null || c.passwordSecret != null;
+    given.forEach(
+        (field, value) -> {
+          switch (field) {
+            case "repository" -> c.repository = value;
+            case "push" -> c.push = bool(value);
+            case "pull" -> c.pull = bool(value);
+            case "username" -> c.username = value;
+            case "passwordEnvironmentVariable" -> c.passwordEnvironmentVariable = value;
+            case "usernameSecret" -> c.usernameSecret = value;
+            default -> c.passwordSecret = value;
+          }
+        });
+    boolean any =
+        c.repository != null
+            || c.push != null
+            || c.pull != null
+            || c.username != null
+            || c.passwordEnvironmentVariable != null
+            || c.usernameSecret != null
+            || c.passwordSecret != null;
     return any ? c : null;
   }
 
   /**
-   * {@code <cache>} with the session's {@code -Dcross.cache.*} properties applied, as the config layer takes
-   * it; null when nothing sets it. Without a session (unit tests) the JVM's system properties are read.
+   * {@code <cache>} with the session's {@code -Dcross.cache.*} properties applied, as the config
+   * layer takes it; null when nothing sets it. Without a session (unit tests) the JVM's system
+   * properties are read.
    */
   static RawCache raw(CacheParameter pom, MavenSession session) {
-    CacheParameter c = withProperties(pom, session == null ? null : session.getUserProperties(),
-        session == null ? System.getProperties() : session.getSystemProperties());
-    return c == null ? null : new RawCache(c.repository, c.push, c.pull, c.username, c.passwordEnvironmentVariable,
-        c.usernameSecret, c.passwordSecret);
+    CacheParameter c =
+        withProperties(
+            pom,
+            session == null ? null : session.getUserProperties(),
+            session == null ? System.getProperties() : session.getSystemProperties());
+    return c == null
+        ? null
+        : new RawCache(
+            c.repository,
+            c.push,
+            c.pull,
+            c.username,
+            c.passwordEnvironmentVariable,
+            c.usernameSecret,
+            c.passwordSecret);
   }
 
   private static Boolean bool(String value) {

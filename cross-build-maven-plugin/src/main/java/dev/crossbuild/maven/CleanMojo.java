@@ -16,11 +16,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Removes the project's build caches (the {@code <buildCache>} volumes on every builder, and the build cache
- * directory on this machine), its leftover containers and source images. With {@code -Dcross.clean.deps=true}
- * its deps images go too, so the next build starts from the base images (or pulls from {@code <cache>}).
- * Only what carries the plugin's labels for this project is removed. {@code target/cross} is
- * {@code mvn clean}'s.
+ * Removes the project's build caches (the {@code <buildCache>} volumes on every builder, and the
+ * build cache directory on this machine), its leftover containers and source images. With {@code
+ * -Dcross.clean.deps=true} its deps images go too, so the next build starts from the base images
+ * (or pulls from {@code <cache>}). Only what carries the plugin's labels for this project is
+ * removed. {@code target/cross} is {@code mvn clean}'s.
  *
  * @since 0.1.0
  */
@@ -57,10 +57,20 @@ public class CleanMojo extends AbstractCrossMojo {
           local = engine;
         }
         ProjectCleaner.Removed removed = ProjectCleaner.clean(engine, config.imageName(), deps);
-        getLog().info("Builder '" + builder.id() + "' (" + engine.endpoint() + "): removed "
-            + removed.volumes() + " build cache volume(s), " + removed.containers() + " container(s), "
-            + removed.images() + (deps ? " source and deps image(s)" : " source image(s)")
-            + (deps ? "" : "; deps images kept (-Dcross.clean.deps=true removes them)"));
+        getLog()
+            .info(
+                "Builder '"
+                    + builder.id()
+                    + "' ("
+                    + engine.endpoint()
+                    + "): removed "
+                    + removed.volumes()
+                    + " build cache volume(s), "
+                    + removed.containers()
+                    + " container(s), "
+                    + removed.images()
+                    + (deps ? " source and deps image(s)" : " source image(s)")
+                    + (deps ? "" : "; deps images kept (-Dcross.clean.deps=true removes them)"));
         if (engine != local) {
           engine.close();
         }
@@ -68,12 +78,13 @@ public class CleanMojo extends AbstractCrossMojo {
       Path dir = buildCacheDirectory(config);
       Platform platform = local == null ? null : local.info().nativePlatform();
       String image = platform == null ? null : TargetCatalog.builtIn().baseImageFor(platform);
-      if (ProjectCleaner.deleteDirectory(dir, image == null ? null : local, image, platform, config.imageName(),
-          getLog()::info)) {
+      if (ProjectCleaner.deleteDirectory(
+          dir, image == null ? null : local, image, platform, config.imageName(), getLog()::info)) {
         getLog().info("Removed the build cache directory " + dir);
       }
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot remove the build cache directory: " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot remove the build cache directory: " + e.getMessage(), e);
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -88,7 +99,8 @@ public class CleanMojo extends AbstractCrossMojo {
   /** The directory mode's directory, configured or default, whatever the mode is now. */
   private Path buildCacheDirectory(CrossConfig config) {
     BuildCacheConfig cache = config.buildCache();
-    return cache.directory() != null ? cache.directory()
+    return cache.directory() != null
+        ? cache.directory()
         : BuildCacheConfig.defaultDirectory(project.getArtifactId());
   }
 }

@@ -11,14 +11,26 @@ final class ConfigurationProblems {
   private ConfigurationProblems() {}
 
   static MojoFailureException failure(InvalidConfigException e) {
-    return new MojoFailureException(e.problems().size() + " configuration problem(s) in the cross-build "
-        + "plugin's <configuration>:\n" + e.problems().stream().map(ConfigProblem::message)
-            .map(m -> "  - " + m).collect(Collectors.joining("\n")));
+    return new MojoFailureException(
+        e.problems().size()
+            + " configuration problem(s) in the cross-build "
+            + "plugin's <configuration>:\n"
+            + e.problems().stream()
+                .map(ConfigProblem::message)
+                .map(m -> "  - " + m)
+                .collect(Collectors.joining("\n")));
   }
 
-  /** {@code <nativeResourcePath>} refused by the copy into the classes (absolute, or leaving them). */
+  /**
+   * {@code <nativeResourcePath>} refused by the copy into the classes (absolute, or leaving them).
+   */
   static MojoFailureException nativeResourcePath(String value, IllegalArgumentException e) {
-    return new MojoFailureException("<nativeResourcePath>" + value + "</nativeResourcePath>"
-        + " (-Dcross.nativeResourcePath) " + e.getMessage() + ". Use a relative path such as META-INF/native.");
+    return new MojoFailureException(
+        "<nativeResourcePath>"
+            + value
+            + "</nativeResourcePath>"
+            + " (-Dcross.nativeResourcePath) "
+            + e.getMessage()
+            + ". Use a relative path such as META-INF/native.");
   }
 }

@@ -21,8 +21,14 @@ final class ConsoleProgress implements BuildListener {
 
   @Override
   public void stageFinished(String triple, String stage, String outcome, Duration elapsed) {
-    String line = "[" + triple + "] " + stage + ": " + outcome
-        + String.format(Locale.ROOT, " (%.1f s)", elapsed.toMillis() / 1000.0);
+    String line =
+        "["
+            + triple
+            + "] "
+            + stage
+            + ": "
+            + outcome
+            + String.format(Locale.ROOT, " (%.1f s)", elapsed.toMillis() / 1000.0);
     if (outcome.equals("failed")) {
       log.error(line);
     } else {

@@ -9,9 +9,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Shows what {@code cross:build} would do: for every target, the strategy (native, cross, emulated, host),
- * the builder, the image platform, and why. Asks each engine for its platform and probes QEMU where needed,
- * but builds nothing.
+ * Shows what {@code cross:build} would do: for every target, the strategy (native, cross, emulated,
+ * host), the builder, the image platform, and why. Asks each engine for its platform and probes
+ * QEMU where needed, but builds nothing.
  *
  * @since 0.1.0
  */

@@ -37,14 +37,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Publishes the archives of a tagged commit as a GitHub release: finds the release for the tag
- * or creates a draft (targeting the tagged commit), uploads every {@code *.tar.gz}, {@code *.zip}
- * and {@code *.jar} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
+ * Publishes the archives of a tagged commit as a GitHub release: finds the release for the tag or
+ * creates a draft (targeting the tagged commit), uploads every {@code *.tar.gz}, {@code *.zip} and
+ * {@code *.jar} in the artifacts directory plus a {@code SHA256SUMS} file, skips assets that are
  * already there with the same content, checks the asset list, then publishes. Running it again
  * changes nothing. When HEAD carries no tag and none is configured, it logs why and does nothing.
- * Runs once per build, in the directory Maven was started in. On a GitHub Actions runner the API URL
- * and the repository default to the runner's {@code GITHUB_API_URL} and {@code GITHUB_REPOSITORY}, so
- * a job on GitHub Enterprise Server releases to its own server.
+ * Runs once per build, in the directory Maven was started in. On a GitHub Actions runner the API
+ * URL and the repository default to the runner's {@code GITHUB_API_URL} and {@code
+ * GITHUB_REPOSITORY}, so a job on GitHub Enterprise Server releases to its own server.
  *
  * @since 0.1.0
  */
@@ -54,13 +54,15 @@ public class ReleaseMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
-  /** The Maven session: the environment, and a {@code -D} property told from the POM in messages. */
+  /**
+   * The Maven session: the environment, and a {@code -D} property told from the POM in messages.
+   */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
   /**
-   * The tag to release. Default: the tag at HEAD (of several, the highest semantic version).
-   * Giving it releases that tag even when HEAD is not tagged. Property {@code cross.release.tag}.
+   * The tag to release. Default: the tag at HEAD (of several, the highest semantic version). Giving
+   * it releases that tag even when HEAD is not tagged. Property {@code cross.release.tag}.
    *
    * @since 0.1.0
    */
@@ -68,9 +70,9 @@ public class ReleaseMojo extends AbstractMojo {
   private String tag;
 
   /**
-   * The GitHub repository, {@code owner/name}. Default: the environment variable
-   * {@code GITHUB_REPOSITORY} (set on every GitHub Actions runner), else read from the URL of the
-   * {@code origin} remote (https or ssh). Property {@code cross.release.repository}; the POM and the
+   * The GitHub repository, {@code owner/name}. Default: the environment variable {@code
+   * GITHUB_REPOSITORY} (set on every GitHub Actions runner), else read from the URL of the {@code
+   * origin} remote (https or ssh). Property {@code cross.release.repository}; the POM and the
    * property win over the variable.
    *
    * @since 0.1.0
@@ -81,8 +83,8 @@ public class ReleaseMojo extends AbstractMojo {
   /**
    * The GitHub REST API base URL; {@code https://HOST/api/v3} for GitHub Enterprise Server.
    * Default: the environment variable {@code GITHUB_API_URL} (set on every GitHub Actions runner,
-   * GitHub Enterprise Server's included), else {@code https://api.github.com}. Property
-   * {@code cross.release.apiUrl}; the POM and the property win over the variable.
+   * GitHub Enterprise Server's included), else {@code https://api.github.com}. Property {@code
+   * cross.release.apiUrl}; the POM and the property win over the variable.
    *
    * @since 0.1.0
    */
@@ -91,8 +93,8 @@ public class ReleaseMojo extends AbstractMojo {
 
   /**
    * The environment variable that holds the token (it needs {@code contents: write}). The token
-   * itself is never configured in the POM and never printed. Default {@code GITHUB_TOKEN}.
-   * Property {@code cross.release.tokenVariable}.
+   * itself is never configured in the POM and never printed. Default {@code GITHUB_TOKEN}. Property
+   * {@code cross.release.tokenVariable}.
    *
    * @since 0.1.0
    */
@@ -100,9 +102,9 @@ public class ReleaseMojo extends AbstractMojo {
   private String tokenVariable;
 
   /**
-   * Only read from GitHub and print what would be created, uploaded, replaced and published.
-   * Works without a token for public repositories. Default {@code false}. Property
-   * {@code cross.release.dryRun}.
+   * Only read from GitHub and print what would be created, uploaded, replaced and published. Works
+   * without a token for public repositories. Default {@code false}. Property {@code
+   * cross.release.dryRun}.
    *
    * @since 0.1.0
    */
@@ -110,8 +112,8 @@ public class ReleaseMojo extends AbstractMojo {
   private boolean dryRun;
 
   /**
-   * Upload everything but leave the release a draft, to publish it by hand. Default
-   * {@code false}. Property {@code cross.release.draftOnly}.
+   * Upload everything but leave the release a draft, to publish it by hand. Default {@code false}.
+   * Property {@code cross.release.draftOnly}.
    *
    * @since 0.1.0
    */
@@ -119,8 +121,8 @@ public class ReleaseMojo extends AbstractMojo {
   private boolean draftOnly;
 
   /**
-   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build goals.
-   * Default {@code false}. Property {@code cross.skip}.
+   * Skips this goal, and with {@code -Dcross.skip=true} every goal of the plugin, as for the build
+   * goals. Default {@code false}. Property {@code cross.skip}.
    *
    * @since 0.1.0
    */
@@ -136,21 +138,23 @@ public class ReleaseMojo extends AbstractMojo {
   private boolean skipRelease;
 
   /**
-   * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not its
-   * subdirectories, are released; {@code SHA256SUMS} is written there. Jars are released only with
-   * archives. Default <code>${project.build.directory}/cross</code>.
-   * Property {@code cross.release.artifactsDirectory}.
+   * The directory whose archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}), not
+   * its subdirectories, are released; {@code SHA256SUMS} is written there. Jars are released only
+   * with archives. Default <code>${project.build.directory}/cross</code>. Property {@code
+   * cross.release.artifactsDirectory}.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "cross.release.artifactsDirectory", defaultValue = "${project.build.directory}/cross")
+  @Parameter(
+      property = "cross.release.artifactsDirectory",
+      defaultValue = "${project.build.directory}/cross")
   private File artifactsDirectory;
 
   /**
-   * How many times a GitHub request that failed for a passing reason (HTTP 5xx or 429, a rate limit, a
-   * connection error) is tried again, waiting 2 s, then twice as long each time (or what the server's
-   * {@code Retry-After} asks), at most 60 s. {@code 0} fails at the first such error. Default {@code 4}.
-   * Property {@code cross.release.retries}.
+   * How many times a GitHub request that failed for a passing reason (HTTP 5xx or 429, a rate
+   * limit, a connection error) is tried again, waiting 2 s, then twice as long each time (or what
+   * the server's {@code Retry-After} asks), at most 60 s. {@code 0} fails at the first such error.
+   * Default {@code 4}. Property {@code cross.release.retries}.
    *
    * @since 0.1.0
    */
@@ -163,8 +167,10 @@ public class ReleaseMojo extends AbstractMojo {
       return;
     }
     if (retries < 0) {
-      throw new MojoFailureException("<retries> / -Dcross.release.retries must be 0 or more: " + retries
-          + ". Use 0 to fail at the first error.");
+      throw new MojoFailureException(
+          "<retries> / -Dcross.release.retries must be 0 or more: "
+              + retries
+              + ". Use 0 to fail at the first error.");
     }
     Map<String, String> environment = environment(session);
     ReleaseSettings settings = new ReleaseSettings(environment);
@@ -176,7 +182,8 @@ public class ReleaseMojo extends AbstractMojo {
       throw ReleaseErrors.invalidApiUrl(e);
     }
     try {
-      givenRepository = settings.repository(configured("repository", "cross.release.repository", repository));
+      givenRepository =
+          settings.repository(configured("repository", "cross.release.repository", repository));
     } catch (InvalidReleaseSettingException e) {
       throw ReleaseErrors.invalidRepository(e);
     }
@@ -184,22 +191,34 @@ public class ReleaseMojo extends AbstractMojo {
     Setting<GitHubRepository> gitHub;
     try (GitInfo git = GitInfo.open(project.getBasedir().toPath())) {
       releaseTag = git.releaseTag(tag);
-      gitHub = givenRepository.orElseGet(() ->
-          new Setting<>(git.gitHubRepository(null), SettingSource.gitRemote(GitInfo.DEFAULT_REMOTE)));
+      gitHub =
+          givenRepository.orElseGet(
+              () ->
+                  new Setting<>(
+                      git.gitHubRepository(null), SettingSource.gitRemote(GitInfo.DEFAULT_REMOTE)));
     } catch (NoTagAtHeadException e) {
-      getLog().info(e.getMessage() + ": nothing to release, skipping cross:release. Push a tag such as v1.2.3,"
-          + " or name one with <tag> / -Dcross.release.tag.");
+      getLog()
+          .info(
+              e.getMessage()
+                  + ": nothing to release, skipping cross:release. Push a tag such as v1.2.3,"
+                  + " or name one with <tag> / -Dcross.release.tag.");
       return;
     } catch (NotAGitRepositoryException e) {
       if (isBlank(tag) || givenRepository.isEmpty()) {
-        throw new MojoFailureException(e.getMessage() + ". cross:release reads the tag and the GitHub repository"
-            + " from git: run it in a clone, or set both <tag> / -Dcross.release.tag and <repository> /"
-            + " -Dcross.release.repository (or " + ReleaseSettings.REPOSITORY_VARIABLE + ").", e);
+        throw new MojoFailureException(
+            e.getMessage()
+                + ". cross:release reads the tag and the GitHub repository"
+                + " from git: run it in a clone, or set both <tag> / -Dcross.release.tag and <repository> /"
+                + " -Dcross.release.repository (or "
+                + ReleaseSettings.REPOSITORY_VARIABLE
+                + ").",
+            e);
       }
       releaseTag = new ReleaseTag(tag.trim(), null);
       gitHub = givenRepository.get();
     } catch (NotAGitHubRemoteException e) {
-      throw new MojoFailureException(e.getMessage() + ". Set <repository> / -Dcross.release.repository=owner/name.", e);
+      throw new MojoFailureException(
+          e.getMessage() + ". Set <repository> / -Dcross.release.repository=owner/name.", e);
     } catch (GitException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -209,32 +228,51 @@ public class ReleaseMojo extends AbstractMojo {
     String token = environment.get(tokenVariable);
     if (isBlank(token)) {
       if (!dryRun) {
-        throw new MojoFailureException("No GitHub token: the environment variable " + tokenVariable
-            + " is not set. Set it to a token with 'contents: write' permission (in GitHub Actions: env: "
-            + tokenVariable + ": ${{ secrets.GITHUB_TOKEN }}), or name another variable with <tokenVariable> /"
-            + " -Dcross.release.tokenVariable.");
+        throw new MojoFailureException(
+            "No GitHub token: the environment variable "
+                + tokenVariable
+                + " is not set. Set it to a token with 'contents: write' permission (in GitHub Actions: env: "
+                + tokenVariable
+                + ": ${{ secrets.GITHUB_TOKEN }}), or name another variable with <tokenVariable> /"
+                + " -Dcross.release.tokenVariable.");
       }
       getLog().warn("No token in " + tokenVariable + ": the dry run reads GitHub anonymously");
     }
 
-    RetryPolicy retryPolicy = new RetryPolicy(retries + 1, RetryPolicy.DEFAULT.initialDelay(),
-        RetryPolicy.DEFAULT.maxDelay(), RetryPolicy.DEFAULT.sleeper());
-    GitHubReleases github = new GitHubReleases(api.value(), gitHub.value(), token, retryPolicy, getLog()::info);
+    RetryPolicy retryPolicy =
+        new RetryPolicy(
+            retries + 1,
+            RetryPolicy.DEFAULT.initialDelay(),
+            RetryPolicy.DEFAULT.maxDelay(),
+            RetryPolicy.DEFAULT.sleeper());
+    GitHubReleases github =
+        new GitHubReleases(api.value(), gitHub.value(), token, retryPolicy, getLog()::info);
     ReleaseResult result;
     try {
-      result = new Releaser(github, getLog()::info)
-          .release(new ReleaseRequest(releaseTag, artifactsDirectory.toPath(), dryRun, draftOnly));
+      result =
+          new Releaser(github, getLog()::info)
+              .release(
+                  new ReleaseRequest(releaseTag, artifactsDirectory.toPath(), dryRun, draftOnly));
     } catch (GitHubAuthenticationException e) {
-      throw new MojoFailureException("The token in " + tokenVariable + " was rejected by " + apiText
-          + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on "
-          + gitHub.value() + ".", e);
+      throw new MojoFailureException(
+          "The token in "
+              + tokenVariable
+              + " was rejected by "
+              + apiText
+              + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on "
+              + gitHub.value()
+              + ".",
+          e);
     } catch (GitHubUnreachableException e) {
       throw ReleaseErrors.unreachable(e, api, settings.serverUrl());
     } catch (PublishedAssetConflictException e) {
       throw new MojoFailureException(e.getMessage() + ".", e);
     } catch (NoArtifactsException e) {
-      throw new MojoFailureException(e.getMessage() + ". Run cross:build first (or put the build jobs' archives"
-          + " there), or point <artifactsDirectory> / -Dcross.release.artifactsDirectory at them.", e);
+      throw new MojoFailureException(
+          e.getMessage()
+              + ". Run cross:build first (or put the build jobs' archives"
+              + " there), or point <artifactsDirectory> / -Dcross.release.artifactsDirectory at them.",
+          e);
     } catch (IncompleteReleaseException | GitHubApiException | UncheckedIOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -243,8 +281,15 @@ public class ReleaseMojo extends AbstractMojo {
 
   private void report(ReleaseResult result) {
     getLog().info("Release " + result.summary());
-    result.uploaded().forEach(name -> getLog().info("  " + (result.dryRun() ? "would upload " : "uploaded ") + name));
-    result.replaced().forEach(name -> getLog().info("  " + (result.dryRun() ? "would replace " : "replaced ") + name));
+    result
+        .uploaded()
+        .forEach(
+            name -> getLog().info("  " + (result.dryRun() ? "would upload " : "uploaded ") + name));
+    result
+        .replaced()
+        .forEach(
+            name ->
+                getLog().info("  " + (result.dryRun() ? "would replace " : "replaced ") + name));
     result.skipped().forEach(name -> getLog().info("  skipped (same content) " + name));
   }
 
@@ -276,12 +321,15 @@ public class ReleaseMojo extends AbstractMojo {
    */
   private static Map<String, String> environment(MavenSession session) {
     Map<String, String> environment = new HashMap<>();
-    session.getSystemProperties().forEach((key, value) -> {
-      String name = String.valueOf(key);
-      if (name.startsWith("env.") && value != null) {
-        environment.put(name.substring("env.".length()), String.valueOf(value));
-      }
-    });
+    session
+        .getSystemProperties()
+        .forEach(
+            (key, value) -> {
+              String name = String.valueOf(key);
+              if (name.startsWith("env.") && value != null) {
+                environment.put(name.substring("env.".length()), String.valueOf(value));
+              }
+            });
     return environment;
   }
 

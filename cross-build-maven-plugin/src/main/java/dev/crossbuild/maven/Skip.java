@@ -3,8 +3,9 @@ package dev.crossbuild.maven;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The check every goal starts with, as Maven's own plugins have it: {@code cross.skip} skips every goal of the
- * plugin, {@code cross.<goal>.skip} that goal alone. The INFO line names the property that did it.
+ * The check every goal starts with, as Maven's own plugins have it: {@code cross.skip} skips every
+ * goal of the plugin, {@code cross.<goal>.skip} that goal alone. The INFO line names the property
+ * that did it.
  */
 final class Skip {
 

@@ -1,10 +1,10 @@
 package dev.crossbuild.maven;
 
 /**
- * A {@code <target>} in the POM: either just the triple,
- * {@code <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
- * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code <smokeTest>},
- * {@code <nativeResourceDir>}.
+ * A {@code <target>} in the POM: either just the triple, {@code
+ * <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
+ * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code
+ * <smokeTest>}, {@code <nativeResourceDir>}.
  */
 public class TargetParameter {
 
@@ -65,8 +65,8 @@ public class TargetParameter {
   }
 
   /**
-   * This target's own smoke test; {@code none} turns the plugin's off for it, as an empty string (Maven never
-   * passes an empty element, {@code <smokeTest/>}, to a setter).
+   * This target's own smoke test; {@code none} turns the plugin's off for it, as an empty string
+   * (Maven never passes an empty element, {@code <smokeTest/>}, to a setter).
    */
   public String getSmokeTest() {
     return smokeTest;

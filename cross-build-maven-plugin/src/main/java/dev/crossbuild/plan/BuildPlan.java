@@ -6,7 +6,8 @@ import java.util.List;
  * The decision for every target, in the order the targets were given.
  *
  * @param targets the planned targets
- * @param unreachable the builders that could not be reached, so none of the targets is planned on them
+ * @param unreachable the builders that could not be reached, so none of the targets is planned on
+ *     them
  */
 public record BuildPlan(List<PlannedTarget> targets, List<UnreachableBuilder> unreachable) {
 

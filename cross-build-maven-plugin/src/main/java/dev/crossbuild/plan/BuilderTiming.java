@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What planning cost on one builder, for the report: connecting with its {@code /info}, and the QEMU probes
- * (a container per foreign platform asked about, at most once per build).
+ * What planning cost on one builder, for the report: connecting with its {@code /info}, and the
+ * QEMU probes (a container per foreign platform asked about, at most once per build).
  *
  * @param builder the connected builder
  * @param connect connecting, negotiating the API version and reading {@code /info}

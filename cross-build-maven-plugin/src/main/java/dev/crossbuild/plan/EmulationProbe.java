@@ -2,7 +2,10 @@ package dev.crossbuild.plan;
 
 import dev.crossbuild.target.Platform;
 
-/** Answers whether a builder can run containers of a foreign platform (QEMU registered in binfmt_misc). */
+/**
+ * Answers whether a builder can run containers of a foreign platform (QEMU registered in
+ * binfmt_misc).
+ */
 @FunctionalInterface
 public interface EmulationProbe {
 
@@ -10,8 +13,8 @@ public interface EmulationProbe {
   boolean canEmulate(Builder builder, Platform platform);
 
   /**
-   * Why the last probe of this builder and platform could not tell (e.g. no image of that platform to run),
-   * or null when it answered plainly.
+   * Why the last probe of this builder and platform could not tell (e.g. no image of that platform
+   * to run), or null when it answered plainly.
    */
   default String problem(Builder builder, Platform platform) {
     return null;

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Asks a builder whether it runs a foreign platform: a tiny container of that platform ({@code uname -m} in
- * the platform's base image) must start and exit 0. The container is removed whatever happens.
+ * Asks a builder whether it runs a foreign platform: a tiny container of that platform ({@code
+ * uname -m} in the platform's base image) must start and exit 0. The container is removed whatever
+ * happens.
  */
 public final class EngineEmulationProbe implements EmulationProbe {
 
@@ -25,7 +26,8 @@ public final class EngineEmulationProbe implements EmulationProbe {
    * @param engines the engine of each builder, by builder id
    * @param baseImage the base image of a platform (pulled if the engine lacks it)
    */
-  public EngineEmulationProbe(Map<String, ContainerEngine> engines, Function<Platform, String> baseImage) {
+  public EngineEmulationProbe(
+      Map<String, ContainerEngine> engines, Function<Platform, String> baseImage) {
     this.engines = Map.copyOf(engines);
     this.baseImage = baseImage;
   }
@@ -33,15 +35,19 @@ public final class EngineEmulationProbe implements EmulationProbe {
   /** Asked once per builder and platform: the planner and every smoke test share the answer. */
   @Override
   public boolean canEmulate(Builder builder, Platform platform) {
-    return answers.computeIfAbsent(builder.id() + " " + platform, k -> {
-      java.time.Instant start = java.time.Instant.now();
-      try {
-        return probe(builder, platform);
-      } finally {
-        spent.merge(builder.id(), java.time.Duration.between(start, java.time.Instant.now()),
-            java.time.Duration::plus);
-      }
-    });
+    return answers.computeIfAbsent(
+        builder.id() + " " + platform,
+        k -> {
+          java.time.Instant start = java.time.Instant.now();
+          try {
+            return probe(builder, platform);
+          } finally {
+            spent.merge(
+                builder.id(),
+                java.time.Duration.between(start, java.time.Instant.now()),
+                java.time.Duration::plus);
+          }
+        });
   }
 
   /** The time the probes of a builder took, all platforms together (zero when none ran). */
@@ -60,13 +66,24 @@ public final class EngineEmulationProbe implements EmulationProbe {
         try {
           engine.pullImage(image, platform);
         } catch (EngineException e) {
-          problems.put(builder.id() + " " + platform, "no " + platform + " image to probe with (" + image
-              + " is not there and could not be pulled: " + e.getMessage() + ")");
+          problems.put(
+              builder.id() + " " + platform,
+              "no "
+                  + platform
+                  + " image to probe with ("
+                  + image
+                  + " is not there and could not be pulled: "
+                  + e.getMessage()
+                  + ")");
           return false;
         }
       }
-      RunResult result = engine.run(image, platform, List.of("uname", "-m"),
-          Map.of("dev.crossbuild.managed", "true", "dev.crossbuild.stage", "probe"));
+      RunResult result =
+          engine.run(
+              image,
+              platform,
+              List.of("uname", "-m"),
+              Map.of("dev.crossbuild.managed", "true", "dev.crossbuild.stage", "probe"));
       return result.exitCode() == 0;
     } catch (EngineException e) {
       return false;

@@ -10,11 +10,12 @@ import java.util.Objects;
  * @param target the target
  * @param strategy how it is built
  * @param builder the builder that builds it, or null for {@link Strategy#HOST}
- * @param imagePlatform the platform of the images it builds in (the builder's own for native and cross,
- *     the target's for emulated), or null for host builds
+ * @param imagePlatform the platform of the images it builds in (the builder's own for native and
+ *     cross, the target's for emulated), or null for host builds
  * @param reason one line that says why, for the plan table
  */
-public record PlannedTarget(Target target, Strategy strategy, Builder builder, Platform imagePlatform, String reason) {
+public record PlannedTarget(
+    Target target, Strategy strategy, Builder builder, Platform imagePlatform, String reason) {
 
   public PlannedTarget {
     Objects.requireNonNull(target, "target");

@@ -10,10 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Picks, for every target, the first way of building it that applies: native, then cross, then emulated,
- * then host; and records why. A {@code <strategy>} given for a target is checked instead of chosen. Among the
- * builders for which that way applies, the least loaded one builds it (targets already given to it divided
- * by its {@code maxParallel}; ties go to the first declared), so targets spread over the builders.
+ * Picks, for every target, the first way of building it that applies: native, then cross, then
+ * emulated, then host; and records why. A {@code <strategy>} given for a target is checked instead
+ * of chosen. Among the builders for which that way applies, the least loaded one builds it (targets
+ * already given to it divided by its {@code maxParallel}; ties go to the first declared), so
+ * targets spread over the builders.
  */
 public final class Planner {
 
@@ -23,6 +24,7 @@ public final class Planner {
   private final CrossCapability cross;
   private final EmulationProbe probe;
   private final Map<String, Boolean> emulation = new HashMap<>();
+
   /** Targets given to each builder so far in the current {@link #plan}. */
   private final Map<String, Integer> assigned = new HashMap<>();
 
@@ -30,22 +32,30 @@ public final class Planner {
    * @param builders the container builders, local first; may be empty when no engine is used
    * @param hostPlatform this machine's own platform, for host builds
    * @param cross whether the recipe can cross-compile a target at a builder's platform
-   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
+   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per
+   *     pair)
    */
-  public Planner(List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
+  public Planner(
+      List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
     this(builders, List.of(), hostPlatform, cross, probe);
   }
 
   /**
-   * @param builders the container builders that answered, local first; may be empty when no engine is used
-   * @param unreachable the declared builders that did not answer: named where a target needed them, and
-   *     carried by the plan
+   * @param builders the container builders that answered, local first; may be empty when no engine
+   *     is used
+   * @param unreachable the declared builders that did not answer: named where a target needed them,
+   *     and carried by the plan
    * @param hostPlatform this machine's own platform, for host builds
    * @param cross whether the recipe can cross-compile a target at a builder's platform
-   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per pair)
+   * @param probe whether a builder can run a foreign platform under QEMU (asked at most once per
+   *     pair)
    */
-  public Planner(List<Builder> builders, List<UnreachableBuilder> unreachable, Platform hostPlatform,
-      CrossCapability cross, EmulationProbe probe) {
+  public Planner(
+      List<Builder> builders,
+      List<UnreachableBuilder> unreachable,
+      Platform hostPlatform,
+      CrossCapability cross,
+      EmulationProbe probe) {
     this.builders = List.copyOf(builders);
     this.unreachable = List.copyOf(unreachable);
     this.hostPlatform = hostPlatform;
@@ -56,16 +66,18 @@ public final class Planner {
   /**
    * Plans every target.
    *
-   * @throws UnbuildableTargetsException listing every target that cannot be built, with what would fix it
+   * @throws UnbuildableTargetsException listing every target that cannot be built, with what would
+   *     fix it
    */
   public BuildPlan plan(List<TargetRequest> requests) {
     List<PlannedTarget> planned = new ArrayList<>();
     List<UnbuildableTarget> unbuildable = new ArrayList<>();
     assigned.clear();
     for (TargetRequest request : requests) {
-      Optional<PlannedTarget> decision = request.forcedStrategy() == null
-          ? choose(request)
-          : forced(request, request.forcedStrategy());
+      Optional<PlannedTarget> decision =
+          request.forcedStrategy() == null
+              ? choose(request)
+              : forced(request, request.forcedStrategy());
       decision.ifPresentOrElse(t -> planned.add(assign(t)), () -> unbuildable.add(whyNot(request)));
     }
     if (!unbuildable.isEmpty()) {
@@ -83,7 +95,8 @@ public final class Planner {
   }
 
   private Optional<PlannedTarget> choose(TargetRequest request) {
-    // Host builds are for targets no container runs (macOS, Windows), or when no engine is used at all.
+    // Host builds are for targets no container runs (macOS, Windows), or when no engine is used at
+    // all.
     boolean hostAllowed = !request.target().container() || builders.isEmpty();
     return tryNative(request, "")
         .or(() -> tryCross(request, ""))
@@ -109,8 +122,14 @@ public final class Planner {
     return byLoad(candidates(request)).stream()
         .filter(b -> b.nativePlatform().equals(target.platform()))
         .findFirst()
-        .map(b -> new PlannedTarget(target, Strategy.NATIVE, b, b.nativePlatform(),
-            why + "builder '" + b.id() + "' runs " + target.platform() + " natively"));
+        .map(
+            b ->
+                new PlannedTarget(
+                    target,
+                    Strategy.NATIVE,
+                    b,
+                    b.nativePlatform(),
+                    why + "builder '" + b.id() + "' runs " + target.platform() + " natively"));
   }
 
   private Optional<PlannedTarget> tryCross(TargetRequest request, String why) {
@@ -118,10 +137,22 @@ public final class Planner {
     return byLoad(candidates(request)).stream()
         .filter(b -> cross.canCross(target, b.nativePlatform()))
         .findFirst()
-        .map(b -> new PlannedTarget(target, Strategy.CROSS, b, b.nativePlatform(),
-            why + (why.isEmpty() ? "no " + target.platform() + " builder; " : "")
-                + "cross-compiles" + (target.gnuPrefix() == null ? "" : " with " + target.gnuPrefix() + "-gcc")
-                + " on '" + b.id() + "' (" + b.nativePlatform() + ")"));
+        .map(
+            b ->
+                new PlannedTarget(
+                    target,
+                    Strategy.CROSS,
+                    b,
+                    b.nativePlatform(),
+                    why
+                        + (why.isEmpty() ? "no " + target.platform() + " builder; " : "")
+                        + "cross-compiles"
+                        + (target.gnuPrefix() == null ? "" : " with " + target.gnuPrefix() + "-gcc")
+                        + " on '"
+                        + b.id()
+                        + "' ("
+                        + b.nativePlatform()
+                        + ")"));
   }
 
   private Optional<PlannedTarget> tryEmulated(TargetRequest request, String why) {
@@ -132,19 +163,36 @@ public final class Planner {
     return byLoad(candidates(request)).stream()
         .filter(b -> canEmulate(b, target.platform()))
         .findFirst()
-        .map(b -> new PlannedTarget(target, Strategy.EMULATED, b, target.platform(),
-            why + (why.isEmpty() ? "no " + target.platform() + " builder and no cross toolchain; " : "")
-                + "QEMU on '" + b.id() + "' (expect 10-50x slower)"));
+        .map(
+            b ->
+                new PlannedTarget(
+                    target,
+                    Strategy.EMULATED,
+                    b,
+                    target.platform(),
+                    why
+                        + (why.isEmpty()
+                            ? "no " + target.platform() + " builder and no cross toolchain; "
+                            : "")
+                        + "QEMU on '"
+                        + b.id()
+                        + "' (expect 10-50x slower)"));
   }
 
   private Optional<PlannedTarget> tryHost(TargetRequest request, String why) {
     Target target = request.target();
-    if (hostPlatform == null || !hostPlatform.os().equals(target.platform().os())
+    if (hostPlatform == null
+        || !hostPlatform.os().equals(target.platform().os())
         || !hostPlatform.arch().equals(target.platform().arch())) {
       return Optional.empty();
     }
-    return Optional.of(new PlannedTarget(target, Strategy.HOST, null, null,
-        why + "builds on this machine (" + hostPlatform + ") without a container"));
+    return Optional.of(
+        new PlannedTarget(
+            target,
+            Strategy.HOST,
+            null,
+            null,
+            why + "builds on this machine (" + hostPlatform + ") without a container"));
   }
 
   private List<Builder> candidates(TargetRequest request) {
@@ -155,8 +203,8 @@ public final class Planner {
   }
 
   /**
-   * The builders, least loaded first; a stable sort, so equal loads keep declaration order. The strategies
-   * take the first that applies, which probes QEMU on as few builders as before.
+   * The builders, least loaded first; a stable sort, so equal loads keep declaration order. The
+   * strategies take the first that applies, which probes QEMU on as few builders as before.
    */
   private List<Builder> byLoad(List<Builder> candidates) {
     return candidates.stream().sorted(this::compareLoad).toList();
@@ -173,72 +221,120 @@ public final class Planner {
     if (builder.nativePlatform().equals(platform)) {
       return false;
     }
-    return emulation.computeIfAbsent(builder.id() + " " + platform, k -> probe.canEmulate(builder, platform));
+    return emulation.computeIfAbsent(
+        builder.id() + " " + platform, k -> probe.canEmulate(builder, platform));
   }
 
   private UnbuildableTarget whyNot(TargetRequest request) {
     Target target = request.target();
     String triple = target.triple().value();
     if (!target.container()) {
-      return new UnbuildableTarget(triple,
-          target.platform() + " does not build in a Linux container and this machine is "
+      return new UnbuildableTarget(
+          triple,
+          target.platform()
+              + " does not build in a Linux container and this machine is "
               + (hostPlatform == null ? "unknown" : hostPlatform.toString()),
-          "Build it on a " + target.platform().os() + " machine, or in CI with mvn cross:generate-workflow"
+          "Build it on a "
+              + target.platform().os()
+              + " machine, or in CI with mvn cross:generate-workflow"
               + " (a native runner per target)");
     }
     return noBuilder(request).orElseGet(() -> noStrategy(request, candidates(request)));
   }
 
-  /** Why no builder at all may build the target: its {@code <builder>} is unknown or unreachable, or none is. */
+  /**
+   * Why no builder at all may build the target: its {@code <builder>} is unknown or unreachable, or
+   * none is.
+   */
   private Optional<UnbuildableTarget> noBuilder(TargetRequest request) {
     String triple = request.target().triple().value();
-    Optional<UnreachableBuilder> away = unreachable.stream()
-        .filter(u -> u.id().equals(request.forcedBuilder())).findFirst();
+    Optional<UnreachableBuilder> away =
+        unreachable.stream().filter(u -> u.id().equals(request.forcedBuilder())).findFirst();
     if (away.isPresent()) {
       UnreachableBuilder b = away.get();
-      return Optional.of(new UnbuildableTarget(triple, b.describe(),
-          "Start the engine at " + b.host() + " or check the <host> of <builder> '" + b.id() + "', or remove <builder>"
-              + b.id() + "</builder> from the target so another builder builds it"));
+      return Optional.of(
+          new UnbuildableTarget(
+              triple,
+              b.describe(),
+              "Start the engine at "
+                  + b.host()
+                  + " or check the <host> of <builder> '"
+                  + b.id()
+                  + "', or remove <builder>"
+                  + b.id()
+                  + "</builder> from the target so another builder builds it"));
     }
     if (request.forcedBuilder() != null && candidates(request).isEmpty()) {
       List<String> ids = new ArrayList<>(builders.stream().map(Builder::id).toList());
       unreachable.forEach(u -> ids.add(u.id()));
-      return Optional.of(new UnbuildableTarget(triple, "no <builder> with id '" + request.forcedBuilder() + "'",
-          "Use one of the declared builder ids: " + String.join(", ", ids)));
+      return Optional.of(
+          new UnbuildableTarget(
+              triple,
+              "no <builder> with id '" + request.forcedBuilder() + "'",
+              "Use one of the declared builder ids: " + String.join(", ", ids)));
     }
     if (builders.isEmpty()) {
-      return Optional.of(new UnbuildableTarget(triple, "no container builder is available (engine disabled)",
-          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow"));
+      return Optional.of(
+          new UnbuildableTarget(
+              triple,
+              "no container builder is available (engine disabled)",
+              "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow"));
     }
     return Optional.empty();
   }
 
-  /** Why none of the strategies applies on the target's candidate builders, and what would make one apply. */
+  /**
+   * Why none of the strategies applies on the target's candidate builders, and what would make one
+   * apply.
+   */
   private UnbuildableTarget noStrategy(TargetRequest request, List<Builder> candidates) {
     Target target = request.target();
     String triple = target.triple().value();
     String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());
-    String forcedPart = request.forcedStrategy() == null ? ""
-        : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
-    String problem = switch (request.forcedStrategy() == null ? Strategy.EMULATED : request.forcedStrategy()) {
-      case NATIVE -> forcedPart + "no builder runs " + target.platform() + " natively";
-      case CROSS -> forcedPart + "the recipe has no cross toolchain for it on " + names;
-      case EMULATED, HOST -> forcedPart + "no builder runs " + target.platform()
-          + " and QEMU is not registered on " + names;
-    };
-    String probeProblem = candidates.stream().map(b -> probe.problem(b, target.platform()))
-        .filter(Objects::nonNull).findFirst().orElse(null);
-    boolean emulationAsked = request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
+    String forcedPart =
+        request.forcedStrategy() == null
+            ? ""
+            : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
+    String problem =
+        switch (request.forcedStrategy() == null ? Strategy.EMULATED : request.forcedStrategy()) {
+          case NATIVE -> forcedPart + "no builder runs " + target.platform() + " natively";
+          case CROSS -> forcedPart + "the recipe has no cross toolchain for it on " + names;
+          case EMULATED, HOST ->
+              forcedPart
+                  + "no builder runs "
+                  + target.platform()
+                  + " and QEMU is not registered on "
+                  + names;
+        };
+    String probeProblem =
+        candidates.stream()
+            .map(b -> probe.problem(b, target.platform()))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    boolean emulationAsked =
+        request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
     if (probeProblem != null && emulationAsked) {
-      return new UnbuildableTarget(triple, forcedPart + "no builder runs " + target.platform()
-          + " and QEMU could not be probed: " + probeProblem + unreachableNote(request),
+      return new UnbuildableTarget(
+          triple,
+          forcedPart
+              + "no builder runs "
+              + target.platform()
+              + " and QEMU could not be probed: "
+              + probeProblem
+              + unreachableNote(request),
           "Make or pull that image (or set <image> for the target), add a <builder> that runs "
-              + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+              + target.platform()
+              + ", or build it in CI (mvn cross:generate-workflow)");
     }
-    return new UnbuildableTarget(triple, problem + unreachableNote(request),
-        "Run: docker run --privileged --rm tonistiigi/binfmt --install " + target.platform().arch()
+    return new UnbuildableTarget(
+        triple,
+        problem + unreachableNote(request),
+        "Run: docker run --privileged --rm tonistiigi/binfmt --install "
+            + target.platform().arch()
             + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "
-            + target.platform() + ", or build it in CI (mvn cross:generate-workflow)");
+            + target.platform()
+            + ", or build it in CI (mvn cross:generate-workflow)");
   }
 
   /** The builders that did not answer, when one of them might have built the target. */
@@ -246,6 +342,7 @@ public final class Planner {
     if (unreachable.isEmpty() || request.forcedBuilder() != null) {
       return "";
     }
-    return "; " + String.join("; ", unreachable.stream().map(UnreachableBuilder::describe).toList());
+    return "; "
+        + String.join("; ", unreachable.stream().map(UnreachableBuilder::describe).toList());
   }
 }

@@ -29,6 +29,7 @@ public enum Strategy {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown strategy '" + text + "'. Use native, cross, emulated or host.");
+    throw new IllegalArgumentException(
+        "Unknown strategy '" + text + "'. Use native, cross, emulated or host.");
   }
 }

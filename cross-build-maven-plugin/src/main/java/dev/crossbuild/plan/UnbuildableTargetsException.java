@@ -9,9 +9,10 @@ public class UnbuildableTargetsException extends RuntimeException {
   private final List<UnbuildableTarget> targets;
 
   public UnbuildableTargetsException(List<UnbuildableTarget> targets) {
-    super(targets.stream()
-        .map(t -> "Target " + t.triple() + ": " + t.problem() + ". " + t.remedy())
-        .collect(Collectors.joining("\n")));
+    super(
+        targets.stream()
+            .map(t -> "Target " + t.triple() + ": " + t.problem() + ". " + t.remedy())
+            .collect(Collectors.joining("\n")));
     this.targets = List.copyOf(targets);
   }
 

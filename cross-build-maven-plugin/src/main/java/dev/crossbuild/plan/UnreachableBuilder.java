@@ -3,7 +3,8 @@ package dev.crossbuild.plan;
 import java.util.Objects;
 
 /**
- * A builder whose engine did not answer when the plan was made; its targets are planned on the others.
+ * A builder whose engine did not answer when the plan was made; its targets are planned on the
+ * others.
  *
  * @param id {@code local} or the {@code <builder>} id
  * @param host the address that was tried, e.g. {@code tcp://10.0.0.2:2376}

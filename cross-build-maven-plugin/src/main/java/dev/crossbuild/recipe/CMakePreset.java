@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cmake}: configures in the deps stage where the CMakeLists alone allow it (the compiler checks are
- * cached either way), builds and installs into the output in the source stage. Cross builds get a
- * generated toolchain file for Debian's cross gcc, picked up through {@code CMAKE_TOOLCHAIN_FILE}.
+ * {@code cmake}: configures in the deps stage where the CMakeLists alone allow it (the compiler
+ * checks are cached either way), builds and installs into the output in the source stage. Cross
+ * builds get a generated toolchain file for Debian's cross gcc, picked up through {@code
+ * CMAKE_TOOLCHAIN_FILE}.
  */
 final class CMakePreset implements Preset {
 
   /** Where the generated toolchain file lives in the image. */
   static final String TOOLCHAIN_FILE = "/cross/toolchain.cmake";
+
   private static final String BUILD_DIR = "\"target/cmake-$CROSS_TARGET\"";
-  private static final String CONFIGURE = "cmake -S . -B " + BUILD_DIR + " -DCMAKE_BUILD_TYPE=Release";
+  private static final String CONFIGURE =
+      "cmake -S . -B " + BUILD_DIR + " -DCMAKE_BUILD_TYPE=Release";
 
   @Override
   public String id() {
@@ -32,8 +35,14 @@ final class CMakePreset implements Preset {
 
   @Override
   public List<String> manifests() {
-    return List.of("CMakeLists.txt", "**/CMakeLists.txt", "**/*.cmake", "vcpkg.json", "conanfile.txt",
-        "conanfile.py", "CMakePresets.json");
+    return List.of(
+        "CMakeLists.txt",
+        "**/CMakeLists.txt",
+        "**/*.cmake",
+        "vcpkg.json",
+        "conanfile.txt",
+        "conanfile.py",
+        "CMakePresets.json");
   }
 
   @Override
@@ -47,7 +56,8 @@ final class CMakePreset implements Preset {
   }
 
   @Override
-  public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+  public Defaults defaults(
+      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
     List<String> packages = new ArrayList<>(Toolchain.makeAndGcc(target, cross));
     packages.add("cmake");
     packages.add("pkg-config");
@@ -59,37 +69,61 @@ final class CMakePreset implements Preset {
       vars.put("CMAKE_TOOLCHAIN_FILE", TOOLCHAIN_FILE);
       files.put(TOOLCHAIN_FILE, toolchainFile(target).getBytes(StandardCharsets.UTF_8));
     }
-    String deps = "mkdir -p target && { " + CONFIGURE + " > target/cmake-deps.log 2>&1"
-        + " || echo 'cross-build: the CMakeLists alone do not configure (sources are missing);"
-        + " the source stage configures again with the compiler checks cached'; }";
-    // With the build cache, ccache launches every compile (the deps stage configured the compilers already,
+    String deps =
+        "mkdir -p target && { "
+            + CONFIGURE
+            + " > target/cmake-deps.log 2>&1"
+            + " || echo 'cross-build: the CMakeLists alone do not configure (sources are missing);"
+            + " the source stage configures again with the compiler checks cached'; }";
+    // With the build cache, ccache launches every compile (the deps stage configured the compilers
+    // already,
     // so the launcher is given on the command line, which updates that cache).
-    String build = CONFIGURE + " ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}\n"
-        + "cmake --build " + BUILD_DIR + " --parallel \"$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)\"\n"
-        + "cmake --install " + BUILD_DIR + " --prefix \"$CROSS_OUT\"";
-    return new Defaults(packages, List.of(), List.of(Toolchain.CCACHE_LINKS), vars, files, deps, build, List.of());
+    String build =
+        CONFIGURE
+            + " ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}\n"
+            + "cmake --build "
+            + BUILD_DIR
+            + " --parallel \"$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)\"\n"
+            + "cmake --install "
+            + BUILD_DIR
+            + " --prefix \"$CROSS_OUT\"";
+    return new Defaults(
+        packages, List.of(), List.of(Toolchain.CCACHE_LINKS), vars, files, deps, build, List.of());
   }
 
   /**
-   * A toolchain file for Debian's cross gcc. Libraries of {@code <package>:<arch>} live in the multiarch
-   * directory {@code /usr/lib/<gnu prefix>}, which {@code CMAKE_LIBRARY_ARCHITECTURE} makes CMake search
-   * instead of the build machine's; programs always come from the build machine.
+   * A toolchain file for Debian's cross gcc. Libraries of {@code <package>:<arch>} live in the
+   * multiarch directory {@code /usr/lib/<gnu prefix>}, which {@code CMAKE_LIBRARY_ARCHITECTURE}
+   * makes CMake search instead of the build machine's; programs always come from the build machine.
    */
   static String toolchainFile(Target target) {
     String prefix = target.gnuPrefix();
     String processor = prefix.substring(0, prefix.indexOf('-'));
-    return "# Generated by cross-build: CMake toolchain for " + target.triple().value()
+    return "# Generated by cross-build: CMake toolchain for "
+        + target.triple().value()
         + " with Debian's cross gcc.\n"
         + "set(CMAKE_SYSTEM_NAME Linux)\n"
-        + "set(CMAKE_SYSTEM_PROCESSOR " + processor + ")\n"
-        + "set(CMAKE_C_COMPILER " + prefix + "-gcc)\n"
-        + "set(CMAKE_CXX_COMPILER " + prefix + "-g++)\n"
-        + "set(CMAKE_LIBRARY_ARCHITECTURE " + prefix + ")\n"
-        + "set(CMAKE_FIND_ROOT_PATH /usr/" + prefix + ")\n"
+        + "set(CMAKE_SYSTEM_PROCESSOR "
+        + processor
+        + ")\n"
+        + "set(CMAKE_C_COMPILER "
+        + prefix
+        + "-gcc)\n"
+        + "set(CMAKE_CXX_COMPILER "
+        + prefix
+        + "-g++)\n"
+        + "set(CMAKE_LIBRARY_ARCHITECTURE "
+        + prefix
+        + ")\n"
+        + "set(CMAKE_FIND_ROOT_PATH /usr/"
+        + prefix
+        + ")\n"
         + "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
         + "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY BOTH)\n"
         + "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE BOTH)\n"
         + "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE BOTH)\n"
-        + "set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/" + prefix + "/pkgconfig:/usr/share/pkgconfig)\n";
+        + "set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/"
+        + prefix
+        + "/pkgconfig:/usr/share/pkgconfig)\n";
   }
 }

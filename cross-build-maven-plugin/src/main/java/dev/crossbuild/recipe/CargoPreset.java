@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code cargo}: the deps stage compiles only the dependencies, from a skeleton of the workspace (every
- * {@code Cargo.toml} and {@code Cargo.lock} with the workspace's own versions masked, stub sources), so a
- * source change or a version bump reuses it. Cross builds get the target's std ({@code rustup target add},
- * or Debian's {@code libstd-rust-dev:<arch>} on a Debian image) and Debian's cross gcc as the linker.
+ * {@code cargo}: the deps stage compiles only the dependencies, from a skeleton of the workspace
+ * (every {@code Cargo.toml} and {@code Cargo.lock} with the workspace's own versions masked, stub
+ * sources), so a source change or a version bump reuses it. Cross builds get the target's std
+ * ({@code rustup target add}, or Debian's {@code libstd-rust-dev:<arch>} on a Debian image) and
+ * Debian's cross gcc as the linker.
  */
 final class CargoPreset implements Preset {
 
@@ -44,12 +45,14 @@ final class CargoPreset implements Preset {
   }
 
   @Override
-  public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+  public Defaults defaults(
+      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
     CargoSkeleton skeleton;
     try {
       skeleton = CargoSkeleton.of(project.dir(), project.files());
     } catch (CargoManifestException e) {
-      throw new RecipeException("The cargo recipe cannot read the project's manifests: " + e.getMessage(), e);
+      throw new RecipeException(
+          "The cargo recipe cannot read the project's manifests: " + e.getMessage(), e);
     }
     String triple = target.triple().value();
     List<String> packages = new ArrayList<>();
@@ -76,15 +79,25 @@ final class CargoPreset implements Preset {
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
     skeleton.files().forEach((path, bytes) -> files.put("/src/" + path, bytes));
-    String cargoBuild = "cargo build --release --workspace" + (skeleton.hasLockFile() ? " --locked" : "")
-        + " --target \"$CROSS_TARGET\"";
-    // The real sources arrive with older timestamps than the skeleton's build: touch them so that cargo
-    // rebuilds the workspace's own crates (dependencies stay fresh, their fingerprints don't involve mtimes).
-    // With the build cache, only once after the cache was seeded from the deps image (BuildCacheScript); later
+    String cargoBuild =
+        "cargo build --release --workspace"
+            + (skeleton.hasLockFile() ? " --locked" : "")
+            + " --target \"$CROSS_TARGET\"";
+    // The real sources arrive with older timestamps than the skeleton's build: touch them so that
+    // cargo
+    // rebuilds the workspace's own crates (dependencies stay fresh, their fingerprints don't
+    // involve mtimes).
+    // With the build cache, only once after the cache was seeded from the deps image
+    // (BuildCacheScript); later
     // builds keep the sources' real times, so cargo rebuilds only the crates whose files changed.
-    String build = (target.container() ? "if [ -z \"${CROSS_CACHE:-}\" ] || [ -n \"${CROSS_CARGO_SEEDED:-}\" ]; then"
-        + " find . -path ./target -prune -o -type f -exec touch {} +; fi\n" : "") + cargoBuild;
-    return new Defaults(packages, checks, after, vars, files, cargoBuild, build, artifacts(skeleton, target));
+    String build =
+        (target.container()
+                ? "if [ -z \"${CROSS_CACHE:-}\" ] || [ -n \"${CROSS_CARGO_SEEDED:-}\" ]; then"
+                    + " find . -path ./target -prune -o -type f -exec touch {} +; fi\n"
+                : "")
+            + cargoBuild;
+    return new Defaults(
+        packages, checks, after, vars, files, cargoBuild, build, artifacts(skeleton, target));
   }
 
   /** The binaries and cdylibs, named as the target's platform names them. */
@@ -97,11 +110,13 @@ final class CargoPreset implements Preset {
     }
     for (String lib : skeleton.cdylibs()) {
       String name = lib.replace('-', '_');
-      out.add(dir + switch (os) {
-        case "windows" -> name + ".dll";
-        case "darwin" -> "lib" + name + ".dylib";
-        default -> "lib" + name + ".so";
-      });
+      out.add(
+          dir
+              + switch (os) {
+                case "windows" -> name + ".dll";
+                case "darwin" -> "lib" + name + ".dylib";
+                default -> "lib" + name + ".so";
+              });
     }
     return out;
   }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The C-family presets that only bring a compiler: {@code make} (gcc and make, default build command
- * {@code make}) and {@code custom} (the POM gives the commands; natively the base image brings its own
- * tools). A cross build gets Debian's cross gcc and {@code CC}/{@code AR} and friends in both.
+ * The C-family presets that only bring a compiler: {@code make} (gcc and make, default build
+ * command {@code make}) and {@code custom} (the POM gives the commands; natively the base image
+ * brings its own tools). A cross build gets Debian's cross gcc and {@code CC}/{@code AR} and
+ * friends in both.
  */
 final class GccPreset implements Preset {
 
@@ -53,14 +54,26 @@ final class GccPreset implements Preset {
   }
 
   @Override
-  public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
-    List<String> packages = new ArrayList<>(nativeToolchain ? Toolchain.makeAndGcc(target, cross)
-        : cross ? Toolchain.gccCross(target) : List.of());
-    // ccache for the build cache, wherever the recipe installs a compiler (a native custom build brings its own).
+  public Defaults defaults(
+      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+    List<String> packages =
+        new ArrayList<>(
+            nativeToolchain
+                ? Toolchain.makeAndGcc(target, cross)
+                : cross ? Toolchain.gccCross(target) : List.of());
+    // ccache for the build cache, wherever the recipe installs a compiler (a native custom build
+    // brings its own).
     if (!packages.isEmpty()) {
       packages.add("ccache");
     }
-    return new Defaults(packages, List.of(), packages.isEmpty() ? List.of() : List.of(Toolchain.CCACHE_LINKS),
-        cross ? Toolchain.gccCrossEnv(target) : Map.of(), Map.of(), "", buildCommand, List.of());
+    return new Defaults(
+        packages,
+        List.of(),
+        packages.isEmpty() ? List.of() : List.of(Toolchain.CCACHE_LINKS),
+        cross ? Toolchain.gccCrossEnv(target) : Map.of(),
+        Map.of(),
+        "",
+        buildCommand,
+        List.of());
   }
 }

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code go}: modules downloaded and the standard library compiled for the target in the deps stage, so a
- * source change compiles only the project. {@code GOOS}/{@code GOARCH}/{@code GOARM} come from the target;
- * cgo is off (and Go cross-compiles from any builder) unless {@code <env>} sets {@code CGO_ENABLED=1}, which
- * brings in the C toolchain.
+ * {@code go}: modules downloaded and the standard library compiled for the target in the deps
+ * stage, so a source change compiles only the project. {@code GOOS}/{@code GOARCH}/{@code GOARM}
+ * come from the target; cgo is off (and Go cross-compiles from any builder) unless {@code <env>}
+ * sets {@code CGO_ENABLED=1}, which brings in the C toolchain.
  */
 final class GoPreset implements Preset {
 
-  private static final Map<String, String> GOARCH = Map.of(
-      "amd64", "amd64", "arm64", "arm64", "arm", "arm", "riscv64", "riscv64", "ppc64le", "ppc64le",
-      "s390x", "s390x", "386", "386");
+  private static final Map<String, String> GOARCH =
+      Map.of(
+          "amd64", "amd64", "arm64", "arm64", "arm", "arm", "riscv64", "riscv64", "ppc64le",
+          "ppc64le", "s390x", "s390x", "386", "386");
 
   @Override
   public String id() {
@@ -46,7 +47,8 @@ final class GoPreset implements Preset {
   }
 
   @Override
-  public Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+  public Defaults defaults(
+      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
     List<String> packages = new ArrayList<>();
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("GOOS", target.platform().os());
@@ -62,9 +64,15 @@ final class GoPreset implements Preset {
         vars.putAll(Toolchain.gccCrossEnv(target));
       }
     }
-    return new Defaults(packages, List.of(new ToolCheck("go", List.of("golang-go"))), List.of(), vars,
-        Map.of(), "go mod download\ngo build -trimpath std",
-        "go build -trimpath -o \"$CROSS_OUT/\" ./...", List.of());
+    return new Defaults(
+        packages,
+        List.of(new ToolCheck("go", List.of("golang-go"))),
+        List.of(),
+        vars,
+        Map.of(),
+        "go mod download\ngo build -trimpath std",
+        "go build -trimpath -o \"$CROSS_OUT/\" ./...",
+        List.of());
   }
 
   private static boolean cgo(Map<String, String> env) {

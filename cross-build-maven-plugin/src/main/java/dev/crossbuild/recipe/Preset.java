@@ -21,8 +21,8 @@ public interface Preset {
   List<String> manifests();
 
   /**
-   * The base image for every target, {@code {repo}} standing for the per-architecture repository of the
-   * image's platform; null for the catalog's Debian image.
+   * The base image for every target, {@code {repo}} standing for the per-architecture repository of
+   * the image's platform; null for the catalog's Debian image.
    */
   String image();
 

@@ -7,14 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The built-in recipes, how one is detected from the project, and how the POM's overrides merge in. */
+/**
+ * The built-in recipes, how one is detected from the project, and how the POM's overrides merge in.
+ */
 public final class Presets {
 
   private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
 
   static {
-    for (Preset p : List.of(new CargoPreset(), new CMakePreset(), new GoPreset(), new MavenPreset(),
-        new GccPreset("make", true, "make"), new GccPreset("custom", false, ""))) {
+    for (Preset p :
+        List.of(
+            new CargoPreset(),
+            new CMakePreset(),
+            new GoPreset(),
+            new MavenPreset(),
+            new GccPreset("make", true, "make"),
+            new GccPreset("custom", false, ""))) {
       PRESETS.put(p.id(), p);
     }
   }

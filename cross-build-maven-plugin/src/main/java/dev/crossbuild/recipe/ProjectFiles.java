@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The project as a build sees it: its directory and the files of its build context (relative, {@code /}
- * separated). Presets read manifests from it, never anything outside the context.
+ * The project as a build sees it: its directory and the files of its build context (relative,
+ * {@code /} separated). Presets read manifests from it, never anything outside the context.
  */
 public record ProjectFiles(Path dir, List<String> files) {
 

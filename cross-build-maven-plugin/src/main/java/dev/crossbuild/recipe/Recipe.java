@@ -7,24 +7,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a project is built: the preset and what the POM overrides. What a preset derives per target (the
- * toolchain, the cargo skeleton, default commands) is worked out by {@link Toolchain#forTarget}.
+ * How a project is built: the preset and what the POM overrides. What a preset derives per target
+ * (the toolchain, the cargo skeleton, default commands) is worked out by {@link
+ * Toolchain#forTarget}.
  *
- * @param id preset id ({@code make}, {@code cmake}, {@code cargo}, {@code go}, {@code maven}, {@code custom})
+ * @param id preset id ({@code make}, {@code cmake}, {@code cargo}, {@code go}, {@code maven},
+ *     {@code custom})
  * @param version preset version; bumping it invalidates every deps image made with the preset
- * @param setupPackages Debian packages for the target architecture (libraries such as {@code zlib1g-dev});
- *     when cross-compiling they are installed as {@code <package>:<debian arch>}
- * @param buildTools Debian packages for the build machine (code generators, JDK headers, crate sources),
- *     never qualified with the target's architecture
+ * @param setupPackages Debian packages for the target architecture (libraries such as {@code
+ *     zlib1g-dev}); when cross-compiling they are installed as {@code <package>:<debian arch>}
+ * @param buildTools Debian packages for the build machine (code generators, JDK headers, crate
+ *     sources), never qualified with the target's architecture
  * @param setupCommands extra shell commands run in the deps image after the packages
- * @param manifests files (paths or globs relative to the project) copied into the deps image; the deps
- *     image is rebuilt only when their bytes change
+ * @param manifests files (paths or globs relative to the project) copied into the deps image; the
+ *     deps image is rebuilt only when their bytes change
  * @param depsCommand the POM's deps command, or empty for the preset's
  * @param buildCommand the POM's build command, or empty for the preset's
  * @param artifacts the POM's artifacts, or empty for the preset's
  * @param env the POM's environment, applied over the preset's
- * @param image base image template for every target ({@code {repo}} = per-architecture repository), or
- *     null for the preset's default
+ * @param image base image template for every target ({@code {repo}} = per-architecture repository),
+ *     or null for the preset's default
  */
 public record Recipe(
     String id,

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param buildCommand {@code <buildCommand>}
  * @param artifacts {@code <artifacts>}
  * @param env {@code <env>}
- * @param image {@code <image>}: base image for every target, {@code {repo}} standing for the per-architecture
- *     repository ({@code amd64}, {@code arm64v8}, ...)
+ * @param image {@code <image>}: base image for every target, {@code {repo}} standing for the
+ *     per-architecture repository ({@code amd64}, {@code arm64v8}, ...)
  */
 public record RecipeOverrides(
     String preset,
@@ -41,9 +41,25 @@ public record RecipeOverrides(
   }
 
   /** Overrides without build tools or an image. */
-  public RecipeOverrides(String preset, List<String> setupPackages, List<String> setupCommands,
-      List<String> manifests, String depsCommand, String buildCommand, List<String> artifacts,
+  public RecipeOverrides(
+      String preset,
+      List<String> setupPackages,
+      List<String> setupCommands,
+      List<String> manifests,
+      String depsCommand,
+      String buildCommand,
+      List<String> artifacts,
       Map<String, String> env) {
-    this(preset, setupPackages, null, setupCommands, manifests, depsCommand, buildCommand, artifacts, env, null);
+    this(
+        preset,
+        setupPackages,
+        null,
+        setupCommands,
+        manifests,
+        depsCommand,
+        buildCommand,
+        artifacts,
+        env,
+        null);
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges a preset's per-target defaults with the POM's overrides, and holds what the C-family presets
- * share: Debian's cross gcc. Debian ships cross compilers only for amd64 build machines, so gcc-based
- * cross-compiling is offered from {@code linux/amd64} to Linux glibc targets with a GNU prefix in the
- * catalog.
+ * Merges a preset's per-target defaults with the POM's overrides, and holds what the C-family
+ * presets share: Debian's cross gcc. Debian ships cross compilers only for amd64 build machines, so
+ * gcc-based cross-compiling is offered from {@code linux/amd64} to Linux glibc targets with a GNU
+ * prefix in the catalog.
  */
 public final class Toolchain {
 
@@ -20,17 +20,22 @@ public final class Toolchain {
 
   private Toolchain() {}
 
-  /** Whether this recipe can cross-compile {@code target} in an image running at {@code builder}. */
+  /**
+   * Whether this recipe can cross-compile {@code target} in an image running at {@code builder}.
+   */
   public static boolean canCross(Recipe recipe, Target target, Platform builder) {
-    return target.container() && !target.platform().equals(builder)
+    return target.container()
+        && !target.platform().equals(builder)
         && recipe.preset().canCross(target, builder, recipe.env());
   }
 
   /**
-   * The target's full recipe: the preset's defaults for it, then the POM's overrides. Setup packages are
-   * qualified with the target's architecture when cross-compiling; build tools never are.
+   * The target's full recipe: the preset's defaults for it, then the POM's overrides. Setup
+   * packages are qualified with the target's architecture when cross-compiling; build tools never
+   * are.
    */
-  public static TargetRecipe forTarget(Recipe recipe, Target target, boolean cross, ProjectFiles project) {
+  public static TargetRecipe forTarget(
+      Recipe recipe, Target target, boolean cross, ProjectFiles project) {
     Preset.Defaults d = recipe.preset().defaults(target, cross, project, recipe.env());
     List<String> packages = new ArrayList<>(d.packages());
     for (String p : recipe.setupPackages()) {
@@ -56,11 +61,17 @@ public final class Toolchain {
         recipe.artifacts().isEmpty() ? d.artifacts() : recipe.artifacts());
   }
 
-  /** {@code dpkg --add-architecture} only when a package of the target's architecture is installed. */
-  private static boolean needsForeignArch(List<String> packages, List<ToolCheck> checks, Target target) {
+  /**
+   * {@code dpkg --add-architecture} only when a package of the target's architecture is installed.
+   */
+  private static boolean needsForeignArch(
+      List<String> packages, List<ToolCheck> checks, Target target) {
     String suffix = ":" + target.debianArch();
-    return target.debianArch() != null && (packages.stream().anyMatch(p -> p.endsWith(suffix))
-        || checks.stream().flatMap(c -> c.packages().stream()).anyMatch(p -> p.endsWith(suffix)));
+    return target.debianArch() != null
+        && (packages.stream().anyMatch(p -> p.endsWith(suffix))
+            || checks.stream()
+                .flatMap(c -> c.packages().stream())
+                .anyMatch(p -> p.endsWith(suffix)));
   }
 
   /** Whether Debian's cross gcc can target {@code target} from {@code builder}. */
@@ -69,8 +80,8 @@ public final class Toolchain {
   }
 
   /**
-   * Links every installed gcc (the cross ones too) into ccache's masquerade directory, which the build
-   * cache puts first on {@code PATH}.
+   * Links every installed gcc (the cross ones too) into ccache's masquerade directory, which the
+   * build cache puts first on {@code PATH}.
    */
   static final String CCACHE_LINKS =
       "if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-symlinks; fi";
@@ -84,7 +95,9 @@ public final class Toolchain {
 
   /** Debian's cross gcc for the target. */
   static List<String> gccCross(Target target) {
-    return List.of("gcc-" + target.gnuPrefix(), "g++-" + target.gnuPrefix(),
+    return List.of(
+        "gcc-" + target.gnuPrefix(),
+        "g++-" + target.gnuPrefix(),
         "libc6-dev-" + target.debianArch() + "-cross");
   }
 

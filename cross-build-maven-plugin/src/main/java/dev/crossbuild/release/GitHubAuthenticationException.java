@@ -4,7 +4,11 @@ package dev.crossbuild.release;
 public class GitHubAuthenticationException extends GitHubApiException {
 
   public GitHubAuthenticationException(String request) {
-    super(401, request, "GitHub rejected the token (HTTP 401 on " + request
-        + "): it is invalid, expired or revoked");
+    super(
+        401,
+        request,
+        "GitHub rejected the token (HTTP 401 on "
+            + request
+            + "): it is invalid, expired or revoked");
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends requests to GitHub: adds the token and API headers, retries transient failures with
- * backoff, and turns error answers into exceptions. The token is only ever put in the
- * {@code Authorization} header, never in a message.
+ * backoff, and turns error answers into exceptions. The token is only ever put in the {@code
+ * Authorization} header, never in a message.
  */
 final class GitHubHttp {
 
@@ -30,10 +30,11 @@ final class GitHubHttp {
    * @param token the token, or {@code null} to send anonymous requests (dry runs without a token)
    */
   GitHubHttp(String token, RetryPolicy retry, Consumer<String> log) {
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(30))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.token = token == null || token.isBlank() ? null : token;
     this.retry = retry;
     this.log = log;
@@ -41,10 +42,11 @@ final class GitHubHttp {
 
   /** A request builder with the API headers, and the token when {@code authenticated}. */
   HttpRequest.Builder request(URI uri, boolean authenticated) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .header("Accept", "application/vnd.github+json")
-        .header("X-GitHub-Api-Version", "2022-11-28")
-        .header("User-Agent", USER_AGENT);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .header("Accept", "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", "2022-11-28")
+            .header("User-Agent", USER_AGENT);
     if (authenticated && token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -52,21 +54,25 @@ final class GitHubHttp {
   }
 
   /**
-   * Sends with retries. Returns the final answer when it is a success or one of
-   * {@code acceptedErrors}; any other status is thrown as a {@link GitHubApiException}.
+   * Sends with retries. Returns the final answer when it is a success or one of {@code
+   * acceptedErrors}; any other status is thrown as a {@link GitHubApiException}.
    */
-  <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, int... acceptedErrors) {
+  <T> HttpResponse<T> send(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler, int... acceptedErrors) {
     String what = request.method() + " " + request.uri().getPath();
     for (int attempt = 1; ; attempt++) {
       HttpResponse<T> response;
       try {
         response = client.send(request, handler);
       } catch (IOException e) {
-        GitHubUnreachableException unreachable = GitHubUnreachableException.of(what, request.uri(), e);
+        GitHubUnreachableException unreachable =
+            GitHubUnreachableException.of(what, request.uri(), e);
         if (attempt >= retry.maxAttempts()) {
           throw unreachable;
         }
-        waitBeforeRetry(what, unreachable.host() + ":" + unreachable.port() + ": " + unreachable.reasonText(),
+        waitBeforeRetry(
+            what,
+            unreachable.host() + ":" + unreachable.port() + ": " + unreachable.reasonText(),
             retry.backoff(attempt));
         continue;
       } catch (InterruptedException e) {
@@ -86,8 +92,15 @@ final class GitHubHttp {
       if (status == 401) {
         throw new GitHubAuthenticationException(what);
       }
-      throw new GitHubApiException(status, what, "GitHub answered HTTP " + status + " to " + what
-          + (detail.isEmpty() ? "" : ": " + detail) + hint(status));
+      throw new GitHubApiException(
+          status,
+          what,
+          "GitHub answered HTTP "
+              + status
+              + " to "
+              + what
+              + (detail.isEmpty() ? "" : ": " + detail)
+              + hint(status));
     }
   }
 
@@ -102,13 +115,17 @@ final class GitHubHttp {
   static boolean transientFailure(HttpResponse<?> response) {
     int status = response.statusCode();
     HttpHeaders headers = response.headers();
-    boolean secondaryRateLimit = status == 403
-        && (headers.firstValue("retry-after").isPresent()
-            || headers.firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent());
+    boolean secondaryRateLimit =
+        status == 403
+            && (headers.firstValue("retry-after").isPresent()
+                || headers.firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent());
     return status >= 500 || status == 429 || secondaryRateLimit;
   }
 
-  /** {@code Retry-After} seconds if given, else the rate-limit reset time, else exponential backoff; capped. */
+  /**
+   * {@code Retry-After} seconds if given, else the rate-limit reset time, else exponential backoff;
+   * capped.
+   */
   Duration delay(HttpHeaders headers, int attempt) {
     Optional<Long> retryAfter = headers.firstValue("retry-after").flatMap(GitHubHttp::parseLong);
     if (retryAfter.isPresent()) {
@@ -124,7 +141,8 @@ final class GitHubHttp {
   }
 
   private void waitBeforeRetry(String what, String reason, Duration wait) {
-    log.accept("GitHub " + what + " failed (" + reason + "); retrying in " + wait.toSeconds() + " s");
+    log.accept(
+        "GitHub " + what + " failed (" + reason + "); retrying in " + wait.toSeconds() + " s");
     try {
       retry.sleeper().sleep(wait);
     } catch (InterruptedException e) {
@@ -137,9 +155,12 @@ final class GitHubHttp {
     Object body = response.body();
     String text;
     try {
-      text = body instanceof String s ? s
-          : body instanceof InputStream in ? new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8)
-          : "";
+      text =
+          body instanceof String s
+              ? s
+              : body instanceof InputStream in
+                  ? new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8)
+                  : "";
       discard(response);
     } catch (IOException e) {
       return "";

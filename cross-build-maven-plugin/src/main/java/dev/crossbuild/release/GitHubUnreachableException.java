@@ -13,19 +13,42 @@ import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
-/** No answer from GitHub: the host name did not resolve, the connection failed or timed out, or TLS failed. */
+/**
+ * No answer from GitHub: the host name did not resolve, the connection failed or timed out, or TLS
+ * failed.
+ */
 public class GitHubUnreachableException extends GitHubApiException {
 
   /** Why there was no answer, as far as the exception's cause chain tells. */
-  public enum Reason { UNRESOLVED, REFUSED, CONNECT_TIMEOUT, ANSWER_TIMEOUT, TLS, OTHER }
+  public enum Reason {
+    UNRESOLVED,
+    REFUSED,
+    CONNECT_TIMEOUT,
+    ANSWER_TIMEOUT,
+    TLS,
+    OTHER
+  }
 
   private final String host;
   private final int port;
   private final Reason reason;
 
-  private GitHubUnreachableException(String request, String host, int port, Reason reason, IOException cause) {
-    super(request, "Cannot reach GitHub at " + host + ":" + port + " (" + request + "): "
-        + describe(reason, host, port) + " (" + causeChain(cause) + ")", cause);
+  private GitHubUnreachableException(
+      String request, String host, int port, Reason reason, IOException cause) {
+    super(
+        request,
+        "Cannot reach GitHub at "
+            + host
+            + ":"
+            + port
+            + " ("
+            + request
+            + "): "
+            + describe(reason, host, port)
+            + " ("
+            + causeChain(cause)
+            + ")",
+        cause);
     this.host = host;
     this.port = port;
     this.reason = reason;
@@ -33,7 +56,8 @@ public class GitHubUnreachableException extends GitHubApiException {
 
   /** Classifies a failed send to {@code uri}. */
   static GitHubUnreachableException of(String request, URI uri, IOException cause) {
-    int port = uri.getPort() != -1 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    int port =
+        uri.getPort() != -1 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
     return new GitHubUnreachableException(request, uri.getHost(), port, reason(cause), cause);
   }
 
@@ -77,7 +101,8 @@ public class GitHubUnreachableException extends GitHubApiException {
         }
         connecting = true;
       }
-      // Java 17's HttpClient reports a refused connection as a ConnectException over a closed channel.
+      // Java 17's HttpClient reports a refused connection as a ConnectException over a closed
+      // channel.
       if (connecting && t instanceof ClosedChannelException) {
         return Reason.REFUSED;
       }

@@ -11,7 +11,8 @@ public class InvalidReleaseSettingException extends RuntimeException {
    * @param expected what it must be, e.g. {@code an http(s) URL}
    * @param value the value as shown in the message, with any credentials removed
    */
-  public InvalidReleaseSettingException(String what, String expected, String value, SettingSource source) {
+  public InvalidReleaseSettingException(
+      String what, String expected, String value, SettingSource source) {
     super(what + " " + source + " is not " + expected + ": '" + value + "'");
     this.value = value;
     this.source = source;

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 /** JSON in GitHub's snake_case, tolerant of fields this client does not use. */
 final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private Json() {}
 
@@ -19,7 +20,8 @@ final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new GitHubApiException(what, "Unexpected answer from GitHub to " + what + ": " + e.getOriginalMessage(), e);
+      throw new GitHubApiException(
+          what, "Unexpected answer from GitHub to " + what + ": " + e.getOriginalMessage(), e);
     }
   }
 

@@ -12,11 +12,18 @@ public class PublishedAssetConflictException extends RuntimeException {
   private final List<String> assets;
 
   public PublishedAssetConflictException(String tag, List<String> assets) {
-    super("Release " + tag + " is already published and its asset" + (assets.size() == 1 ? " " : "s ")
-        + String.join(", ", assets) + " differ" + (assets.size() == 1 ? "s" : "")
-        + " from the local file" + (assets.size() == 1 ? "" : "s")
-        + "; a published asset is never replaced. Nothing was changed. Rebuild the exact tagged sources,"
-        + " or release a new tag");
+    super(
+        "Release "
+            + tag
+            + " is already published and its asset"
+            + (assets.size() == 1 ? " " : "s ")
+            + String.join(", ", assets)
+            + " differ"
+            + (assets.size() == 1 ? "s" : "")
+            + " from the local file"
+            + (assets.size() == 1 ? "" : "s")
+            + "; a published asset is never replaced. Nothing was changed. Rebuild the exact tagged sources,"
+            + " or release a new tag");
     this.tag = tag;
     this.assets = List.copyOf(assets);
   }

@@ -7,7 +7,8 @@ package dev.crossbuild.release;
  * @param tagName its tag
  * @param draft whether it is still a draft (not visible to the public)
  * @param htmlUrl the page people see
- * @param uploadUrl the upload endpoint template, e.g. {@code https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}}
+ * @param uploadUrl the upload endpoint template, e.g. {@code
+ *     https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}}
  */
 public record Release(long id, String tagName, boolean draft, String htmlUrl, String uploadUrl) {
 

@@ -22,16 +22,22 @@ public final class ReleaseAssets {
   private ReleaseAssets() {}
 
   /**
-   * The archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}: the multi-platform jar the
-   * workflow's package job builds) directly in {@code directory}, sorted by name, followed by a freshly
-   * written {@code SHA256SUMS} that lists them.
+   * The archives ({@code *.tar.gz}, {@code *.zip}) and jars ({@code *.jar}: the multi-platform jar
+   * the workflow's package job builds) directly in {@code directory}, sorted by name, followed by a
+   * freshly written {@code SHA256SUMS} that lists them.
    *
    * @throws NoArtifactsException when there is no archive; jars are released only with the archives
    */
   public static List<LocalAsset> collect(Path directory) {
     List<LocalAsset> assets = new ArrayList<>();
-    try (Stream<Path> files = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> isArchive(f) || isJar(f)).sorted().toList()) {
+    try (Stream<Path> files =
+        Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> isArchive(f) || isJar(f))
+              .sorted()
+              .toList()) {
         assets.add(describe(file));
       }
     } catch (IOException e) {
@@ -54,7 +60,10 @@ public final class ReleaseAssets {
     return file.getFileName().toString().endsWith(".jar");
   }
 
-  /** Writes {@code <hex>  <name>} lines (two spaces: text mode), the format {@code sha256sum -c} reads. */
+  /**
+   * Writes {@code <hex> <name>} lines (two spaces: text mode), the format {@code sha256sum -c}
+   * reads.
+   */
   static Path writeChecksums(Path directory, List<LocalAsset> archives) {
     StringBuilder text = new StringBuilder();
     for (LocalAsset asset : archives) {

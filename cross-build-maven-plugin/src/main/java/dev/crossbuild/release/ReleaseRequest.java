@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param dryRun only read from GitHub and report what would be done
  * @param draftOnly upload everything but leave the release a draft
  */
-public record ReleaseRequest(ReleaseTag tag, Path artifactsDirectory, boolean dryRun, boolean draftOnly) {
+public record ReleaseRequest(
+    ReleaseTag tag, Path artifactsDirectory, boolean dryRun, boolean draftOnly) {
 
   public ReleaseRequest {
     Objects.requireNonNull(tag, "tag");

@@ -37,15 +37,29 @@ public record ReleaseResult(
     return !created && uploaded.isEmpty() && replaced.isEmpty() && !published;
   }
 
-  /** One line for the build log, e.g. {@code v1.2.3: created draft, uploaded 3, replaced 0, skipped 0, published}. */
+  /**
+   * One line for the build log, e.g. {@code v1.2.3: created draft, uploaded 3, replaced 0, skipped
+   * 0, published}.
+   */
   public String summary() {
     String verb = dryRun ? "would be " : "";
-    return tag + (dryRun ? " (dry run)" : "") + ": "
+    return tag
+        + (dryRun ? " (dry run)" : "")
+        + ": "
         + (created ? verb + "created as draft, " : "")
-        + uploaded.size() + " " + verb + "uploaded, "
-        + replaced.size() + " " + verb + "replaced, "
-        + skipped.size() + " already there"
-        + (published ? ", " + verb + "published" : wasPublished ? ", already published" : ", left as draft")
+        + uploaded.size()
+        + " "
+        + verb
+        + "uploaded, "
+        + replaced.size()
+        + " "
+        + verb
+        + "replaced, "
+        + skipped.size()
+        + " already there"
+        + (published
+            ? ", " + verb + "published"
+            : wasPublished ? ", already published" : ", left as draft")
         + (releaseUrl == null ? "" : " - " + releaseUrl);
   }
 }

@@ -18,7 +18,11 @@ import java.util.stream.Collectors;
  */
 public final class Releaser {
 
-  private enum Action { UPLOAD, REPLACE, SKIP }
+  private enum Action {
+    UPLOAD,
+    REPLACE,
+    SKIP
+  }
 
   private final GitHubReleases github;
   private final Consumer<String> log;
@@ -31,23 +35,38 @@ public final class Releaser {
   public ReleaseResult release(ReleaseRequest request) {
     String tag = request.tag().name();
     List<LocalAsset> local = ReleaseAssets.collect(request.artifactsDirectory());
-    log.accept("Releasing " + local.size() + " assets of " + tag + " to " + github.repository()
-        + (request.dryRun() ? " (dry run: nothing will be written)" : ""));
+    log.accept(
+        "Releasing "
+            + local.size()
+            + " assets of "
+            + tag
+            + " to "
+            + github.repository()
+            + (request.dryRun() ? " (dry run: nothing will be written)" : ""));
 
     Optional<Release> found = github.findRelease(tag);
     if (found.isEmpty() && request.dryRun()) {
       log.accept("Would create draft release " + tag + targetText(request));
       local.forEach(a -> log.accept("Would upload " + a.name() + " (" + a.size() + " bytes)"));
       List<String> names = local.stream().map(LocalAsset::name).toList();
-      return new ReleaseResult(tag, null, true, true, names, List.of(), List.of(), !request.draftOnly(), false);
+      return new ReleaseResult(
+          tag, null, true, true, names, List.of(), List.of(), !request.draftOnly(), false);
     }
     boolean created = found.isEmpty();
-    Release release = found.orElseGet(() -> {
-      log.accept("Creating draft release " + tag + targetText(request));
-      return github.createDraft(tag, request.tag().commit());
-    });
+    Release release =
+        found.orElseGet(
+            () -> {
+              log.accept("Creating draft release " + tag + targetText(request));
+              return github.createDraft(tag, request.tag().commit());
+            });
     if (!created) {
-      log.accept("Found " + (release.draft() ? "draft" : "published") + " release " + tag + ": " + release.htmlUrl());
+      log.accept(
+          "Found "
+              + (release.draft() ? "draft" : "published")
+              + " release "
+              + tag
+              + ": "
+              + release.htmlUrl());
     }
 
     Map<String, RemoteAsset> remote = byName(github.assets(release));
@@ -55,8 +74,8 @@ public final class Releaser {
     for (LocalAsset asset : local) {
       plan.put(asset, decide(asset, remote.get(asset.name())));
     }
-    List<String> conflicts = names(plan, Action.REPLACE).stream()
-        .filter(name -> remote.get(name).complete()).toList();
+    List<String> conflicts =
+        names(plan, Action.REPLACE).stream().filter(name -> remote.get(name).complete()).toList();
     if (!release.draft() && !conflicts.isEmpty()) {
       throw new PublishedAssetConflictException(tag, conflicts);
     }
@@ -65,16 +84,25 @@ public final class Releaser {
     for (Map.Entry<LocalAsset, Action> step : plan.entrySet()) {
       LocalAsset asset = step.getKey();
       switch (step.getValue()) {
-        case SKIP -> { } // listed in the summary
+        case SKIP -> {} // listed in the summary
         case UPLOAD -> {
-          log.accept(verb + (verb.isEmpty() ? "Uploading " : "upload ") + asset.name() + " (" + asset.size() + " bytes)");
+          log.accept(
+              verb
+                  + (verb.isEmpty() ? "Uploading " : "upload ")
+                  + asset.name()
+                  + " ("
+                  + asset.size()
+                  + " bytes)");
           if (!request.dryRun()) {
             github.upload(release, asset.name(), asset.file());
           }
         }
         case REPLACE -> {
-          log.accept(verb + (verb.isEmpty() ? "Replacing " : "replace ") + asset.name()
-              + " (its content differs on the draft release)");
+          log.accept(
+              verb
+                  + (verb.isEmpty() ? "Replacing " : "replace ")
+                  + asset.name()
+                  + " (its content differs on the draft release)");
           if (!request.dryRun()) {
             github.deleteAsset(remote.get(asset.name()));
             github.upload(release, asset.name(), asset.file());
@@ -93,8 +121,16 @@ public final class Releaser {
     } else if (publish) {
       log.accept("Would publish release " + tag);
     }
-    return new ReleaseResult(tag, release.htmlUrl(), request.dryRun(), created, names(plan, Action.UPLOAD),
-        names(plan, Action.REPLACE), names(plan, Action.SKIP), publish, !found.map(Release::draft).orElse(true));
+    return new ReleaseResult(
+        tag,
+        release.htmlUrl(),
+        request.dryRun(),
+        created,
+        names(plan, Action.UPLOAD),
+        names(plan, Action.REPLACE),
+        names(plan, Action.SKIP),
+        publish,
+        !found.map(Release::draft).orElse(true));
   }
 
   private Action decide(LocalAsset local, RemoteAsset remote) {
@@ -114,7 +150,8 @@ public final class Releaser {
     try (InputStream in = github.download(remote)) {
       return ReleaseAssets.sha256(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot download asset " + remote.name() + " to compare it", e);
+      throw new UncheckedIOException(
+          "Cannot download asset " + remote.name() + " to compare it", e);
     }
   }
 
@@ -123,7 +160,9 @@ public final class Releaser {
     List<String> missing = new ArrayList<>();
     for (LocalAsset asset : local) {
       RemoteAsset remote = now.get(asset.name());
-      if (remote == null || !remote.complete() || remote.size() != asset.size()
+      if (remote == null
+          || !remote.complete()
+          || remote.size() != asset.size()
           || remote.sha256().map(sha -> !sha.equalsIgnoreCase(asset.sha256())).orElse(false)) {
         missing.add(asset.name());
       }
@@ -134,11 +173,15 @@ public final class Releaser {
   }
 
   private static Map<String, RemoteAsset> byName(List<RemoteAsset> assets) {
-    return assets.stream().collect(Collectors.toMap(RemoteAsset::name, Function.identity(), (a, b) -> a));
+    return assets.stream()
+        .collect(Collectors.toMap(RemoteAsset::name, Function.identity(), (a, b) -> a));
   }
 
   private static List<String> names(Map<LocalAsset, Action> plan, Action action) {
-    return plan.entrySet().stream().filter(e -> e.getValue() == action).map(e -> e.getKey().name()).toList();
+    return plan.entrySet().stream()
+        .filter(e -> e.getValue() == action)
+        .map(e -> e.getKey().name())
+        .toList();
   }
 
   private static String targetText(ReleaseRequest request) {

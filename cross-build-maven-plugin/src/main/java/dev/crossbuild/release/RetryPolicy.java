@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param maxDelay cap on any single wait, including one asked for by {@code Retry-After}
  * @param sleeper how to wait
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Sleeper sleeper) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialDelay, Duration maxDelay, Sleeper sleeper) {
 
-  public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(60), Sleeper.REAL);
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(60), Sleeper.REAL);
 
   public RetryPolicy {
     if (maxAttempts < 1) {

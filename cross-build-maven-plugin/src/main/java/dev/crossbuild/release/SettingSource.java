@@ -6,13 +6,19 @@ import java.util.Objects;
  * Where a release setting's value came from, so that logs and errors can say it.
  *
  * @param kind the kind of source
- * @param label what names it in messages: {@code <apiUrl>}, {@code cross.release.apiUrl},
- *     {@code GITHUB_API_URL}, {@code origin}; {@code null} for the default
+ * @param label what names it in messages: {@code <apiUrl>}, {@code cross.release.apiUrl}, {@code
+ *     GITHUB_API_URL}, {@code origin}; {@code null} for the default
  */
 public record SettingSource(Kind kind, String label) {
 
   /** The kinds of source, in no particular order of precedence. */
-  public enum Kind { POM, PROPERTY, ENVIRONMENT, GIT_REMOTE, DEFAULT }
+  public enum Kind {
+    POM,
+    PROPERTY,
+    ENVIRONMENT,
+    GIT_REMOTE,
+    DEFAULT
+  }
 
   public SettingSource {
     Objects.requireNonNull(kind, "kind");
@@ -48,7 +54,10 @@ public record SettingSource(Kind kind, String label) {
     return new SettingSource(Kind.DEFAULT, null);
   }
 
-  /** Reads after a value: {@code https://ghe.corp/api/v3 (from the environment variable GITHUB_API_URL)}. */
+  /**
+   * Reads after a value: {@code https://ghe.corp/api/v3 (from the environment variable
+   * GITHUB_API_URL)}.
+   */
   @Override
   public String toString() {
     return switch (kind) {

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The end-of-build summary: a console table, {@code report.json} for tools and {@code report.html} for a
- * person: a timeline of every target's stages on one time axis, in a lane per builder (parallelism and the
- * slow leg visible at a glance), a table of targets (plan, deps cache, stage times, result, artifacts, ABI) and every output with
- * its size, SHA-256 and audit.
+ * The end-of-build summary: a console table, {@code report.json} for tools and {@code report.html}
+ * for a person: a timeline of every target's stages on one time axis, in a lane per builder
+ * (parallelism and the slow leg visible at a glance), a table of targets (plan, deps cache, stage
+ * times, result, artifacts, ABI) and every output with its size, SHA-256 and audit.
  */
 public final class BuildReport {
 
@@ -30,7 +30,8 @@ public final class BuildReport {
   /**
    * A report of these results, in the plan's order.
    *
-   * @param unreachable the builders the plan could not reach ({@link dev.crossbuild.plan.BuildPlan#unreachable()})
+   * @param unreachable the builders the plan could not reach ({@link
+   *     dev.crossbuild.plan.BuildPlan#unreachable()})
    */
   public BuildReport(List<TargetResult> results, List<UnreachableBuilder> unreachable) {
     this.results = List.copyOf(results);
@@ -49,24 +50,34 @@ public final class BuildReport {
   /** Target, strategy, deps cache, seconds per stage, artifacts and their sizes. */
   public List<String> summary() {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("TARGET", "STRATEGY", "DEPS", "DEPS s", "SOURCE s", "OUTPUTS s", "RESULT", "ARTIFACTS"));
+    rows.add(
+        List.of(
+            "TARGET",
+            "STRATEGY",
+            "DEPS",
+            "DEPS s",
+            "SOURCE s",
+            "OUTPUTS s",
+            "RESULT",
+            "ARTIFACTS"));
     for (TargetResult r : results) {
-      rows.add(List.of(
-          Results.triple(r),
-          r.planned().strategy().id(),
-          r.depsSource() == null ? "-" : r.depsSource(),
-          seconds(r, "deps"),
-          seconds(r, "source"),
-          seconds(r, "outputs"),
-          Results.result(r),
-          artifacts(r)));
+      rows.add(
+          List.of(
+              Results.triple(r),
+              r.planned().strategy().id(),
+              r.depsSource() == null ? "-" : r.depsSource(),
+              seconds(r, "deps"),
+              seconds(r, "source"),
+              seconds(r, "outputs"),
+              Results.result(r),
+              artifacts(r)));
     }
     return TextTable.render(rows);
   }
 
   /**
-   * Writes {@code report.json} and {@code report.html} into {@code dir}, reading every archive and output
-   * file once for its SHA-256.
+   * Writes {@code report.json} and {@code report.html} into {@code dir}, reading every archive and
+   * output file once for its SHA-256.
    */
   public void write(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -74,7 +85,8 @@ public final class BuildReport {
     for (TargetResult r : results) {
       targets.add(new ReportedTarget(r, Checksums.of(r)));
     }
-    Files.writeString(dir.resolve("report.json"), ReportJson.render(targets, unreachable, builders));
+    Files.writeString(
+        dir.resolve("report.json"), ReportJson.render(targets, unreachable, builders));
     Files.writeString(dir.resolve("report.html"), ReportPage.html(targets, unreachable, builders));
   }
 
@@ -83,8 +95,8 @@ public final class BuildReport {
   }
 
   /**
-   * One short cell: a few files by name, more as a count; total size; the glibc floor; the smoke test. The
-   * whole list is in report.json and report.html.
+   * One short cell: a few files by name, more as a count; total size; the glibc floor; the smoke
+   * test. The whole list is in report.json and report.html.
    */
   static String artifacts(TargetResult r) {
     if (r.failed()) {
@@ -92,8 +104,14 @@ public final class BuildReport {
     }
     List<String> parts = new ArrayList<>();
     if (r.outputs().size() <= 3) {
-      r.outputs().forEach(o -> parts.add(o.path() + (o.linkTarget() == null ? " (" + size(o.size()) + ")"
-          : " -> " + o.linkTarget())));
+      r.outputs()
+          .forEach(
+              o ->
+                  parts.add(
+                      o.path()
+                          + (o.linkTarget() == null
+                              ? " (" + size(o.size()) + ")"
+                              : " -> " + o.linkTarget())));
     } else {
       parts.add(r.outputs().size() + " files, " + size(Results.outputBytes(r)));
     }

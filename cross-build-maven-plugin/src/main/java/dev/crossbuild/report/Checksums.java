@@ -13,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The SHA-256 of a target's archive and of each of its regular output files, read when the report is
- * written so that the page names the exact bytes a user downloads.
+ * The SHA-256 of a target's archive and of each of its regular output files, read when the report
+ * is written so that the page names the exact bytes a user downloads.
  *
  * @param archiveBytes the archive's size, or -1 when there is none
  * @param archiveSha256 the archive's SHA-256 (lower-case hex), or null when there is none
- * @param files the SHA-256 of each regular output file by its path; links and vanished files have none
+ * @param files the SHA-256 of each regular output file by its path; links and vanished files have
+ *     none
  */
 record Checksums(long archiveBytes, String archiveSha256, Map<String, String> files) {
 
@@ -50,7 +51,10 @@ record Checksums(long archiveBytes, String archiveSha256, Map<String, String> fi
     return files.get(o.path());
   }
 
-  /** Lower-case hex, or null when the file is not there (a report of results whose files were cleaned). */
+  /**
+   * Lower-case hex, or null when the file is not there (a report of results whose files were
+   * cleaned).
+   */
   static String sha256(Path file) throws IOException {
     MessageDigest digest;
     try {

@@ -9,8 +9,8 @@ final class Html {
   private Html() {}
 
   /**
-   * Text safe in an element or a double-quoted attribute: a target name, path or message with {@code <},
-   * {@code &} or quotes stays text. Null is empty.
+   * Text safe in an element or a double-quoted attribute: a target name, path or message with
+   * {@code <}, {@code &} or quotes stays text. Null is empty.
    */
   static String escape(String s) {
     if (s == null) {
@@ -31,20 +31,26 @@ final class Html {
     return out.toString();
   }
 
-  /** A fragment id for a target's details: letters, digits, '-', '_' and '.' kept, anything else as '_'. */
+  /**
+   * A fragment id for a target's details: letters, digits, '-', '_' and '.' kept, anything else as
+   * '_'.
+   */
   static String anchor(String triple) {
     return "t-" + triple.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
   /**
-   * A relative link to a file beside the report (its archive, its log): the name percent-encoded, then
-   * escaped for the attribute.
+   * A relative link to a file beside the report (its archive, its log): the name percent-encoded,
+   * then escaped for the attribute.
    */
   static String href(String fileName) {
     StringBuilder out = new StringBuilder();
     for (byte b : fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || "-._~".indexOf(c) >= 0) {
         out.append(c);
       } else {
         out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));

@@ -13,9 +13,9 @@ import dev.crossbuild.stage.TargetResult;
 import java.util.List;
 
 /**
- * {@code report.json}: every target with its plan, deps image, stages, outputs (size, SHA-256), audit and
- * smoke test; the builders that could not be reached, when there are any. Fields are only ever added: the ITs,
- * the benchmark and users' scripts read them.
+ * {@code report.json}: every target with its plan, deps image, stages, outputs (size, SHA-256),
+ * audit and smoke test; the builders that could not be reached, when there are any. Fields are only
+ * ever added: the ITs, the benchmark and users' scripts read them.
  */
 final class ReportJson {
 
@@ -25,7 +25,9 @@ final class ReportJson {
     return render(targets, unreachable, List.of());
   }
 
-  static String render(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable,
+  static String render(
+      List<ReportedTarget> targets,
+      List<UnreachableBuilder> unreachable,
       List<BuilderTiming> builderTimings) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -34,18 +36,39 @@ final class ReportJson {
     root.put("wallSeconds", span.length().toMillis() / 1000.0);
     if (!unreachable.isEmpty()) {
       ArrayNode builders = root.putArray("unreachableBuilders");
-      unreachable.forEach(u -> builders.addObject().put("id", u.id()).put("host", u.host())
-          .put("problem", u.problem()));
+      unreachable.forEach(
+          u ->
+              builders
+                  .addObject()
+                  .put("id", u.id())
+                  .put("host", u.host())
+                  .put("problem", u.problem()));
     }
     if (!builderTimings.isEmpty()) {
       ArrayNode builders = root.putArray("builders");
-      builderTimings.forEach(b -> builders.addObject().put("id", b.builder().id())
-          .put("endpoint", b.builder().endpoint()).put("engine", b.engine()).put("platform", b.builder().nativePlatform().toString())
-          .put("maxParallel", b.builder().maxParallel())
-          .put("targets", targets.stream().filter(t -> t.result().planned().builder() != null
-              && t.result().planned().builder().id().equals(b.builder().id())).count())
-          .put("connectSeconds", b.connect().toMillis() / 1000.0)
-          .put("probeSeconds", b.probe().toMillis() / 1000.0));
+      builderTimings.forEach(
+          b ->
+              builders
+                  .addObject()
+                  .put("id", b.builder().id())
+                  .put("endpoint", b.builder().endpoint())
+                  .put("engine", b.engine())
+                  .put("platform", b.builder().nativePlatform().toString())
+                  .put("maxParallel", b.builder().maxParallel())
+                  .put(
+                      "targets",
+                      targets.stream()
+                          .filter(
+                              t ->
+                                  t.result().planned().builder() != null
+                                      && t.result()
+                                          .planned()
+                                          .builder()
+                                          .id()
+                                          .equals(b.builder().id()))
+                          .count())
+                  .put("connectSeconds", b.connect().toMillis() / 1000.0)
+                  .put("probeSeconds", b.probe().toMillis() / 1000.0));
     }
     ArrayNode array = root.putArray("targets");
     for (ReportedTarget target : targets) {
@@ -76,8 +99,12 @@ final class ReportJson {
     t.put("seconds", Results.elapsed(r).toMillis() / 1000.0);
     ArrayNode stages = t.putArray("stages");
     for (StageTiming s : r.stages()) {
-      stages.addObject().put("stage", s.stage()).put("outcome", s.outcome())
-          .put("start", s.start().toString()).put("end", s.end().toString())
+      stages
+          .addObject()
+          .put("stage", s.stage())
+          .put("outcome", s.outcome())
+          .put("start", s.start().toString())
+          .put("end", s.end().toString())
           .put("seconds", s.elapsed().toMillis() / 1000.0);
     }
     ArrayNode outputs = t.putArray("outputs");
@@ -94,9 +121,17 @@ final class ReportJson {
     t.put("abi", Results.abi(r));
     ArrayNode binaries = t.putArray("binaries");
     for (BinaryInfo b : r.binaries()) {
-      ObjectNode bin = binaries.addObject().put("path", b.path()).put("format", b.format().name())
-          .put("machine", b.machine()).put("bits", b.bits()).put("dynamic", b.dynamic())
-          .put("interpreter", b.interpreter()).put("glibc", b.glibc()).put("glibcxx", b.glibcxx());
+      ObjectNode bin =
+          binaries
+              .addObject()
+              .put("path", b.path())
+              .put("format", b.format().name())
+              .put("machine", b.machine())
+              .put("bits", b.bits())
+              .put("dynamic", b.dynamic())
+              .put("interpreter", b.interpreter())
+              .put("glibc", b.glibc())
+              .put("glibcxx", b.glibcxx());
       b.needed().forEach(bin.putArray("needed")::add);
     }
     t.put("smokeTest", r.smokeTest());

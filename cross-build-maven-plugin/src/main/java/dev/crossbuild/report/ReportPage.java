@@ -10,12 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code report.html}: what was built, how long it took and what failed, readable without a server, a
- * network or a script: one file, inline CSS. Every text that comes from the build is escaped.
+ * {@code report.html}: what was built, how long it took and what failed, readable without a server,
+ * a network or a script: one file, inline CSS. Every text that comes from the build is escaped.
  */
 final class ReportPage {
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root{--base:#8e8e8e;--deps:#3572b0;--source:#2e8b57;--outputs:#b8860b;--smoke:#7d3c98;--host:#16a085;\
       --check:#5d6d7e;--other:#34495e;--failed:#c0392b;--bad-bg:#fdecea}
       body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1em 1.2em;color:#222}
@@ -76,13 +77,17 @@ final class ReportPage {
     return html(targets, unreachable, List.of());
   }
 
-  static String html(List<ReportedTarget> targets, List<UnreachableBuilder> unreachable,
+  static String html(
+      List<ReportedTarget> targets,
+      List<UnreachableBuilder> unreachable,
       List<BuilderTiming> builders) {
     List<TargetResult> results = targets.stream().map(ReportedTarget::result).toList();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<title>cross-build report</title>\n<style>\n").append(CSS).append("</style></head><body>\n");
+        .append("<title>cross-build report</title>\n<style>\n")
+        .append(CSS)
+        .append("</style></head><body>\n");
     header(h, results);
     unreachable(h, unreachable);
     builders(h, builders);
@@ -97,8 +102,10 @@ final class ReportPage {
     Span span = Span.of(results);
     long failed = results.stream().filter(TargetResult::failed).count();
     long upToDate = results.stream().filter(r -> !r.failed() && r.upToDate()).count();
-    h.append("<header><h1>cross-build report</h1>\n<p class=\"facts\">").append(results.size())
-        .append(results.size() == 1 ? " target: " : " targets: ").append(results.size() - failed - upToDate)
+    h.append("<header><h1>cross-build report</h1>\n<p class=\"facts\">")
+        .append(results.size())
+        .append(results.size() == 1 ? " target: " : " targets: ")
+        .append(results.size() - failed - upToDate)
         .append(" built");
     if (upToDate > 0) {
       h.append(", ").append(upToDate).append(" up to date");
@@ -106,43 +113,71 @@ final class ReportPage {
     if (failed > 0) {
       h.append(", <b class=\"bad\">").append(failed).append(" failed</b>");
     }
-    h.append(" &middot; started ").append(span.start().truncatedTo(ChronoUnit.SECONDS)).append(" &middot; wall time ")
-        .append(Html.seconds(span.length())).append(" s</p>\n");
+    h.append(" &middot; started ")
+        .append(span.start().truncatedTo(ChronoUnit.SECONDS))
+        .append(" &middot; wall time ")
+        .append(Html.seconds(span.length()))
+        .append(" s</p>\n");
     TargetResult slowest = Results.slowest(results).orElse(null);
     StageTiming longest = slowest == null ? null : Results.longestStage(slowest).orElse(null);
     if (longest != null) {
       h.append("<p class=\"facts\">");
       if (results.size() > 1) {
-        h.append("Slowest target: <b class=\"m\">").append(escape(Results.triple(slowest))).append("</b> (")
-            .append(escape(slowest.planned().strategy().id())).append(", ")
-            .append(Html.seconds(Results.elapsed(slowest))).append(" s); its longest stage: ");
+        h.append("Slowest target: <b class=\"m\">")
+            .append(escape(Results.triple(slowest)))
+            .append("</b> (")
+            .append(escape(slowest.planned().strategy().id()))
+            .append(", ")
+            .append(Html.seconds(Results.elapsed(slowest)))
+            .append(" s); its longest stage: ");
       } else {
         h.append("Longest stage: ");
       }
-      h.append("<b>").append(escape(longest.stage())).append("</b> (").append(Html.seconds(longest.elapsed()))
-          .append(" s, ").append(escape(Timeline.outcome(longest))).append(")</p>\n");
+      h.append("<b>")
+          .append(escape(longest.stage()))
+          .append("</b> (")
+          .append(Html.seconds(longest.elapsed()))
+          .append(" s, ")
+          .append(escape(Timeline.outcome(longest)))
+          .append(")</p>\n");
     }
     h.append("</header>\n");
   }
 
-  /** One line per builder the plan could not reach: the reader sees why its targets ran elsewhere. */
+  /**
+   * One line per builder the plan could not reach: the reader sees why its targets ran elsewhere.
+   */
   private static void unreachable(StringBuilder h, List<UnreachableBuilder> unreachable) {
     for (UnreachableBuilder u : unreachable) {
-      h.append("<p class=\"facts unreachable\"><b class=\"bad\">Builder ").append(escape("'" + u.id() + "'"))
-          .append("</b> (<code>").append(escape(u.host())).append("</code>) could not be reached: ")
-          .append(escape(u.problem())).append(". Its targets were planned on other builders.</p>\n");
+      h.append("<p class=\"facts unreachable\"><b class=\"bad\">Builder ")
+          .append(escape("'" + u.id() + "'"))
+          .append("</b> (<code>")
+          .append(escape(u.host()))
+          .append("</code>) could not be reached: ")
+          .append(escape(u.problem()))
+          .append(". Its targets were planned on other builders.</p>\n");
     }
   }
 
-  /** One line per builder the plan used: where it is, what it runs, and what planning on it took. */
+  /**
+   * One line per builder the plan used: where it is, what it runs, and what planning on it took.
+   */
   private static void builders(StringBuilder h, List<BuilderTiming> builders) {
     for (BuilderTiming b : builders) {
-      h.append("<p class=\"facts builder\">Builder <b class=\"m\">").append(escape(b.builder().id()))
-          .append("</b> ").append(escape(b.engine())).append(" at <code>").append(escape(b.builder().endpoint()))
+      h.append("<p class=\"facts builder\">Builder <b class=\"m\">")
+          .append(escape(b.builder().id()))
+          .append("</b> ")
+          .append(escape(b.engine()))
+          .append(" at <code>")
+          .append(escape(b.builder().endpoint()))
           .append("</code>, ")
-          .append(escape(b.builder().nativePlatform().toString())).append(", up to ")
-          .append(b.builder().maxParallel()).append(" at once &middot; connect and info ")
-          .append(Html.seconds(b.connect())).append(" s, QEMU probes ").append(Html.seconds(b.probe()))
+          .append(escape(b.builder().nativePlatform().toString()))
+          .append(", up to ")
+          .append(b.builder().maxParallel())
+          .append(" at once &middot; connect and info ")
+          .append(Html.seconds(b.connect()))
+          .append(" s, QEMU probes ")
+          .append(Html.seconds(b.probe()))
           .append(" s</p>\n");
     }
   }
@@ -152,11 +187,17 @@ final class ReportPage {
     if (failed.isEmpty()) {
       return;
     }
-    h.append("<section class=\"failures\" id=\"failures\"><h2>").append(failed.size())
-        .append(failed.size() == 1 ? " target failed" : " targets failed").append("</h2><ul>\n");
+    h.append("<section class=\"failures\" id=\"failures\"><h2>")
+        .append(failed.size())
+        .append(failed.size() == 1 ? " target failed" : " targets failed")
+        .append("</h2><ul>\n");
     for (TargetResult r : failed) {
-      h.append("<li><a class=\"m\" href=\"#").append(escape(Html.anchor(Results.triple(r)))).append("\">")
-          .append(escape(Results.triple(r))).append("</a>: <span class=\"err\">").append(escape(Results.errorLine(r)))
+      h.append("<li><a class=\"m\" href=\"#")
+          .append(escape(Html.anchor(Results.triple(r))))
+          .append("\">")
+          .append(escape(Results.triple(r)))
+          .append("</a>: <span class=\"err\">")
+          .append(escape(Results.errorLine(r)))
           .append("</span></li>\n");
     }
     h.append("</ul></section>\n");

@@ -12,11 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What the report says about one result, worked out once for the console, report.json and report.html. */
+/**
+ * What the report says about one result, worked out once for the console, report.json and
+ * report.html.
+ */
 final class Results {
 
   /** The stages in the order they run; the table has a column for each that some target ran. */
-  static final List<String> STAGES = List.of("base", "deps", "source", "outputs", "smoke", "host", "check");
+  static final List<String> STAGES =
+      List.of("base", "deps", "source", "outputs", "smoke", "host", "check");
 
   private Results() {}
 
@@ -33,8 +37,10 @@ final class Results {
     if (r.stages().isEmpty()) {
       return Duration.ZERO;
     }
-    Instant first = r.stages().stream().map(StageTiming::start).min(Comparator.naturalOrder()).orElseThrow();
-    Instant last = r.stages().stream().map(StageTiming::end).max(Comparator.naturalOrder()).orElseThrow();
+    Instant first =
+        r.stages().stream().map(StageTiming::start).min(Comparator.naturalOrder()).orElseThrow();
+    Instant last =
+        r.stages().stream().map(StageTiming::end).max(Comparator.naturalOrder()).orElseThrow();
     return Duration.between(first, last);
   }
 
@@ -56,7 +62,10 @@ final class Results {
     if (r.failure() instanceof TargetBuildException e) {
       return e.stage();
     }
-    return r.stages().stream().filter(s -> s.outcome().equals("failed")).map(StageTiming::stage).findFirst()
+    return r.stages().stream()
+        .filter(s -> s.outcome().equals("failed"))
+        .map(StageTiming::stage)
+        .findFirst()
         .orElse(null);
   }
 
@@ -66,7 +75,9 @@ final class Results {
       return null;
     }
     String message = r.failure().getMessage();
-    return message == null ? r.failure().getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    return message == null
+        ? r.failure().getClass().getSimpleName()
+        : message.lines().findFirst().orElse("");
   }
 
   /** The last lines of the failed stage's log, or empty. */
@@ -80,9 +91,9 @@ final class Results {
   }
 
   /**
-   * What the outputs need from the system they run on: {@code glibc>=2.34} (and {@code glibcxx>=3.4.30} when
-   * C++), {@code static} when every binary is static, or null when nothing was audited (no binary, or not
-   * ELF).
+   * What the outputs need from the system they run on: {@code glibc>=2.34} (and {@code
+   * glibcxx>=3.4.30} when C++), {@code static} when every binary is static, or null when nothing
+   * was audited (no binary, or not ELF).
    */
   static String abi(TargetResult r) {
     List<String> parts = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The build's wall time: from the start of the earliest stage of any target to the end of the latest.
+ * The build's wall time: from the start of the earliest stage of any target to the end of the
+ * latest.
  *
  * @param start when the build's first stage started ({@link Instant#EPOCH} when none ran)
  * @param end when its last stage ended

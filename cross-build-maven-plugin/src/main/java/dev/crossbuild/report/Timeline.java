@@ -13,26 +13,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The timeline of {@code report.html}: a legend of the stage colours, a time axis in seconds from the
- * build's start, and a lane per builder ({@code host} for builds without a container) holding one row per
- * target, in plan order, with a bar per stage: targets that two builders built at once show side by side.
- * Plain positioned boxes: no script, no SVG.
+ * The timeline of {@code report.html}: a legend of the stage colours, a time axis in seconds from
+ * the build's start, and a lane per builder ({@code host} for builds without a container) holding
+ * one row per target, in plan order, with a bar per stage: targets that two builders built at once
+ * show side by side. Plain positioned boxes: no script, no SVG.
  */
 final class Timeline {
 
   /** What each stage's colour stands for, in the legend. */
-  private static final Map<String, String> LEGEND = Map.of(
-      "base", "base image",
-      "deps", "deps image",
-      "source", "source build",
-      "outputs", "outputs copied, audited, packed",
-      "smoke", "smoke test",
-      "host", "host build (no container)",
-      "check", "no-change check");
+  private static final Map<String, String> LEGEND =
+      Map.of(
+          "base", "base image",
+          "deps", "deps image",
+          "source", "source build",
+          "outputs", "outputs copied, audited, packed",
+          "smoke", "smoke test",
+          "host", "host build (no container)",
+          "check", "no-change check");
 
-  /** Tick steps in seconds; the smallest that gives at most {@link #MAX_TICKS} intervals is used. */
-  private static final double[] STEPS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
+  /**
+   * Tick steps in seconds; the smallest that gives at most {@link #MAX_TICKS} intervals is used.
+   */
+  private static final double[] STEPS = {
+    0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600
+  };
+
   private static final int MAX_TICKS = 8;
+
   /** The narrowest bar, in percent of the lane: a 0.0 s stage (a deps cache hit) still shows. */
   private static final double MIN_WIDTH = 0.4;
 
@@ -45,11 +52,15 @@ final class Timeline {
     double axis = intervals * step * 1000;
     h.append("<section id=\"timeline\"><h2>Timeline</h2>\n");
     legend(h, results);
-    h.append("<div class=\"chart\">\n<div class=\"row axis\"><div class=\"who\">seconds from the start</div>")
+    h.append(
+            "<div class=\"chart\">\n<div class=\"row axis\"><div class=\"who\">seconds from the start</div>")
         .append("<div class=\"lane\">");
     for (int i = 0; i <= intervals; i++) {
-      h.append("<span class=\"tick\" style=\"left:").append(percent(i * 100.0 / intervals)).append("\">")
-          .append(tickLabel(i * step, step)).append("</span>");
+      h.append("<span class=\"tick\" style=\"left:")
+          .append(percent(i * 100.0 / intervals))
+          .append("\">")
+          .append(tickLabel(i * step, step))
+          .append("</span>");
     }
     h.append("</div></div>\n");
     TargetResult slowest = results.size() > 1 ? Results.slowest(results).orElse(null) : null;
@@ -62,7 +73,10 @@ final class Timeline {
     h.append("</div></section>\n");
   }
 
-  /** The results grouped by builder, lanes in the order their first target was planned (host: no builder). */
+  /**
+   * The results grouped by builder, lanes in the order their first target was planned (host: no
+   * builder).
+   */
   static List<List<TargetResult>> lanes(List<TargetResult> results) {
     Map<String, List<TargetResult>> lanes = new LinkedHashMap<>();
     for (TargetResult r : results) {
@@ -76,10 +90,20 @@ final class Timeline {
   private static void laneHead(StringBuilder h, List<TargetResult> lane) {
     Builder b = lane.get(0).planned().builder();
     String id = b == null ? "host" : b.id();
-    String facts = (b == null ? "this machine, no container" : b.nativePlatform() + " &middot; "
-        + b.maxParallel() + " at once") + " &middot; " + lane.size() + (lane.size() == 1 ? " target" : " targets");
-    h.append("<div class=\"row lane-head\" data-builder=\"").append(escape(id)).append("\"><div class=\"who\">")
-        .append("<b class=\"m\">").append(escape(id)).append("</b> <span class=\"sub\">").append(facts)
+    String facts =
+        (b == null
+                ? "this machine, no container"
+                : b.nativePlatform() + " &middot; " + b.maxParallel() + " at once")
+            + " &middot; "
+            + lane.size()
+            + (lane.size() == 1 ? " target" : " targets");
+    h.append("<div class=\"row lane-head\" data-builder=\"")
+        .append(escape(id))
+        .append("\"><div class=\"who\">")
+        .append("<b class=\"m\">")
+        .append(escape(id))
+        .append("</b> <span class=\"sub\">")
+        .append(facts)
         .append("</span></div></div>\n");
   }
 
@@ -92,43 +116,80 @@ final class Timeline {
     }
     h.append("<ul class=\"legend\">");
     for (String stage : shown) {
-      h.append("<li><i class=\"sw s-").append(stage).append("\"></i>").append(stage).append(": ")
-          .append(LEGEND.get(stage)).append("</li>");
+      h.append("<li><i class=\"sw s-")
+          .append(stage)
+          .append("\"></i>")
+          .append(stage)
+          .append(": ")
+          .append(LEGEND.get(stage))
+          .append("</li>");
     }
-    h.append("<li><i class=\"sw s-deps o-reused\"></i>hatched: nothing to do (deps cache hit, up to date,")
+    h.append(
+            "<li><i class=\"sw s-deps o-reused\"></i>hatched: nothing to do (deps cache hit, up to date,")
         .append(" smoke test skipped)</li>")
-        .append("<li><i class=\"sw s-deps o-pulled\"></i>light: pulled from the registry cache</li>")
+        .append(
+            "<li><i class=\"sw s-deps o-pulled\"></i>light: pulled from the registry cache</li>")
         .append("<li><i class=\"sw o-failed\"></i>failed</li></ul>\n");
   }
 
-  private static void row(StringBuilder h, TargetResult r, boolean slowest, Span span, double axis, int intervals) {
+  private static void row(
+      StringBuilder h, TargetResult r, boolean slowest, Span span, double axis, int intervals) {
     String triple = Results.triple(r);
-    h.append("<div class=\"row").append(r.failed() ? " failed" : "").append(slowest ? " slowest" : "")
-        .append("\" data-target=\"").append(escape(triple)).append("\"><div class=\"who\"><a class=\"triple\" href=\"#")
-        .append(escape(Html.anchor(triple))).append("\">").append(escape(triple)).append("</a><span class=\"sub\">")
-        .append(escape(r.planned().strategy().id())).append(" &middot; ").append(Html.seconds(Results.elapsed(r)))
+    h.append("<div class=\"row")
+        .append(r.failed() ? " failed" : "")
+        .append(slowest ? " slowest" : "")
+        .append("\" data-target=\"")
+        .append(escape(triple))
+        .append("\"><div class=\"who\"><a class=\"triple\" href=\"#")
+        .append(escape(Html.anchor(triple)))
+        .append("\">")
+        .append(escape(triple))
+        .append("</a><span class=\"sub\">")
+        .append(escape(r.planned().strategy().id()))
+        .append(" &middot; ")
+        .append(Html.seconds(Results.elapsed(r)))
         .append(" s");
     if (r.failed()) {
       String stage = Results.failedStage(r);
-      h.append(" &middot; <b class=\"bad\">FAILED").append(stage == null ? "" : " in " + escape(stage)).append("</b>");
+      h.append(" &middot; <b class=\"bad\">FAILED")
+          .append(stage == null ? "" : " in " + escape(stage))
+          .append("</b>");
     }
     if (slowest) {
       h.append(" <span class=\"badge\">slowest</span>");
     }
     h.append("</span></div><div class=\"lane\">");
     for (int i = 0; i <= intervals; i++) {
-      h.append("<i class=\"grid\" style=\"left:").append(percent(i * 100.0 / intervals)).append("\"></i>");
+      h.append("<i class=\"grid\" style=\"left:")
+          .append(percent(i * 100.0 / intervals))
+          .append("\"></i>");
     }
     for (StageTiming s : r.stages()) {
       double width = Math.max(MIN_WIDTH, s.elapsed().toMillis() * 100 / axis);
       double left = Math.min(span.offset(s.start()).toMillis() * 100 / axis, 100 - width);
       String label = s.stage() + " " + outcome(s) + " " + Html.seconds(s.elapsed()) + " s";
-      String title = label + " (" + Html.seconds(span.offset(s.start())) + " s to "
-          + Html.seconds(span.offset(s.end())) + " s)" + (s.outcome().startsWith("skipped") ? ": " + s.outcome() : "");
-      h.append("<div class=\"bar ").append(stageClass(s.stage())).append(outcomeClass(s.outcome()))
-          .append("\" data-stage=\"").append(escape(s.stage())).append("\" style=\"left:").append(percent(left))
-          .append(";width:").append(percent(width)).append("\" title=\"").append(escape(title)).append("\"><span>")
-          .append(escape(label)).append("</span></div>");
+      String title =
+          label
+              + " ("
+              + Html.seconds(span.offset(s.start()))
+              + " s to "
+              + Html.seconds(span.offset(s.end()))
+              + " s)"
+              + (s.outcome().startsWith("skipped") ? ": " + s.outcome() : "");
+      h.append("<div class=\"bar ")
+          .append(stageClass(s.stage()))
+          .append(outcomeClass(s.outcome()))
+          .append("\" data-stage=\"")
+          .append(escape(s.stage()))
+          .append("\" style=\"left:")
+          .append(percent(left))
+          .append(";width:")
+          .append(percent(width))
+          .append("\" title=\"")
+          .append(escape(title))
+          .append("\"><span>")
+          .append(escape(label))
+          .append("</span></div>");
     }
     h.append("</div></div>\n");
   }
@@ -154,7 +215,10 @@ final class Timeline {
     };
   }
 
-  /** The smallest step of {@link #STEPS} that splits {@code seconds} into at most {@link #MAX_TICKS} intervals. */
+  /**
+   * The smallest step of {@link #STEPS} that splits {@code seconds} into at most {@link #MAX_TICKS}
+   * intervals.
+   */
   static double step(double seconds) {
     for (double s : STEPS) {
       if (seconds / s <= MAX_TICKS) {
@@ -165,6 +229,9 @@ final class Timeline {
   }
 
   static String tickLabel(double seconds, double step) {
-    return (step < 1 ? String.format(Locale.ROOT, "%.1f", seconds) : String.valueOf(Math.round(seconds))) + " s";
+    return (step < 1
+            ? String.format(Locale.ROOT, "%.1f", seconds)
+            : String.valueOf(Math.round(seconds)))
+        + " s";
   }
 }

@@ -59,18 +59,31 @@ public final class Archives {
   private static final int EXECUTABLE = 0100755;
   private static final int SYMLINK = 0120777;
   // commons-compress treats later zip times as "not DOS" and adds extended-timestamp fields.
-  private static final long LATEST_ZIP_EPOCH = LocalDateTime.of(2097, 11, 28, 23, 59, 58).toEpochSecond(ZoneOffset.UTC);
-  private static final List<ZipShort> TIME_FIELDS = List.of(X5455_ExtendedTimestamp.HEADER_ID, X000A_NTFS.HEADER_ID);
+  private static final long LATEST_ZIP_EPOCH =
+      LocalDateTime.of(2097, 11, 28, 23, 59, 58).toEpochSecond(ZoneOffset.UTC);
+  private static final List<ZipShort> TIME_FIELDS =
+      List.of(X5455_ExtendedTimestamp.HEADER_ID, X000A_NTFS.HEADER_ID);
 
   private Archives() {}
 
-  /** {@code <outputDir>/<artifactId>-<version>-<classifier>.tar.gz}, or {@code .zip} for Windows. */
+  /**
+   * {@code <outputDir>/<artifactId>-<version>-<classifier>.tar.gz}, or {@code .zip} for Windows.
+   */
   public static Path archiveOf(CrossConfig config, Target target) {
-    return config.outputDir().resolve(ArchiveFormat.fileName(config.artifactId(), config.version(),
-        target.classifier(), target.triple().value()));
+    return config
+        .outputDir()
+        .resolve(
+            ArchiveFormat.fileName(
+                config.artifactId(),
+                config.version(),
+                target.classifier(),
+                target.triple().value()));
   }
 
-  /** The regular files and symbolic links under {@code dir}, by relative path, '/'-separated, sorted. */
+  /**
+   * The regular files and symbolic links under {@code dir}, by relative path, '/'-separated,
+   * sorted.
+   */
   public static List<TargetResult.OutputFile> list(Path dir) throws IOException {
     List<TargetResult.OutputFile> outputs = new ArrayList<>();
     for (Entry e : entries(dir, false)) {
@@ -80,11 +93,13 @@ public final class Archives {
   }
 
   /**
-   * Writes {@code archive} from the regular files and symbolic links under {@code dir}, as a tar.gz or a
-   * zip as its name ends, every entry dated {@code epochSeconds}. The file appears whole or not at all.
+   * Writes {@code archive} from the regular files and symbolic links under {@code dir}, as a tar.gz
+   * or a zip as its name ends, every entry dated {@code epochSeconds}. The file appears whole or
+   * not at all.
    *
    * @throws UnsafeOutputLinkException when a link dangles, is absolute or points out of {@code dir}
-   * @throws IllegalArgumentException when the name ends with neither extension or the epoch is negative
+   * @throws IllegalArgumentException when the name ends with neither extension or the epoch is
+   *     negative
    */
   public static void pack(Path dir, Path archive, long epochSeconds) throws IOException {
     ArchiveFormat format = ArchiveFormat.forFileName(archive.getFileName().toString());
@@ -98,11 +113,18 @@ public final class Archives {
     Path parent = archive.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     // Not Files.createTempFile: its 0600 would survive the move; this one follows the umask.
-    Path tmp = parent.resolve("." + archive.getFileName() + "."
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    Path tmp =
+        parent.resolve(
+            "."
+                + archive.getFileName()
+                + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              1 << 16)) {
         if (format == ArchiveFormat.ZIP) {
           writeZip(entries, out, zipTime(epochSeconds, ZoneId.systemDefault()));
         } else {
@@ -121,20 +143,23 @@ public final class Archives {
   }
 
   // GNU long names and star big numbers instead of pax headers, which some tars warn about.
-  private static void writeTarGz(List<Entry> entries, OutputStream out, long epochSeconds) throws IOException {
+  private static void writeTarGz(List<Entry> entries, OutputStream out, long epochSeconds)
+      throws IOException {
     GzipParameters gzip = new GzipParameters();
     gzip.setModificationTime(0);
     gzip.setOS(GzipParameters.OS.UNIX);
     gzip.setCompressionLevel(LEVEL);
     FileTime time = FileTime.from(epochSeconds, TimeUnit.SECONDS);
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip),
-        UTF_8.name())) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new GzipCompressorOutputStream(out, gzip), UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
       for (Entry e : entries) {
         // built from a name, not a File: a File brings atime/ctime, which become pax headers
-        TarArchiveEntry entry = e.link() ? new TarArchiveEntry(e.name(), TarConstants.LF_SYMLINK)
-            : new TarArchiveEntry(e.name());
+        TarArchiveEntry entry =
+            e.link()
+                ? new TarArchiveEntry(e.name(), TarConstants.LF_SYMLINK)
+                : new TarArchiveEntry(e.name());
         if (e.link()) {
           entry.setLinkName(e.linkTarget());
           entry.setSize(0);
@@ -157,7 +182,8 @@ public final class Archives {
     }
   }
 
-  private static void writeZip(List<Entry> entries, OutputStream out, long time) throws IOException {
+  private static void writeZip(List<Entry> entries, OutputStream out, long time)
+      throws IOException {
     try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
       zip.setEncoding(UTF_8.name());
       zip.setMethod(ZipEntry.DEFLATED);
@@ -166,14 +192,17 @@ public final class Archives {
         ZipArchiveEntry entry = new ZipArchiveEntry(e.name());
         entry.setMethod(ZipEntry.DEFLATED);
         entry.setTime(time);
-        // commons-compress adds timestamp fields to times it takes for "not DOS", such as 1980-01-01T00:00
-        // once the default zone changed after it loaded; the DOS fields alone are what should be written
+        // commons-compress adds timestamp fields to times it takes for "not DOS", such as
+        // 1980-01-01T00:00
+        // once the default zone changed after it loaded; the DOS fields alone are what should be
+        // written
         for (ZipShort field : TIME_FIELDS) {
           if (entry.getExtraField(field) != null) {
             entry.removeExtraField(field);
           }
         }
-        entry.setUnixMode(e.mode()); // also marks the entry as made on Unix, so the mode is read back
+        entry.setUnixMode(
+            e.mode()); // also marks the entry as made on Unix, so the mode is read back
         byte[] linkTarget = e.link() ? e.linkTarget().getBytes(UTF_8) : null;
         entry.setSize(e.link() ? linkTarget.length : e.size());
         zip.putArchiveEntry(entry);
@@ -189,14 +218,18 @@ public final class Archives {
   }
 
   /**
-   * The Java time to give a zip entry so that it holds the UTC date and time of {@code epochSeconds}
-   * (clamped to what a zip can hold). Zip times are local wall-clock fields, and commons-compress
-   * derives them in the JVM's default zone; this undoes that zone so the bytes do not depend on the
-   * machine. Only a time that {@code zone} skips (a spring-forward hour) comes out shifted by the gap.
+   * The Java time to give a zip entry so that it holds the UTC date and time of {@code
+   * epochSeconds} (clamped to what a zip can hold). Zip times are local wall-clock fields, and
+   * commons-compress derives them in the JVM's default zone; this undoes that zone so the bytes do
+   * not depend on the machine. Only a time that {@code zone} skips (a spring-forward hour) comes
+   * out shifted by the gap.
    */
   static long zipTime(long epochSeconds, ZoneId zone) {
     long clamped = Math.min(Math.max(epochSeconds, DEFAULT_EPOCH), LATEST_ZIP_EPOCH);
-    return LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC).atZone(zone).toInstant().toEpochMilli();
+    return LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC)
+        .atZone(zone)
+        .toInstant()
+        .toEpochMilli();
   }
 
   /** A file or link to pack, by its '/'-separated path relative to the packed directory. */
@@ -220,8 +253,8 @@ public final class Archives {
         if (path.equals(base)) {
           continue;
         }
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String name = base.relativize(path).toString().replace('\\', '/');
         if (attributes.isSymbolicLink()) {
           String target = Files.readSymbolicLink(path).toString().replace('\\', '/');
@@ -256,11 +289,12 @@ public final class Archives {
     } catch (NoSuchFileException e) {
       throw new UnsafeOutputLinkException(name, target, "points to nothing (it dangles)");
     } catch (IOException e) {
-      throw new UnsafeOutputLinkException(name, target, "cannot be followed (" + e.getMessage() + ")");
+      throw new UnsafeOutputLinkException(
+          name, target, "cannot be followed (" + e.getMessage() + ")");
     }
     if (!resolved.startsWith(real)) {
-      throw new UnsafeOutputLinkException(name, target, "points out of the output directory through "
-          + "another link");
+      throw new UnsafeOutputLinkException(
+          name, target, "points out of the output directory through " + "another link");
     }
   }
 

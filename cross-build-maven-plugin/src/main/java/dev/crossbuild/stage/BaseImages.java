@@ -10,7 +10,10 @@ import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
 import java.util.function.Function;
 
-/** Which base image a target's deps stage starts FROM, and making sure the engine has it at the right platform. */
+/**
+ * Which base image a target's deps stage starts FROM, and making sure the engine has it at the
+ * right platform.
+ */
 final class BaseImages {
 
   private final CrossConfig config;
@@ -19,8 +22,12 @@ final class BaseImages {
   private final Function<Platform, String> defaultBaseImage;
   private final BuildListener listener;
 
-  BaseImages(CrossConfig config, PlannedTarget planned, ContainerEngine engine,
-      Function<Platform, String> defaultBaseImage, BuildListener listener) {
+  BaseImages(
+      CrossConfig config,
+      PlannedTarget planned,
+      ContainerEngine engine,
+      Function<Platform, String> defaultBaseImage,
+      BuildListener listener) {
     this.config = config;
     this.planned = planned;
     this.engine = engine;
@@ -29,8 +36,9 @@ final class BaseImages {
   }
 
   /**
-   * The target's {@code <image>}, else the recipe's image (the POM's {@code <image>} or the preset's) with
-   * {@code {repo}} replaced by the per-architecture repository of the image platform, else the catalog's.
+   * The target's {@code <image>}, else the recipe's image (the POM's {@code <image>} or the
+   * preset's) with {@code {repo}} replaced by the per-architecture repository of the image
+   * platform, else the catalog's.
    */
   String reference() {
     Target target = planned.target();
@@ -44,39 +52,66 @@ final class BaseImages {
       return template == null ? catalog : template;
     }
     if (catalog == null || catalog.indexOf('/') < 0) {
-      throw new EngineException("No per-architecture repository is known for " + planned.imagePlatform()
-          + " to fill {repo} in <image>" + template + "</image>. Set <image> for target " + target + ".");
+      throw new EngineException(
+          "No per-architecture repository is known for "
+              + planned.imagePlatform()
+              + " to fill {repo} in <image>"
+              + template
+              + "</image>. Set <image> for target "
+              + target
+              + ".");
     }
     return template.replace("{repo}", catalog.substring(0, catalog.indexOf('/')));
   }
 
   /**
-   * A cross build runs at the builder's platform but installs the target's packages, so it needs the
-   * target's distribution release: riscv64 packages exist only from Debian 13 (trixie) on. The builder's
-   * per-architecture repository with the target's image name and tag: {@code amd64/debian:trixie-slim}.
+   * A cross build runs at the builder's platform but installs the target's packages, so it needs
+   * the target's distribution release: riscv64 packages exist only from Debian 13 (trixie) on. The
+   * builder's per-architecture repository with the target's image name and tag: {@code
+   * amd64/debian:trixie-slim}.
    */
   private String crossBase(Target target) {
     String builderBase = defaultBaseImage.apply(planned.imagePlatform());
     String targetBase = target.baseImage();
-    if (builderBase == null || targetBase == null || builderBase.indexOf('/') < 0 || targetBase.indexOf('/') < 0) {
+    if (builderBase == null
+        || targetBase == null
+        || builderBase.indexOf('/') < 0
+        || targetBase.indexOf('/') < 0) {
       return builderBase;
     }
-    return builderBase.substring(0, builderBase.indexOf('/')) + targetBase.substring(targetBase.indexOf('/'));
+    return builderBase.substring(0, builderBase.indexOf('/'))
+        + targetBase.substring(targetBase.indexOf('/'));
   }
 
-  /** The base image at the image platform, pulled when missing; a tag that holds another platform is refused. */
+  /**
+   * The base image at the image platform, pulled when missing; a tag that holds another platform is
+   * refused.
+   */
   ImageInfo ensure(String reference, Platform platform) {
     if (reference == null) {
-      throw new EngineException("No base image is known for " + platform + ". Set <image> for the target.");
+      throw new EngineException(
+          "No base image is known for " + platform + ". Set <image> for the target.");
     }
-    ImageInfo info = engine.inspectImage(reference).orElseGet(() -> {
-      listener.log(planned.target().triple().value(), "pulling " + reference + " for " + platform);
-      return engine.pullImage(reference, platform);
-    });
+    ImageInfo info =
+        engine
+            .inspectImage(reference)
+            .orElseGet(
+                () -> {
+                  listener.log(
+                      planned.target().triple().value(),
+                      "pulling " + reference + " for " + platform);
+                  return engine.pullImage(reference, platform);
+                });
     Platform have = info.platform();
     if (have != null && !(have.os().equals(platform.os()) && have.arch().equals(platform.arch()))) {
-      throw new EngineException("Base image " + reference + " is " + have + " but this build needs " + platform
-          + ". Use a per-architecture repository (e.g. arm64v8/debian) or set <image> for the target.");
+      throw new EngineException(
+          "Base image "
+              + reference
+              + " is "
+              + have
+              + " but this build needs "
+              + platform
+              + ". Use a per-architecture repository (e.g. arm64v8/debian) or set <image> for the target.");
     }
     return info;
   }

@@ -4,24 +4,29 @@ import dev.crossbuild.config.BuildCacheConfig;
 
 /**
  * The build script's lines for the build cache mounted at {@link #DIR}, by recipe. The caches are
- * content-addressed wherever the tool allows it, so that a stale cache can never give a wrong binary:
+ * content-addressed wherever the tool allows it, so that a stale cache can never give a wrong
+ * binary:
+ *
  * <ul>
- *   <li>gcc recipes ({@code make}, {@code cmake}, {@code custom}): ccache, through Debian's masquerade
- *       directory for native and cross compilers alike (and CMake's compiler launcher);
+ *   <li>gcc recipes ({@code make}, {@code cmake}, {@code custom}): ccache, through Debian's
+ *       masquerade directory for native and cross compilers alike (and CMake's compiler launcher);
  *   <li>{@code go}: {@code GOCACHE}, seeded from the deps image's standard library build;
- *   <li>{@code cargo}: the target directory, seeded from the deps image's build when its deps key changes,
- *       the workspace's own crates then rebuilt once; later builds compare the sources' real modification
- *       times (the source tar carries them), as cargo does on a developer's machine.
+ *   <li>{@code cargo}: the target directory, seeded from the deps image's build when its deps key
+ *       changes, the workspace's own crates then rebuilt once; later builds compare the sources'
+ *       real modification times (the source tar carries them), as cargo does on a developer's
+ *       machine.
  * </ul>
- * The whole build holds a lock on the cache, so two builds of one target at once take turns instead of
- * disturbing each other.
+ *
+ * The whole build holds a lock on the cache, so two builds of one target at once take turns instead
+ * of disturbing each other.
  */
 final class BuildCacheScript {
 
   /** Where the cache is mounted in the source stage's container. */
   static final String DIR = "/cache";
 
-  private static final java.util.Set<String> GCC_RECIPES = java.util.Set.of("make", "cmake", "custom");
+  private static final java.util.Set<String> GCC_RECIPES =
+      java.util.Set.of("make", "cmake", "custom");
 
   private BuildCacheScript() {}
 
@@ -32,7 +37,8 @@ final class BuildCacheScript {
     }
     StringBuilder s = new StringBuilder();
     s.append("export CROSS_CACHE=").append(DIR).append('\n');
-    s.append("""
+    s.append(
+        """
         if command -v flock >/dev/null 2>&1; then
           exec 9>"$CROSS_CACHE/.lock"
           flock -n 9 || { echo "cross-build: waiting for the build cache (another build of this target holds it)"; flock 9; }
@@ -53,7 +59,8 @@ final class BuildCacheScript {
             ccache -z >/dev/null
             echo "cross-build: ccache in the build cache (max size %s)"
           fi
-          """.formatted(kibibytes(cache.maxBytes()) + "K", kibibytes(cache.maxBytes()) + "K");
+          """
+          .formatted(kibibytes(cache.maxBytes()) + "K", kibibytes(cache.maxBytes()) + "K");
     }
     if (recipeId.equals("go")) {
       return """
@@ -101,7 +108,8 @@ final class BuildCacheScript {
             echo "cross-build: the cargo target directory is ${cross_size}K, over <buildCacheMaxSize> (%dK): dropped, the next build starts cold"
             rm -rf "$CROSS_CACHE/cargo-target" "$CROSS_CACHE/deps-key"
           fi
-          """.formatted(kibibytes(cache.maxBytes()), kibibytes(cache.maxBytes()));
+          """
+          .formatted(kibibytes(cache.maxBytes()), kibibytes(cache.maxBytes()));
     }
     return "";
   }

@@ -8,13 +8,21 @@ public interface BuildListener {
   /** A stage ({@code base}, {@code deps}, {@code source}, {@code outputs}) of a target started. */
   void stageStarted(String triple, String stage);
 
-  /** A stage ended: {@code built}, {@code cached}, {@code pulled}, {@code up to date} or {@code failed}. */
+  /**
+   * A stage ended: {@code built}, {@code cached}, {@code pulled}, {@code up to date} or {@code
+   * failed}.
+   */
   void stageFinished(String triple, String stage, String outcome, Duration elapsed);
 
-  /** A line of the engine's build log (shown at debug level; every line is in the target's build log). */
+  /**
+   * A line of the engine's build log (shown at debug level; every line is in the target's build
+   * log).
+   */
   void log(String triple, String line);
 
-  /** A line the user should see whatever the log level: the smoke test's output, a skipped check. */
+  /**
+   * A line the user should see whatever the log level: the smoke test's output, a skipped check.
+   */
   default void output(String triple, String line) {
     log(triple, line);
   }

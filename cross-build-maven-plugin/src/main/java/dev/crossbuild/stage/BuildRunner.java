@@ -19,8 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
- * Builds every planned target, in parallel, at most {@link Builder#maxParallel()} at once per builder. A
- * failing target does not stop the others: every result comes back, failures included.
+ * Builds every planned target, in parallel, at most {@link Builder#maxParallel()} at once per
+ * builder. A failing target does not stop the others: every result comes back, failures included.
  */
 public final class BuildRunner {
 
@@ -38,15 +38,21 @@ public final class BuildRunner {
    * @param contextFiles the project's context files, relative to the project directory
    * @param contextDigest their digest ({@link SourceDigest#files})
    */
-  public BuildRunner(CrossConfig config, Map<String, ContainerEngine> engines, List<String> contextFiles,
-      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener) {
+  public BuildRunner(
+      CrossConfig config,
+      Map<String, ContainerEngine> engines,
+      List<String> contextFiles,
+      String contextDigest,
+      Function<Platform, String> defaultBaseImage,
+      BuildListener listener) {
     this.config = config;
     this.engines = Map.copyOf(engines);
     this.contextFiles = List.copyOf(contextFiles);
     this.contextDigest = contextDigest;
     this.defaultBaseImage = defaultBaseImage;
     this.listener = listener;
-    this.credentials = config.cache() == null ? null : new CacheCredentials(config.cache(), System.getenv());
+    this.credentials =
+        config.cache() == null ? null : new CacheCredentials(config.cache(), System.getenv());
   }
 
   /** The probe the smoke tests of foreign platforms ask whether QEMU runs them. */
@@ -69,42 +75,60 @@ public final class BuildRunner {
         threads += t.builder().maxParallel();
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, plan.targets().size())),
-        r -> {
-          Thread thread = new Thread(r, "cross-build");
-          thread.setDaemon(true);
-          return thread;
-        });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, plan.targets().size())),
+            r -> {
+              Thread thread = new Thread(r, "cross-build");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<TargetResult>> futures = new ArrayList<>();
       for (PlannedTarget t : plan.targets()) {
         if (t.builder() == null) {
           // host builds share this machine: one at a time
           Semaphore host = slots.get("");
-          futures.add(pool.submit(() -> {
-            host.acquire();
-            try {
-              return new HostBuild(config, t, contextFiles, listener).run();
-            } finally {
-              host.release();
-            }
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    host.acquire();
+                    try {
+                      return new HostBuild(config, t, contextFiles, listener).run();
+                    } finally {
+                      host.release();
+                    }
+                  }));
           continue;
         }
         Semaphore slot = slots.get(t.builder().id());
         ContainerEngine engine = engines.get(t.builder().id());
-        BuilderHealth builderHealth = health.computeIfAbsent(t.builder().id(),
-            id -> new BuilderHealth(t.builder(), engine));
-        futures.add(pool.submit(() -> {
-          slot.acquire();
-          try {
-            return new StagedBuild(config, t, engine, contextFiles, contextDigest, defaultBaseImage,
-                listener, probe).withCache(credentials == null ? null
-                    : new DepsCache(config.cache(), engine, credentials)).withHealth(builderHealth).run();
-          } finally {
-            slot.release();
-          }
-        }));
+        BuilderHealth builderHealth =
+            health.computeIfAbsent(t.builder().id(), id -> new BuilderHealth(t.builder(), engine));
+        futures.add(
+            pool.submit(
+                () -> {
+                  slot.acquire();
+                  try {
+                    return new StagedBuild(
+                            config,
+                            t,
+                            engine,
+                            contextFiles,
+                            contextDigest,
+                            defaultBaseImage,
+                            listener,
+                            probe)
+                        .withCache(
+                            credentials == null
+                                ? null
+                                : new DepsCache(config.cache(), engine, credentials))
+                        .withHealth(builderHealth)
+                        .run();
+                  } finally {
+                    slot.release();
+                  }
+                }));
       }
       List<TargetResult> results = new ArrayList<>();
       for (Future<TargetResult> f : futures) {

@@ -5,10 +5,10 @@ import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.plan.Builder;
 
 /**
- * Whether a builder still answers during a build. When an engine operation fails and the engine no longer
- * answers, the builder is lost: the failing target's message names the builder and the stage instead of the
- * operation, and every target still waiting for that builder fails at once instead of one call at a time.
- * Shared by the targets of one builder, from several threads.
+ * Whether a builder still answers during a build. When an engine operation fails and the engine no
+ * longer answers, the builder is lost: the failing target's message names the builder and the stage
+ * instead of the operation, and every target still waiting for that builder fails at once instead
+ * of one call at a time. Shared by the targets of one builder, from several threads.
  */
 final class BuilderHealth {
 
@@ -33,14 +33,21 @@ final class BuilderHealth {
   void checkAlive(String triple) {
     String during = lostDuring;
     if (during != null) {
-      throw new BuilderLostException(name() + " stopped answering during " + during + ", so " + triple
-          + " was not started. " + fix());
+      throw new BuilderLostException(
+          name()
+              + " stopped answering during "
+              + during
+              + ", so "
+              + triple
+              + " was not started. "
+              + fix());
     }
   }
 
   /**
-   * The message for a target whose engine operation failed: the operation's own message while the engine
-   * answers, else one that names the builder and the stage, with the operation's message after it.
+   * The message for a target whose engine operation failed: the operation's own message while the
+   * engine answers, else one that names the builder and the stage, with the operation's message
+   * after it.
    */
   String explain(String triple, String stage, EngineException failure) {
     if (failure instanceof BuilderLostException) {
@@ -54,12 +61,19 @@ final class BuilderHealth {
         lostDuring = "the " + stage + " stage of " + triple;
       }
     }
-    return name() + " stopped answering during the " + stage + " stage. " + fix() + " (" + failure.getMessage()
+    return name()
+        + " stopped answering during the "
+        + stage
+        + " stage. "
+        + fix()
+        + " ("
+        + failure.getMessage()
         + ")";
   }
 
   private String name() {
-    return builder == null ? "The engine at " + engine.endpoint()
+    return builder == null
+        ? "The engine at " + engine.endpoint()
         : "Builder '" + builder.id() + "' (" + engine.endpoint() + ")";
   }
 

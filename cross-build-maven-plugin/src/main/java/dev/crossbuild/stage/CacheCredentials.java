@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The cache registry's credentials, looked up once per build: {@code <cache><username>} with the
- * password from {@code <passwordEnvironmentVariable>} when that variable is set, else the docker CLI's
- * {@code config.json}.
+ * password from {@code <passwordEnvironmentVariable>} when that variable is set, else the docker
+ * CLI's {@code config.json}.
  */
 final class CacheCredentials {
 
@@ -33,11 +33,12 @@ final class CacheCredentials {
     String unset = "";
     if (cache.username() != null) {
       String variable = cache.passwordEnvironmentVariable();
-      String where = "<cache><username> '" + cache.username() + "' with the password in $" + variable;
+      String where =
+          "<cache><username> '" + cache.username() + "' with the password in $" + variable;
       String password = env.get(variable);
       if (password != null && !password.isEmpty()) {
-        return new DockerCredentials.Lookup(new RegistryAuth(cache.registry(), cache.username(), password, false,
-            where), where);
+        return new DockerCredentials.Lookup(
+            new RegistryAuth(cache.registry(), cache.username(), password, false, where), where);
       }
       // E.g. in the generated workflow, which logs in with `docker login` instead.
       unset = where + " (not set), then ";

@@ -22,9 +22,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * The targets' archives built elsewhere (the workflow's build legs) and downloaded into the output directory:
- * found and checked for every configured target, and unpacked into the classes directory for a multi-platform
- * jar. Unpacking goes through {@link SafeTarExtractor}, the extractor of the build's own outputs.
+ * The targets' archives built elsewhere (the workflow's build legs) and downloaded into the output
+ * directory: found and checked for every configured target, and unpacked into the classes directory
+ * for a multi-platform jar. Unpacking goes through {@link SafeTarExtractor}, the extractor of the
+ * build's own outputs.
  */
 public final class CollectedArchives {
 
@@ -34,13 +35,20 @@ public final class CollectedArchives {
   /** One target's archive. */
   public record Collected(Target target, Path archive, ArchiveFormat format) {}
 
-  /** Some targets' archives are missing, of another version, or there twice; the message lists every problem. */
+  /**
+   * Some targets' archives are missing, of another version, or there twice; the message lists every
+   * problem.
+   */
   public static final class CollectException extends IOException {
     private final List<String> problems;
 
     CollectException(List<String> problems, Path dir) {
-      super(problems.size() + " problem(s) with the archives in " + dir + ":\n"
-          + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
+      super(
+          problems.size()
+              + " problem(s) with the archives in "
+              + dir
+              + ":\n"
+              + String.join("\n", problems.stream().map(p -> "  - " + p).toList()));
       this.problems = List.copyOf(problems);
     }
 
@@ -54,8 +62,8 @@ public final class CollectedArchives {
   /**
    * The archive of every configured target, in target order.
    *
-   * @throws CollectException listing every target whose archive is missing, of another version than the
-   *     project, or there more than once
+   * @throws CollectException listing every target whose archive is missing, of another version than
+   *     the project, or there more than once
    */
   public static List<Collected> find(CrossConfig config) throws IOException {
     Path dir = config.outputDir();
@@ -74,33 +82,74 @@ public final class CollectedArchives {
       Target target = request.target();
       String classifier = target.classifier();
       Path expected = Archives.archiveOf(config, target);
-      List<Path> candidates = files.stream().filter(f -> {
-        String name = f.getFileName().toString();
-        ArchiveFormat format = ArchiveFormat.forFileName(name);
-        return format != null && name.startsWith(prefix)
-            && name.endsWith("-" + classifier + format.extension())
-            && name.length() > prefix.length() + classifier.length() + 1 + format.extension().length();
-      }).toList();
+      List<Path> candidates =
+          files.stream()
+              .filter(
+                  f -> {
+                    String name = f.getFileName().toString();
+                    ArchiveFormat format = ArchiveFormat.forFileName(name);
+                    return format != null
+                        && name.startsWith(prefix)
+                        && name.endsWith("-" + classifier + format.extension())
+                        && name.length()
+                            > prefix.length()
+                                + classifier.length()
+                                + 1
+                                + format.extension().length();
+                  })
+              .toList();
       List<Path> ours = candidates.stream().filter(f -> f.equals(expected)).toList();
       List<Path> others = candidates.stream().filter(f -> !f.equals(expected)).toList();
       if (candidates.size() > 1) {
-        problems.add("Target " + target.triple().value() + " (" + classifier + ") has " + candidates.size()
-            + " archives: " + String.join(", ", candidates.stream().map(f -> f.getFileName().toString()).toList())
-            + ". Keep only " + expected.getFileName() + ".");
+        problems.add(
+            "Target "
+                + target.triple().value()
+                + " ("
+                + classifier
+                + ") has "
+                + candidates.size()
+                + " archives: "
+                + String.join(
+                    ", ", candidates.stream().map(f -> f.getFileName().toString()).toList())
+                + ". Keep only "
+                + expected.getFileName()
+                + ".");
       } else if (ours.isEmpty() && !others.isEmpty()) {
         String name = others.get(0).getFileName().toString();
         ArchiveFormat format = ArchiveFormat.forFileName(name);
-        String version = name.substring(prefix.length(), name.length() - classifier.length() - 1
-            - format.extension().length());
-        problems.add("Target " + target.triple().value() + ": " + name + " is of version " + version
-            + ", but the project is " + config.version() + " (expected " + expected.getFileName()
-            + "). Collect the archives of the same commit, or set the project's version to " + version + ".");
+        String version =
+            name.substring(
+                prefix.length(),
+                name.length() - classifier.length() - 1 - format.extension().length());
+        problems.add(
+            "Target "
+                + target.triple().value()
+                + ": "
+                + name
+                + " is of version "
+                + version
+                + ", but the project is "
+                + config.version()
+                + " (expected "
+                + expected.getFileName()
+                + "). Collect the archives of the same commit, or set the project's version to "
+                + version
+                + ".");
       } else if (ours.isEmpty()) {
-        problems.add("Target " + target.triple().value() + ": no " + expected.getFileName() + ". Download the"
-            + " build legs' archives into " + dir + " first (the generated workflow's package job does), or"
-            + " build the target here with cross:build.");
+        problems.add(
+            "Target "
+                + target.triple().value()
+                + ": no "
+                + expected.getFileName()
+                + ". Download the"
+                + " build legs' archives into "
+                + dir
+                + " first (the generated workflow's package job does), or"
+                + " build the target here with cross:build.");
       } else {
-        found.add(new Collected(target, expected, ArchiveFormat.forFileName(expected.getFileName().toString())));
+        found.add(
+            new Collected(
+                target, expected, ArchiveFormat.forFileName(expected.getFileName().toString())));
       }
     }
     if (!problems.isEmpty()) {
@@ -110,19 +159,22 @@ public final class CollectedArchives {
   }
 
   /**
-   * Unpacks each archive into {@code <classesDir>/<resourcePath>/<classifier>/} (or the target's own
-   * {@code <nativeResourceDir>} in {@code ownDirs}, triple -> clean path), replacing what was there.
+   * Unpacks each archive into {@code <classesDir>/<resourcePath>/<classifier>/} (or the target's
+   * own {@code <nativeResourceDir>} in {@code ownDirs}, triple -> clean path), replacing what was
+   * there.
    *
    * @return the resource paths written, relative to {@code classesDir}, sorted
    */
-  public static List<String> unpack(List<Collected> archives, Path classesDir, String resourcePath,
-      Map<String, String> ownDirs) throws IOException {
+  public static List<String> unpack(
+      List<Collected> archives, Path classesDir, String resourcePath, Map<String, String> ownDirs)
+      throws IOException {
     String clean = ResourcePath.clean(resourcePath);
     List<String> written = new ArrayList<>();
     for (Collected c : archives) {
       Path dir = NativeResources.dirOf(classesDir, clean, ownDirs, c.target());
       if (c.format() == ArchiveFormat.ZIP) {
-        Path tar = Files.createTempFile(c.archive().toAbsolutePath().getParent(), ".collect-", ".tar");
+        Path tar =
+            Files.createTempFile(c.archive().toAbsolutePath().getParent(), ".collect-", ".tar");
         try {
           zipToTar(c.archive(), tar);
           try (InputStream in = Files.newInputStream(tar)) {

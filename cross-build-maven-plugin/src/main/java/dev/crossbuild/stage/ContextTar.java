@@ -23,14 +23,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * A build context written as a tar stream: files of a directory under a prefix, plus small generated
- * entries such as the Dockerfile. Files are read while the tar is written, one buffer at a time, so
- * a context of any size takes constant memory. Entries carry a fixed time, owner root and mode 0644
- * (0755 when executable or a directory), so the same sources give the same bytes.
+ * A build context written as a tar stream: files of a directory under a prefix, plus small
+ * generated entries such as the Dockerfile. Files are read while the tar is written, one buffer at
+ * a time, so a context of any size takes constant memory. Entries carry a fixed time, owner root
+ * and mode 0644 (0755 when executable or a directory), so the same sources give the same bytes.
  *
- * <p>Note for build steps: every file carries the same old timestamp (unless {@link #withRealTimes}),
- * so tools that compare timestamps (make, cargo's fingerprints of local crates) see the copied sources
- * as older than outputs made in an earlier stage; such steps must touch the sources or clean those outputs.
+ * <p>Note for build steps: every file carries the same old timestamp (unless {@link
+ * #withRealTimes}), so tools that compare timestamps (make, cargo's fingerprints of local crates)
+ * see the copied sources as older than outputs made in an earlier stage; such steps must touch the
+ * sources or clean those outputs.
  */
 public final class ContextTar {
 
@@ -71,9 +72,9 @@ public final class ContextTar {
   }
 
   /**
-   * Gives the files of {@link #addDirectory} their real modification times instead of the fixed one: for
-   * the source stage, whose build cache (cargo's fingerprints) compares them. The bytes then depend on the
-   * checkout's times; what is built from them does not.
+   * Gives the files of {@link #addDirectory} their real modification times instead of the fixed
+   * one: for the source stage, whose build cache (cargo's fingerprints) compares them. The bytes
+   * then depend on the checkout's times; what is built from them does not.
    */
   public ContextTar withRealTimes() {
     this.realTimes = true;
@@ -112,7 +113,8 @@ public final class ContextTar {
         tar.write(memory.content());
         content += memory.content().length;
       } else {
-        content += writeFromDisk(tar, entry.name(), (OnDisk) entry.source(), realDirs, buffer, realTimes);
+        content +=
+            writeFromDisk(tar, entry.name(), (OnDisk) entry.source(), realDirs, buffer, realTimes);
       }
       tar.closeArchiveEntry();
       count++;
@@ -122,8 +124,14 @@ public final class ContextTar {
     return new Written(count, content, counted.count);
   }
 
-  private static long writeFromDisk(TarArchiveOutputStream tar, String name, OnDisk source,
-      Map<Path, Path> realDirs, byte[] buffer, boolean realTimes) throws IOException {
+  private static long writeFromDisk(
+      TarArchiveOutputStream tar,
+      String name,
+      OnDisk source,
+      Map<Path, Path> realDirs,
+      byte[] buffer,
+      boolean realTimes)
+      throws IOException {
     Path file = source.dir().resolve(source.relative());
     checkInside(source.dir(), file, realDirs);
     if (Files.isSymbolicLink(file)) {
@@ -149,8 +157,14 @@ public final class ContextTar {
       }
     }
     if (copied != size) {
-      throw new IOException("File changed while being sent to the engine: " + file
-          + " (" + size + " bytes expected, " + copied + " read)");
+      throw new IOException(
+          "File changed while being sent to the engine: "
+              + file
+              + " ("
+              + size
+              + " bytes expected, "
+              + copied
+              + " read)");
     }
     return copied;
   }
@@ -164,8 +178,11 @@ public final class ContextTar {
     }
   }
 
-  /** Refuses a listed path whose parent directory is (through a link) outside the added directory. */
-  private static void checkInside(Path dir, Path file, Map<Path, Path> realDirs) throws IOException {
+  /**
+   * Refuses a listed path whose parent directory is (through a link) outside the added directory.
+   */
+  private static void checkInside(Path dir, Path file, Map<Path, Path> realDirs)
+      throws IOException {
     Path root = realDirs.computeIfAbsent(dir, d -> realPath(d));
     Path parent = realDirs.computeIfAbsent(file.getParent(), d -> realPath(d));
     if (!parent.startsWith(root)) {
@@ -197,9 +214,13 @@ public final class ContextTar {
 
   private static TarArchiveEntry header(String name, byte type, int mode) {
     TarArchiveEntry header = new TarArchiveEntry(name, type);
-    header.setMode((type == TarConstants.LF_DIR ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777
-        : type == TarConstants.LF_SYMLINK ? 0120000 : TarArchiveEntry.DEFAULT_FILE_MODE & ~07777)
-        | mode);
+    header.setMode(
+        (type == TarConstants.LF_DIR
+                ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777
+                : type == TarConstants.LF_SYMLINK
+                    ? 0120000
+                    : TarArchiveEntry.DEFAULT_FILE_MODE & ~07777)
+            | mode);
     header.setLastModifiedTime(FileTime.from(FIXED_TIME));
     header.setUserId(0);
     header.setGroupId(0);
@@ -219,15 +240,20 @@ public final class ContextTar {
     if (prefix == null || prefix.isEmpty() || prefix.equals("/")) {
       return "";
     }
-    String checked = checkedRelative(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+    String checked =
+        checkedRelative(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
     return checked + "/";
   }
 
   private static String checkedRelative(String path) {
     String slashes = path.replace('\\', '/');
-    if (slashes.isEmpty() || slashes.startsWith("/") || slashes.endsWith("/")
-        || List.of(slashes.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
-      throw new IllegalArgumentException("Not a relative path inside the build context: '" + path + "'");
+    if (slashes.isEmpty()
+        || slashes.startsWith("/")
+        || slashes.endsWith("/")
+        || List.of(slashes.split("/", -1)).stream()
+            .anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+      throw new IllegalArgumentException(
+          "Not a relative path inside the build context: '" + path + "'");
     }
     return slashes;
   }

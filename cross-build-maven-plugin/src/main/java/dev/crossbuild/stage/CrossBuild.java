@@ -49,17 +49,23 @@ public final class CrossBuild implements AutoCloseable {
   private EngineEmulationProbe probe;
 
   /**
-   * @param connector connects to a builder's engine; throws {@code EngineUnavailableException} when none
-   *     answers
+   * @param connector connects to a builder's engine; throws {@code EngineUnavailableException} when
+   *     none answers
    */
-  public CrossBuild(CrossConfig config, TargetCatalog catalog, Function<BuilderConfig, ContainerEngine> connector) {
+  public CrossBuild(
+      CrossConfig config,
+      TargetCatalog catalog,
+      Function<BuilderConfig, ContainerEngine> connector) {
     this(config, catalog, connector, "dev");
   }
 
   /**
    * @param pluginVersion part of the last-build fingerprint, so that a new plugin version rebuilds
    */
-  public CrossBuild(CrossConfig config, TargetCatalog catalog, Function<BuilderConfig, ContainerEngine> connector,
+  public CrossBuild(
+      CrossConfig config,
+      TargetCatalog catalog,
+      Function<BuilderConfig, ContainerEngine> connector,
       String pluginVersion) {
     this.config = config;
     this.catalog = catalog;
@@ -68,9 +74,9 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   /**
-   * When nothing changed since the last fully successful build (same configuration, same context bytes, every
-   * archive still there), its results, marked up to date; no engine is contacted. Empty with
-   * {@code -Dcross.force}.
+   * When nothing changed since the last fully successful build (same configuration, same context
+   * bytes, every archive still there), its results, marked up to date; no engine is contacted.
+   * Empty with {@code -Dcross.force}.
    */
   public Optional<List<TargetResult>> unchanged() {
     if (config.force()) {
@@ -91,7 +97,10 @@ public final class CrossBuild implements AutoCloseable {
     return fingerprint;
   }
 
-  /** Every context file read once per build; the fingerprint and each target's no-change check use it. */
+  /**
+   * Every context file read once per build; the fingerprint and each target's no-change check use
+   * it.
+   */
   private String contextDigest() {
     if (contextDigest == null) {
       contextDigest = SourceDigest.files(config.projectDir(), contextFiles());
@@ -111,8 +120,8 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   /**
-   * Connects every builder (once) and plans every target. A builder that does not answer is left out, its
-   * targets are planned on the others, and the plan names it.
+   * Connects every builder (once) and plans every target. A builder that does not answer is left
+   * out, its targets are planned on the others, and the plan names it.
    *
    * @throws EngineException the first builder's failure when no builder answers at all
    */
@@ -124,12 +133,20 @@ public final class CrossBuild implements AutoCloseable {
     if (probe == null) {
       probe = new EngineEmulationProbe(engines, this::baseImageFor);
     }
-    Planner planner = new Planner(builders, unreachable, hostPlatform(),
-        (target, platform) -> Toolchain.canCross(config.recipe(), target, platform), probe);
+    Planner planner =
+        new Planner(
+            builders,
+            unreachable,
+            hostPlatform(),
+            (target, platform) -> Toolchain.canCross(config.recipe(), target, platform),
+            probe);
     return planner.plan(config.targets());
   }
 
-  /** Connects each builder in turn, recording the ones that fail; throws the first failure if all do. */
+  /**
+   * Connects each builder in turn, recording the ones that fail; throws the first failure if all
+   * do.
+   */
   private void connectBuilders() {
     unreachable.clear();
     EngineException first = null;
@@ -137,7 +154,8 @@ public final class CrossBuild implements AutoCloseable {
       try {
         connect(b);
       } catch (EngineTlsException e) {
-        // Wrong TLS material is a configuration mistake to fix, not an engine that is down: stop before building.
+        // Wrong TLS material is a configuration mistake to fix, not an engine that is down: stop
+        // before building.
         throw e;
       } catch (EngineException e) {
         first = first == null ? e : first;
@@ -145,7 +163,8 @@ public final class CrossBuild implements AutoCloseable {
       }
     }
     if (builders.isEmpty() && first != null) {
-      // Nothing to plan on: the first failure says best what to fix (for local alone: "No container engine at").
+      // Nothing to plan on: the first failure says best what to fix (for local alone: "No container
+      // engine at").
       unreachable.clear();
       throw first;
     }
@@ -167,10 +186,19 @@ public final class CrossBuild implements AutoCloseable {
     engineNames.put(b.id(), info.describe());
   }
 
-  /** Each connected builder with what connecting to it and probing it took (after {@link #plan()}). */
+  /**
+   * Each connected builder with what connecting to it and probing it took (after {@link #plan()}).
+   */
   public List<BuilderTiming> builderTimings() {
-    return builders.stream().map(b -> new BuilderTiming(b, connectTimes.get(b.id()),
-        probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()), engineNames.get(b.id()))).toList();
+    return builders.stream()
+        .map(
+            b ->
+                new BuilderTiming(
+                    b,
+                    connectTimes.get(b.id()),
+                    probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()),
+                    engineNames.get(b.id())))
+        .toList();
   }
 
   /** The address that was tried: the resolved one when the engine says, else the configured one. */
@@ -200,19 +228,24 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   /** Builds the plan's targets; every result comes back, failures included. */
-  public List<TargetResult> build(BuildPlan plan, BuildListener listener) throws InterruptedException {
+  public List<TargetResult> build(BuildPlan plan, BuildListener listener)
+      throws InterruptedException {
     List<String> files = contextFiles();
     fingerprint();
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("No source files in " + config.projectDir()
-          + " (all ignored by git or .dockerignore?). Check .gitignore / .dockerignore.");
+      throw new IllegalArgumentException(
+          "No source files in "
+              + config.projectDir()
+              + " (all ignored by git or .dockerignore?). Check .gitignore / .dockerignore.");
     }
     // Ctrl-C ends the JVM without running finally blocks: the hook removes our containers then.
     Thread hook = new Thread(this::removeLeftovers, "cross-build-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      List<TargetResult> results = new BuildRunner(config, engines, files, contextDigest(), this::baseImageFor,
-          listener).withProbe(probe).run(plan);
+      List<TargetResult> results =
+          new BuildRunner(config, engines, files, contextDigest(), this::baseImageFor, listener)
+              .withProbe(probe)
+              .run(plan);
       remember(results);
       return results;
     } finally {
@@ -225,7 +258,10 @@ public final class CrossBuild implements AutoCloseable {
     }
   }
 
-  /** A fully successful build is recorded for {@link #unchanged()}; any failure forgets the last one. */
+  /**
+   * A fully successful build is recorded for {@link #unchanged()}; any failure forgets the last
+   * one.
+   */
   private void remember(List<TargetResult> results) {
     try {
       if (results.stream().noneMatch(TargetResult::failed)) {
@@ -234,7 +270,8 @@ public final class CrossBuild implements AutoCloseable {
         LastBuild.forget(config);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot record the build state under " + config.outputDir(), e);
+      throw new UncheckedIOException(
+          "Cannot record the build state under " + config.outputDir(), e);
     }
   }
 
@@ -244,24 +281,36 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   /**
-   * Failed or interrupted builds must not leave containers behind: this run's, never those of another build of
-   * the project running at the same time ({@code cross:clean} removes what a killed run left).
+   * Failed or interrupted builds must not leave containers behind: this run's, never those of
+   * another build of the project running at the same time ({@code cross:clean} removes what a
+   * killed run left).
    */
   private void removeLeftovers() {
-    Map<String, String> ours = Map.of(Labels.MANAGED, "true", Labels.PROJECT, config.imageName(), Labels.RUN,
-        Labels.RUN_ID);
-    engines.forEach((id, engine) -> {
-      try {
-        engine.listContainers(ours).forEach(engine::removeContainer);
-      } catch (EngineException e) {
-        // A builder that stopped answering has failed its targets already; the others' cleanup goes on.
-        warnings.add("Builder '" + id + "' (" + engine.endpoint() + ") did not answer when this build's containers"
-            + " were to be removed from it. When it answers again, run mvn cross:clean to remove what is left.");
-      }
-    });
+    Map<String, String> ours =
+        Map.of(
+            Labels.MANAGED, "true", Labels.PROJECT, config.imageName(), Labels.RUN, Labels.RUN_ID);
+    engines.forEach(
+        (id, engine) -> {
+          try {
+            engine.listContainers(ours).forEach(engine::removeContainer);
+          } catch (EngineException e) {
+            // A builder that stopped answering has failed its targets already; the others' cleanup
+            // goes on.
+            warnings.add(
+                "Builder '"
+                    + id
+                    + "' ("
+                    + engine.endpoint()
+                    + ") did not answer when this build's containers"
+                    + " were to be removed from it. When it answers again, run mvn cross:clean to remove what is left.");
+          }
+        });
   }
 
-  /** What went wrong without failing a target, e.g. a lost builder's cleanup; empty before {@link #build}. */
+  /**
+   * What went wrong without failing a target, e.g. a lost builder's cleanup; empty before {@link
+   * #build}.
+   */
   public List<String> warnings() {
     return List.copyOf(warnings);
   }
@@ -271,11 +320,12 @@ public final class CrossBuild implements AutoCloseable {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     String o = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
-    String a = switch (arch) {
-      case "amd64", "x86_64" -> "amd64";
-      case "aarch64", "arm64" -> "arm64";
-      default -> arch;
-    };
+    String a =
+        switch (arch) {
+          case "amd64", "x86_64" -> "amd64";
+          case "aarch64", "arm64" -> "arm64";
+          default -> arch;
+        };
     return new Platform(o, a, null);
   }
 

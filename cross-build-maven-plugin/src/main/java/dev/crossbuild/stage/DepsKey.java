@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The key of a deps image: a sha256 over everything that can change what the deps stage produces and
- * nothing else. Source files are not part of it (that is the point), nor is the project's path on disk.
+ * The key of a deps image: a sha256 over everything that can change what the deps stage produces
+ * and nothing else. Source files are not part of it (that is the point), nor is the project's path
+ * on disk.
  */
 public final class DepsKey {
 
@@ -29,7 +30,10 @@ public final class DepsKey {
     }
   }
 
-  /** The part of a deps key that tags its image, here and in the registry cache: its first 16 hex digits. */
+  /**
+   * The part of a deps key that tags its image, here and in the registry cache: its first 16 hex
+   * digits.
+   */
   public static String tagPart(String key) {
     return key.substring(0, 16);
   }
@@ -43,16 +47,26 @@ public final class DepsKey {
    * @param strategy native, cross or emulated
    * @param imagePlatform the platform the image is built at
    * @param triple the target
-   * @param depsDockerfile the rendered deps Dockerfile (holds packages, setup commands, env, deps command)
+   * @param depsDockerfile the rendered deps Dockerfile (holds packages, setup commands, env, deps
+   *     command)
    * @param projectDir the project directory the manifests are read from
    * @param manifests the manifest files, relative to {@code projectDir}
    * @param generated the recipe's generated files (image path -> bytes), e.g. the cargo skeleton
    * @param caDigest digest of the extra CA certificates, or null
    * @return 64 lower-case hex characters
    */
-  public static String compute(String recipeId, String recipeVersion, String baseImageId, String strategy,
-      String imagePlatform, String triple, String depsDockerfile, Path projectDir, List<String> manifests,
-      Map<String, byte[]> generated, String caDigest) {
+  public static String compute(
+      String recipeId,
+      String recipeVersion,
+      String baseImageId,
+      String strategy,
+      String imagePlatform,
+      String triple,
+      String depsDockerfile,
+      Path projectDir,
+      List<String> manifests,
+      Map<String, byte[]> generated,
+      String caDigest) {
     DepsKey key = new DepsKey();
     key.field("format", "1");
     key.field("recipe", recipeId + "@" + recipeVersion);
@@ -64,10 +78,12 @@ public final class DepsKey {
     Map<String, Path> sorted = new TreeMap<>();
     manifests.forEach(m -> sorted.put(m.replace('\\', '/'), projectDir.resolve(m)));
     sorted.forEach(key::file);
-    new TreeMap<>(generated).forEach((path, bytes) -> {
-      key.field("generated", path);
-      key.bytes(bytes);
-    });
+    new TreeMap<>(generated)
+        .forEach(
+            (path, bytes) -> {
+              key.field("generated", path);
+              key.bytes(bytes);
+            });
     key.field("ca", caDigest);
     return HexFormat.of().formatHex(key.digest.digest());
   }

@@ -3,7 +3,10 @@ package dev.crossbuild.stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The labels every image and container made by cross-build carries, so they can be found and removed. */
+/**
+ * The labels every image and container made by cross-build carries, so they can be found and
+ * removed.
+ */
 public final class Labels {
 
   public static final String MANAGED = "dev.crossbuild.managed";
@@ -11,8 +14,11 @@ public final class Labels {
   public static final String TARGET = "dev.crossbuild.target";
   public static final String STAGE = "dev.crossbuild.stage";
   public static final String DEPS_KEY = "dev.crossbuild.deps-key";
-  /** On containers only: the Maven run (JVM) that made them, so that it removes its own leftovers, never those
-   * of another build of the same project running at the same time. */
+
+  /**
+   * On containers only: the Maven run (JVM) that made them, so that it removes its own leftovers,
+   * never those of another build of the same project running at the same time.
+   */
   public static final String RUN = "dev.crossbuild.run";
 
   /** This JVM's run ID. */

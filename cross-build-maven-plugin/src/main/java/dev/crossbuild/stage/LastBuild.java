@@ -18,10 +18,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the last fully successful build was made from: a fingerprint of the whole configuration and every
- * context file, and the plan it followed. When the fingerprint still matches and every archive is there,
- * nothing can have changed and the build skips the engine altogether (no connection, no plan, no build).
- * A changed base image is not seen this way: {@code -Dcross.force} rebuilds.
+ * What the last fully successful build was made from: a fingerprint of the whole configuration and
+ * every context file, and the plan it followed. When the fingerprint still matches and every
+ * archive is there, nothing can have changed and the build skips the engine altogether (no
+ * connection, no plan, no build). A changed base image is not seen this way: {@code -Dcross.force}
+ * rebuilds.
  */
 final class LastBuild {
 
@@ -30,35 +31,47 @@ final class LastBuild {
   private LastBuild() {}
 
   /**
-   * The fingerprint of a build: plugin version, configuration (maps sorted) and the context's digest
-   * ({@link SourceDigest#files}).
+   * The fingerprint of a build: plugin version, configuration (maps sorted) and the context's
+   * digest ({@link SourceDigest#files}).
    */
   static String fingerprint(CrossConfig config, String contextDigest, String pluginVersion) {
-    String settings = String.join("\n", List.of(
-        "plugin=" + pluginVersion,
-        "recipe=" + config.recipe(),
-        "ca=" + (config.caCertificates() == null ? "" : config.caCertificates().digest()),
-        "targets=" + config.targets().stream().map(LastBuild::describe).toList(),
-        "images=" + new TreeMap<>(config.imageOverrides()),
-        "builders=" + config.builders(),
-        "engine=" + config.useEngine(),
-        "outputs=" + config.outputRules(),
-        "name=" + config.imageName() + " " + config.artifactId() + " " + config.version()));
+    String settings =
+        String.join(
+            "\n",
+            List.of(
+                "plugin=" + pluginVersion,
+                "recipe=" + config.recipe(),
+                "ca=" + (config.caCertificates() == null ? "" : config.caCertificates().digest()),
+                "targets=" + config.targets().stream().map(LastBuild::describe).toList(),
+                "images=" + new TreeMap<>(config.imageOverrides()),
+                "builders=" + config.builders(),
+                "engine=" + config.useEngine(),
+                "outputs=" + config.outputRules(),
+                "name=" + config.imageName() + " " + config.artifactId() + " " + config.version()));
     return SourceDigest.of(settings, contextDigest);
   }
 
   private static String describe(TargetRequest r) {
-    return r.target().triple() + "/" + r.target().classifier() + "/" + r.forcedStrategy() + "/" + r.forcedBuilder();
+    return r.target().triple()
+        + "/"
+        + r.target().classifier()
+        + "/"
+        + r.forcedStrategy()
+        + "/"
+        + r.forcedBuilder();
   }
 
   /** Results marked up to date, when the fingerprint matches the last successful build's. */
-  static Optional<List<TargetResult>> unchanged(CrossConfig config, String fingerprint) throws IOException {
+  static Optional<List<TargetResult>> unchanged(CrossConfig config, String fingerprint)
+      throws IOException {
     Path state = config.outputDir().resolve(".state").resolve(FILE);
     if (!Files.isRegularFile(state)) {
       return Optional.empty();
     }
     List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).equals(fingerprint) || lines.size() - 1 != config.targets().size()) {
+    if (lines.isEmpty()
+        || !lines.get(0).equals(fingerprint)
+        || lines.size() - 1 != config.targets().size()) {
       return Optional.empty();
     }
     List<TargetResult> results = new ArrayList<>();
@@ -67,31 +80,57 @@ final class LastBuild {
       TargetRequest request = config.targets().get(i);
       Path archive = Archives.archiveOf(config, request.target());
       Path outDir = config.outputDir().resolve(request.target().triple().value());
-      if (f.length != 5 || !f[0].equals(request.target().triple().value()) || !Files.isRegularFile(archive)
+      if (f.length != 5
+          || !f[0].equals(request.target().triple().value())
+          || !Files.isRegularFile(archive)
           || !Files.isDirectory(outDir)) {
         return Optional.empty();
       }
       Builder builder = f[2].isEmpty() ? null : new Builder(f[2], "", Platform.parse(f[3]), 1);
-      PlannedTarget planned = new PlannedTarget(request.target(), Strategy.parse(f[1]), builder,
-          f[3].isEmpty() ? null : Platform.parse(f[3]), f[4]);
+      PlannedTarget planned =
+          new PlannedTarget(
+              request.target(),
+              Strategy.parse(f[1]),
+              builder,
+              f[3].isEmpty() ? null : Platform.parse(f[3]),
+              f[4]);
       Instant now = Instant.now();
-      // The audit reads a few headers per file: cheap enough to show the same summary as the build did.
-      results.add(new TargetResult(planned, true, true, null, List.of(new StageTiming("check", now, now, "up to date")),
-          Archives.list(outDir), outDir, archive, null, BinaryAudit.readAll(outDir), null,
-          TargetLog.fileOf(config.outputDir(), request.target().triple().value())));
+      // The audit reads a few headers per file: cheap enough to show the same summary as the build
+      // did.
+      results.add(
+          new TargetResult(
+              planned,
+              true,
+              true,
+              null,
+              List.of(new StageTiming("check", now, now, "up to date")),
+              Archives.list(outDir),
+              outDir,
+              archive,
+              null,
+              BinaryAudit.readAll(outDir),
+              null,
+              TargetLog.fileOf(config.outputDir(), request.target().triple().value())));
     }
     return Optional.of(results);
   }
 
   /** Records a build whose every target succeeded. */
-  static void record(CrossConfig config, String fingerprint, List<TargetResult> results) throws IOException {
+  static void record(CrossConfig config, String fingerprint, List<TargetResult> results)
+      throws IOException {
     StringBuilder s = new StringBuilder(fingerprint).append('\n');
     for (TargetResult r : results) {
       PlannedTarget p = r.planned();
-      s.append(p.target().triple()).append('\t').append(p.strategy().id()).append('\t')
-          .append(p.builder() == null ? "" : p.builder().id()).append('\t')
-          .append(p.imagePlatform() == null ? "" : p.imagePlatform().toString()).append('\t')
-          .append(p.reason().replace('\t', ' ').replace('\n', ' ')).append('\n');
+      s.append(p.target().triple())
+          .append('\t')
+          .append(p.strategy().id())
+          .append('\t')
+          .append(p.builder() == null ? "" : p.builder().id())
+          .append('\t')
+          .append(p.imagePlatform() == null ? "" : p.imagePlatform().toString())
+          .append('\t')
+          .append(p.reason().replace('\t', ' ').replace('\n', ' '))
+          .append('\n');
     }
     Path dir = Files.createDirectories(config.outputDir().resolve(".state"));
     Files.writeString(dir.resolve(FILE), s);

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Puts each target's outputs on the project's classpath under {@code <path>/<classifier>/} (or the target's
- * own {@code <nativeResourceDir>}), so that the jar packs the native libraries of every platform (a JNI
- * library's multi-arch jar) and a loader picks one by {@code os.name} and {@code os.arch}.
+ * Puts each target's outputs on the project's classpath under {@code <path>/<classifier>/} (or the
+ * target's own {@code <nativeResourceDir>}), so that the jar packs the native libraries of every
+ * platform (a JNI library's multi-arch jar) and a loader picks one by {@code os.name} and {@code
+ * os.arch}.
  */
 public final class NativeResources {
 
@@ -30,8 +31,9 @@ public final class NativeResources {
    * @return the resource paths written, relative to {@code classesDir}, sorted
    * @throws IllegalArgumentException when {@code path} is not a relative path inside the jar
    */
-  public static List<String> copy(List<TargetResult> results, Path classesDir, String path,
-      Map<String, String> ownDirs) throws IOException {
+  public static List<String> copy(
+      List<TargetResult> results, Path classesDir, String path, Map<String, String> ownDirs)
+      throws IOException {
     String clean = ResourcePath.clean(path);
     List<String> written = new ArrayList<>();
     for (TargetResult r : results) {
@@ -47,17 +49,23 @@ public final class NativeResources {
       for (Path file : files) {
         Path to = dir.resolve(r.outputDir().relativize(file).toString());
         Files.createDirectories(to.getParent());
-        Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         written.add(classesDir.relativize(to).toString().replace('\\', '/'));
       }
     }
     return written.stream().sorted().toList();
   }
 
-  /** Where a target's outputs go in the classes: its own {@code <nativeResourceDir>}, else {@code path/<classifier>}. */
+  /**
+   * Where a target's outputs go in the classes: its own {@code <nativeResourceDir>}, else {@code
+   * path/<classifier>}.
+   */
   static Path dirOf(Path classesDir, String cleanPath, Map<String, String> ownDirs, Target target) {
     String own = ownDirs.get(target.triple().value());
-    return own != null ? classesDir.resolve(own) : classesDir.resolve(cleanPath).resolve(target.classifier());
+    return own != null
+        ? classesDir.resolve(own)
+        : classesDir.resolve(cleanPath).resolve(target.classifier());
   }
 
   /** Deletes a directory and everything in it; nothing when it does not exist. */

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Audits every binary a target produced before it is packed: each must be built for the target's machine
- * (an x86-64 file in the aarch64 archive is a wrong compiler, not a release), and none may need a newer
- * glibc than {@code <glibcMax>}.
+ * Audits every binary a target produced before it is packed: each must be built for the target's
+ * machine (an x86-64 file in the aarch64 archive is a wrong compiler, not a release), and none may
+ * need a newer glibc than {@code <glibcMax>}.
  */
 final class OutputAudit {
 
@@ -30,16 +30,37 @@ final class OutputAudit {
     List<String> problems = new ArrayList<>();
     String arch = target.platform().arch();
     for (BinaryInfo b : binaries) {
-      boolean universal = b.machine().equals("universal") && target.platform().os().equals("darwin");
+      boolean universal =
+          b.machine().equals("universal") && target.platform().os().equals("darwin");
       if (!b.machine().equals(arch) && !universal) {
-        problems.add("output '" + b.path() + "' is " + b.format() + " for " + b.machine() + ", but target "
-            + target + " runs " + arch + ". The build used the wrong compiler: for a cross build use the"
-            + " target's toolchain ($CC, $CROSS_PREFIX-gcc, cargo --target), or remove the file from <artifacts>.");
+        problems.add(
+            "output '"
+                + b.path()
+                + "' is "
+                + b.format()
+                + " for "
+                + b.machine()
+                + ", but target "
+                + target
+                + " runs "
+                + arch
+                + ". The build used the wrong compiler: for a cross build use the"
+                + " target's toolchain ($CC, $CROSS_PREFIX-gcc, cargo --target), or remove the file from <artifacts>.");
       }
       if (glibcMax != null && b.glibc() != null && GlibcVersions.compare(b.glibc(), glibcMax) > 0) {
-        problems.add("output '" + b.path() + "' requires GLIBC_" + b.glibc() + ", above <glibcMax>" + glibcMax
-            + "</glibcMax> (-Dcross.glibcMax). Build it on an older base image through <image> (e.g. a"
-            + " distribution with glibc " + glibcMax + "), or raise <glibcMax>; see " + GLIBC_FAQ + ".");
+        problems.add(
+            "output '"
+                + b.path()
+                + "' requires GLIBC_"
+                + b.glibc()
+                + ", above <glibcMax>"
+                + glibcMax
+                + "</glibcMax> (-Dcross.glibcMax). Build it on an older base image through <image> (e.g. a"
+                + " distribution with glibc "
+                + glibcMax
+                + "), or raise <glibcMax>; see "
+                + GLIBC_FAQ
+                + ".");
       }
     }
     if (!problems.isEmpty()) {

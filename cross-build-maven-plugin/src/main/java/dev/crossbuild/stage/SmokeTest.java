@@ -18,18 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Runs {@code <smokeTest>} on the target's own platform: a container of the target platform's base image
- * (plus {@code <smokePackages>}), natively or under QEMU, with the outputs copied into its working
- * directory. A cross build's deps image is of the builder's platform, so it can't serve here. A platform
- * that can't run on the builder is skipped with the reason; it never passes silently.
+ * Runs {@code <smokeTest>} on the target's own platform: a container of the target platform's base
+ * image (plus {@code <smokePackages>}), natively or under QEMU, with the outputs copied into its
+ * working directory. A cross build's deps image is of the builder's platform, so it can't serve
+ * here. A platform that can't run on the builder is skipped with the reason; it never passes
+ * silently.
  */
 final class SmokeTest {
 
@@ -43,7 +44,12 @@ final class SmokeTest {
   private final TargetLog log;
   private final BuildListener listener;
 
-  SmokeTest(CrossConfig config, PlannedTarget planned, ContainerEngine engine, EmulationProbe probe, TargetLog log,
+  SmokeTest(
+      CrossConfig config,
+      PlannedTarget planned,
+      ContainerEngine engine,
+      EmulationProbe probe,
+      TargetLog log,
       BuildListener listener) {
     this.config = config;
     this.planned = planned;
@@ -76,17 +82,27 @@ final class SmokeTest {
       try {
         engine.pullImage(base, platform);
       } catch (EngineException e) {
-        return skipped("no " + platform + " image to run it in (" + base + ": " + e.getMessage() + ")");
+        return skipped(
+            "no " + platform + " image to run it in (" + base + ": " + e.getMessage() + ")");
       }
     }
-    String image = config.outputRules().smokePackages().isEmpty() ? base : withPackages(base, platform);
+    String image =
+        config.outputRules().smokePackages().isEmpty() ? base : withPackages(base, platform);
     List<String> cmd = List.of("/bin/sh", "-eu", "-c", command);
-    Map<String, String> env = Map.of("CROSS_TARGET", triple, "CROSS_CLASSIFIER", target.classifier());
+    Map<String, String> env =
+        Map.of("CROSS_TARGET", triple, "CROSS_CLASSIFIER", target.classifier());
     RunResult result;
     Path files = withSmokeFiles(outDir);
     try {
-      result = engine.runWithFiles(image, platform, cmd, Labels.container(config.imageName(), triple, "smoke"), env,
-          files, WORKDIR);
+      result =
+          engine.runWithFiles(
+              image,
+              platform,
+              cmd,
+              Labels.container(config.imageName(), triple, "smoke"),
+              env,
+              files,
+              WORKDIR);
     } finally {
       if (!files.equals(outDir)) {
         deleteQuietly(files);
@@ -95,12 +111,17 @@ final class SmokeTest {
     return outcome(command, result);
   }
 
-  /** A host build runs on the target's own machine (a macOS or Windows runner): the test runs right there. */
+  /**
+   * A host build runs on the target's own machine (a macOS or Windows runner): the test runs right
+   * there.
+   */
   private String onHost(String command, Path outDir) {
     Path files = withSmokeFiles(outDir);
     try {
-      ProcessBuilder pb = new ProcessBuilder("sh", "-eu", "-c", command).directory(files.toFile())
-          .redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder("sh", "-eu", "-c", command)
+              .directory(files.toFile())
+              .redirectErrorStream(true);
       pb.environment().put("CROSS_TARGET", planned.target().triple().value());
       pb.environment().put("CROSS_CLASSIFIER", planned.target().classifier());
       Process process = pb.start();
@@ -110,7 +131,8 @@ final class SmokeTest {
       throw new UncheckedIOException("Cannot run the smoke test on this machine", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SmokeTestFailedException("Interrupted while running <smokeTest>" + command + "</smokeTest>");
+      throw new SmokeTestFailedException(
+          "Interrupted while running <smokeTest>" + command + "</smokeTest>");
     } finally {
       if (!files.equals(outDir)) {
         deleteQuietly(files);
@@ -120,35 +142,52 @@ final class SmokeTest {
 
   private String outcome(String command, RunResult result) {
     String triple = planned.target().triple().value();
-    result.output().lines().filter(l -> !l.isBlank()).forEach(l -> {
-      log.line(l);
-      listener.output(triple, "smoke | " + l);
-    });
+    result
+        .output()
+        .lines()
+        .filter(l -> !l.isBlank())
+        .forEach(
+            l -> {
+              log.line(l);
+              listener.output(triple, "smoke | " + l);
+            });
     if (result.exitCode() != 0) {
-      throw new SmokeTestFailedException("<smokeTest>" + command + "</smokeTest> exited with " + result.exitCode()
-          + " on " + planned.target().platform() + ". Its output is above.");
+      throw new SmokeTestFailedException(
+          "<smokeTest>"
+              + command
+              + "</smokeTest> exited with "
+              + result.exitCode()
+              + " on "
+              + planned.target().platform()
+              + ". Its output is above.");
     }
     return "passed";
   }
 
   /**
-   * The outputs, plus {@code <smokeFiles>} at their project-relative paths, in a directory of their own (the
-   * output directory itself when there are none): nothing of the smoke test reaches the archive.
+   * The outputs, plus {@code <smokeFiles>} at their project-relative paths, in a directory of their
+   * own (the output directory itself when there are none): nothing of the smoke test reaches the
+   * archive.
    */
   private Path withSmokeFiles(Path outDir) {
     List<String> extra = config.outputRules().smokeFiles();
     if (extra.isEmpty()) {
       return outDir;
     }
-    Path dir = config.outputDir().resolve(".state").resolve("smoke-" + planned.target().triple().value());
+    Path dir =
+        config.outputDir().resolve(".state").resolve("smoke-" + planned.target().triple().value());
     try {
       deleteQuietly(dir);
       copyTree(outDir, dir);
       for (String name : extra) {
         Path from = config.projectDir().resolve(name).normalize();
         if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-          throw new SmokeTestFailedException("<smokeFiles> names " + name + ", which is not in "
-              + config.projectDir() + ". Build it before cross:build runs, or remove it from <smokeFiles>.");
+          throw new SmokeTestFailedException(
+              "<smokeFiles> names "
+                  + name
+                  + ", which is not in "
+                  + config.projectDir()
+                  + ". Build it before cross:build runs, or remove it from <smokeFiles>.");
         }
         copyTree(from, dir.resolve(name));
       }
@@ -196,8 +235,14 @@ final class SmokeTest {
       return null;
     }
     String arch = platform.arch().equals("arm") ? "arm" : platform.arch();
-    return "builder '" + builder.id() + "' (" + builder.nativePlatform() + ") cannot run " + platform
-        + ": QEMU is not registered for it. Run: docker run --privileged --rm tonistiigi/binfmt --install " + arch;
+    return "builder '"
+        + builder.id()
+        + "' ("
+        + builder.nativePlatform()
+        + ") cannot run "
+        + platform
+        + ": QEMU is not registered for it. Run: docker run --privileged --rm tonistiigi/binfmt --install "
+        + arch;
   }
 
   private static boolean sameMachine(Platform a, Platform b) {
@@ -208,23 +253,42 @@ final class SmokeTest {
   private String withPackages(String base, Platform platform) {
     List<String> packages = config.outputRules().smokePackages();
     String baseId = engine.inspectImage(base).orElseThrow().id();
-    String dockerfile = "# Generated by cross-build: the smoke test's runtime.\nFROM " + base + "\n"
-        + "RUN export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;"
-        + " apt-get install -y -qq --no-install-recommends " + String.join(" ", packages) + " >/dev/null;"
-        + " rm -rf /var/lib/apt/lists/*\n";
-    String tag = config.imageName() + "-smoke:" + planned.target().triple().value() + "-"
-        + sha256(baseId + "\n" + dockerfile).substring(0, 16);
+    String dockerfile =
+        "# Generated by cross-build: the smoke test's runtime.\nFROM "
+            + base
+            + "\n"
+            + "RUN export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;"
+            + " apt-get install -y -qq --no-install-recommends "
+            + String.join(" ", packages)
+            + " >/dev/null;"
+            + " rm -rf /var/lib/apt/lists/*\n";
+    String tag =
+        config.imageName()
+            + "-smoke:"
+            + planned.target().triple().value()
+            + "-"
+            + sha256(baseId + "\n" + dockerfile).substring(0, 16);
     if (engine.inspectImage(tag).isEmpty()) {
-      ContextTar context = new ContextTar().addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
-      engine.buildImage(new ImageBuild(context::writeTo, "Dockerfile", List.of(tag), platform,
-          Labels.of(config.imageName(), planned.target().triple().value(), "smoke"), Map.of()), log::line);
+      ContextTar context =
+          new ContextTar().addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
+      engine.buildImage(
+          new ImageBuild(
+              context::writeTo,
+              "Dockerfile",
+              List.of(tag),
+              platform,
+              Labels.of(config.imageName(), planned.target().triple().value(), "smoke"),
+              Map.of()),
+          log::line);
     }
     return tag;
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

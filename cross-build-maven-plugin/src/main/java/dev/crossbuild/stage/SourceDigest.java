@@ -13,15 +13,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Digests for the no-change checks: one over every context file's path, mode and bytes (read once per build),
- * and one over a list of strings (keys, Dockerfiles, that file digest). When the digest of a target equals the
- * one recorded after its last successful build, nothing can have changed and the engine is not asked to build.
+ * Digests for the no-change checks: one over every context file's path, mode and bytes (read once
+ * per build), and one over a list of strings (keys, Dockerfiles, that file digest). When the digest
+ * of a target equals the one recorded after its last successful build, nothing can have changed and
+ * the engine is not asked to build.
  */
 final class SourceDigest {
 
   private SourceDigest() {}
 
-  /** sha256 over the paths, modes and bytes of {@code files} under {@code dir}, in the given order. */
+  /**
+   * sha256 over the paths, modes and bytes of {@code files} under {@code dir}, in the given order.
+   */
   static String files(Path dir, List<String> files) {
     MessageDigest digest = sha256();
     byte[] buffer = new byte[65536];

@@ -37,10 +37,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Builds one target in two stages: a deps image (toolchain, setup, manifests, deps command) that is reused
- * while its {@link DepsKey} holds, and a container of it that builds the project at {@code /src} with the
- * target's build cache mounted (see {@link BuildCacheScript}). Outputs are copied out of that container,
- * which is then removed, and packed into the target's archive.
+ * Builds one target in two stages: a deps image (toolchain, setup, manifests, deps command) that is
+ * reused while its {@link DepsKey} holds, and a container of it that builds the project at {@code
+ * /src} with the target's build cache mounted (see {@link BuildCacheScript}). Outputs are copied
+ * out of that container, which is then removed, and packed into the target's archive.
  */
 public final class StagedBuild {
 
@@ -48,7 +48,8 @@ public final class StagedBuild {
   static final long MAX_OUTPUT_BYTES = 4L << 30;
 
   /** How the source stage runs, in its digest: a change here rebuilds every target once. */
-  private static final String SOURCE_RUN = "source stage: a container of the deps image, /src copied in, v2";
+  private static final String SOURCE_RUN =
+      "source stage: a container of the deps image, /src copied in, v2";
 
   private final CrossConfig config;
   private final PlannedTarget planned;
@@ -67,20 +68,32 @@ public final class StagedBuild {
   /**
    * @param contextFiles the project's context files, relative to the project directory
    * @param contextDigest {@link SourceDigest#files} of those files, computed once for all targets
-   * @param defaultBaseImage the catalog's base image for a platform (for cross builds, which run at the
-   *     builder's platform)
+   * @param defaultBaseImage the catalog's base image for a platform (for cross builds, which run at
+   *     the builder's platform)
    */
-  public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
-      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener) {
+  public StagedBuild(
+      CrossConfig config,
+      PlannedTarget planned,
+      ContainerEngine engine,
+      List<String> contextFiles,
+      String contextDigest,
+      Function<Platform, String> defaultBaseImage,
+      BuildListener listener) {
     this(config, planned, engine, contextFiles, contextDigest, defaultBaseImage, listener, null);
   }
 
   /**
-   * @param probe whether the builder runs a foreign platform under QEMU, for the smoke test (null: only
-   *     native platforms run it)
+   * @param probe whether the builder runs a foreign platform under QEMU, for the smoke test (null:
+   *     only native platforms run it)
    */
-  public StagedBuild(CrossConfig config, PlannedTarget planned, ContainerEngine engine, List<String> contextFiles,
-      String contextDigest, Function<Platform, String> defaultBaseImage, BuildListener listener,
+  public StagedBuild(
+      CrossConfig config,
+      PlannedTarget planned,
+      ContainerEngine engine,
+      List<String> contextFiles,
+      String contextDigest,
+      Function<Platform, String> defaultBaseImage,
+      BuildListener listener,
       EmulationProbe probe) {
     this.probe = probe;
     this.config = config;
@@ -98,7 +111,9 @@ public final class StagedBuild {
     return this;
   }
 
-  /** Shares whether the builder still answers with its other targets (default: this target's own). */
+  /**
+   * Shares whether the builder still answers with its other targets (default: this target's own).
+   */
   StagedBuild withHealth(BuilderHealth builderHealth) {
     this.health = builderHealth;
     return this;
@@ -106,7 +121,8 @@ public final class StagedBuild {
 
   /** Runs the stages; a failure is returned in the result, never thrown. */
   public TargetResult run() {
-    try (TargetLog targetLog = TargetLog.open(config.outputDir(), planned.target().triple().value())) {
+    try (TargetLog targetLog =
+        TargetLog.open(config.outputDir(), planned.target().triple().value())) {
       log = targetLog;
       return stages();
     }
@@ -130,32 +146,53 @@ public final class StagedBuild {
       BaseImages bases = new BaseImages(config, planned, engine, defaultBaseImage, listener);
       String baseImage = bases.reference();
       ImageInfo base = bases.ensure(baseImage, planned.imagePlatform());
-      log.line("base image " + baseImage + " (" + base.id() + ") for " + planned.imagePlatform() + ", "
-          + planned.strategy().id() + " build");
+      log.line(
+          "base image "
+              + baseImage
+              + " ("
+              + base.id()
+              + ") for "
+              + planned.imagePlatform()
+              + ", "
+              + planned.strategy().id()
+              + " build");
       end(stage, start, "ready");
 
       stage = "deps";
       start = begin(stage);
       List<String> manifests = manifests(recipe.manifests());
-      TargetRecipe steps = Toolchain.forTarget(recipe, target, cross,
-          new ProjectFiles(config.projectDir(), contextFiles));
+      TargetRecipe steps =
+          Toolchain.forTarget(
+              recipe, target, cross, new ProjectFiles(config.projectDir(), contextFiles));
       CaCertificates ca = config.caCertificates();
       String depsDockerfile = Dockerfiles.deps(baseImage, steps, !manifests.isEmpty(), ca != null);
-      String key = DepsKey.compute(recipe.id(), recipe.version(), base.id(), planned.strategy().id(),
-          planned.imagePlatform().toString(), triple, depsDockerfile, config.projectDir(), manifests,
-          steps.files(), ca == null ? null : ca.digest());
+      String key =
+          DepsKey.compute(
+              recipe.id(),
+              recipe.version(),
+              base.id(),
+              planned.strategy().id(),
+              planned.imagePlatform().toString(),
+              triple,
+              depsDockerfile,
+              config.projectDir(),
+              manifests,
+              steps.files(),
+              ca == null ? null : ca.digest());
       depsTag = config.imageName() + "-deps:" + triple + "-" + DepsKey.tagPart(key);
       depsHit = engine.inspectImage(depsTag).isPresent();
       boolean pulled = false;
       if (depsHit) {
         log.line("deps image " + depsTag + " is up to date");
-      } else if (cache != null && cache.pull(depsTag, triple, key, planned.imagePlatform(), log::line,
-          this::show, this::warn)) {
+      } else if (cache != null
+          && cache.pull(
+              depsTag, triple, key, planned.imagePlatform(), log::line, this::show, this::warn)) {
         pulled = true;
       } else {
         Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
         labels.put(Labels.DEPS_KEY, key);
-        build(depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
+        build(
+            depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
         if (cache != null) {
           cache.push(depsTag, triple, key, log::line, this::show, this::warn);
         }
@@ -166,32 +203,59 @@ public final class StagedBuild {
       start = begin(stage);
       long epoch = config.outputRules().sourceDateEpoch();
       BuildCacheConfig buildCache = config.buildCache();
-      String script = Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), epoch,
-          BuildCacheScript.prelude(recipe.id(), buildCache), BuildCacheScript.epilogue(recipe.id(), buildCache));
-      String digest = SourceDigest.of(key, SOURCE_RUN, script, contextDigest, String.valueOf(
-          config.outputRules()));
+      String script =
+          Dockerfiles.buildScript(
+              triple,
+              steps.buildCommand(),
+              steps.artifacts(),
+              epoch,
+              BuildCacheScript.prelude(recipe.id(), buildCache),
+              BuildCacheScript.epilogue(recipe.id(), buildCache));
+      String digest =
+          SourceDigest.of(
+              key, SOURCE_RUN, script, contextDigest, String.valueOf(config.outputRules()));
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
         log.line("sources unchanged since the last build of " + archive.getFileName());
         end(stage, start, "up to date");
-        return result(true, depsHit, depsTag, outDir, archive, OutputAudit.check(target, outDir, null), null);
+        return result(
+            true, depsHit, depsTag, outDir, archive, OutputAudit.check(target, outDir, null), null);
       }
       Files.deleteIfExists(stamp);
-      Files.deleteIfExists(archive); // a failed rebuild must not leave the last one's archive to be released
+      Files.deleteIfExists(
+          archive); // a failed rebuild must not leave the last one's archive to be released
       log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
-      Files.writeString(config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
-      String container = engine.createContainer(new ContainerSpec(depsTag, planned.imagePlatform(),
-          List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT), Labels.container(config.imageName(), triple, "source"),
-          Map.of("CROSS_DEPS_KEY", key), "/src", cacheMounts(triple, buildCache)));
+      Files.writeString(
+          config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
+      String container =
+          engine.createContainer(
+              new ContainerSpec(
+                  depsTag,
+                  planned.imagePlatform(),
+                  List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT),
+                  Labels.container(config.imageName(), triple, "source"),
+                  Map.of("CROSS_DEPS_KEY", key),
+                  "/src",
+                  cacheMounts(triple, buildCache)));
       boolean copied = false;
       try {
         engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));
-        int exit = engine.startAndFollow(container, line -> {
-          log.line(line);
-          listener.log(triple, line);
-        });
+        int exit =
+            engine.startAndFollow(
+                container,
+                line -> {
+                  log.line(line);
+                  listener.log(triple, line);
+                });
         if (exit != 0) {
-          throw new EngineException("The build script /" + Dockerfiles.BUILD_SCRIPT + " exited with code " + exit
-              + " in a container of " + depsTag + " for " + planned.imagePlatform());
+          throw new EngineException(
+              "The build script /"
+                  + Dockerfiles.BUILD_SCRIPT
+                  + " exited with code "
+                  + exit
+                  + " in a container of "
+                  + depsTag
+                  + " for "
+                  + planned.imagePlatform());
         }
         end(stage, start, "built");
 
@@ -202,7 +266,8 @@ public final class StagedBuild {
       } finally {
         remove(container, copied);
       }
-      List<BinaryInfo> binaries = OutputAudit.check(target, outDir, config.outputRules().glibcMax());
+      List<BinaryInfo> binaries =
+          OutputAudit.check(target, outDir, config.outputRules().glibcMax());
       binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
       Archives.pack(outDir, archive, epoch);
       end(stage, start, "copied");
@@ -212,7 +277,8 @@ public final class StagedBuild {
       if (smokeCommand != null) {
         stage = "smoke";
         start = begin(stage);
-        smoke = new SmokeTest(config, planned, engine, probe, log, listener).run(smokeCommand, outDir);
+        smoke =
+            new SmokeTest(config, planned, engine, probe, log, listener).run(smokeCommand, outDir);
         end(stage, start, smoke);
       }
       Files.createDirectories(stamp.getParent());
@@ -220,15 +286,21 @@ public final class StagedBuild {
       return result(false, depsHit, depsTag, outDir, archive, binaries, smoke);
     } catch (EngineException e) {
       return failed(stage, builder.explain(triple, stage, e), e, depsHit, depsTag, outDir);
-    } catch (UncheckedIOException | RecipeException | OutputAudit.OutputCheckException
-        | SmokeTest.SmokeTestFailedException | UnsafeOutputLinkException e) {
+    } catch (UncheckedIOException
+        | RecipeException
+        | OutputAudit.OutputCheckException
+        | SmokeTest.SmokeTestFailedException
+        | UnsafeOutputLinkException e) {
       return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
     } catch (IOException e) {
       return failed(stage, e.toString(), e, depsHit, depsTag, outDir);
     }
   }
 
-  /** Removes the source container; after a failure, a failed removal must not hide why the stage failed. */
+  /**
+   * Removes the source container; after a failure, a failed removal must not hide why the stage
+   * failed.
+   */
   private void remove(String container, boolean succeeded) {
     try {
       engine.removeContainer(container);
@@ -244,19 +316,25 @@ public final class StagedBuild {
     if (patterns.isEmpty()) {
       return List.of();
     }
-    List<PathMatcher> matchers = patterns.stream()
-        .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p.strip()))
-        .toList();
+    List<PathMatcher> matchers =
+        patterns.stream()
+            .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p.strip()))
+            .toList();
     return contextFiles.stream()
         .filter(f -> matchers.stream().anyMatch(m -> m.matches(Paths.get(f))))
         .toList();
   }
 
-  /** The deps context: manifests, the recipe's generated files, the CA certificates and the Dockerfile. */
-  private ContextTar depsContext(List<String> manifests, String dockerfile, TargetRecipe steps,
-      CaCertificates ca) {
-    ContextTar tar = new ContextTar().addDirectory(config.projectDir(), manifests, Dockerfiles.MANIFESTS_DIR + "/")
-        .addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
+  /**
+   * The deps context: manifests, the recipe's generated files, the CA certificates and the
+   * Dockerfile.
+   */
+  private ContextTar depsContext(
+      List<String> manifests, String dockerfile, TargetRecipe steps, CaCertificates ca) {
+    ContextTar tar =
+        new ContextTar()
+            .addDirectory(config.projectDir(), manifests, Dockerfiles.MANIFESTS_DIR + "/")
+            .addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
     steps.files().forEach((path, bytes) -> tar.addFile(Dockerfiles.GENERATED_DIR + path, bytes));
     if (ca != null) {
       ca.pemFiles().forEach((name, bytes) -> tar.addFile(Dockerfiles.CA_DIR + "/" + name, bytes));
@@ -267,21 +345,31 @@ public final class StagedBuild {
 
   private String build(String tag, Map<String, String> labels, ImageBuild.ContextWriter context) {
     String triple = planned.target().triple().value();
-    Consumer<String> lines = line -> {
-      log.line(line);
-      listener.log(triple, line);
-    };
-    return engine.buildImage(new ImageBuild(context, "Dockerfile", List.of(tag), planned.imagePlatform(),
-        labels, Map.of()), lines);
+    Consumer<String> lines =
+        line -> {
+          log.line(line);
+          listener.log(triple, line);
+        };
+    return engine.buildImage(
+        new ImageBuild(
+            context, "Dockerfile", List.of(tag), planned.imagePlatform(), labels, Map.of()),
+        lines);
   }
 
-  /** The build cache's mount at {@link BuildCacheScript#DIR}: the target's volume or host directory. */
-  private List<ContainerSpec.Mount> cacheMounts(String triple, BuildCacheConfig buildCache) throws IOException {
+  /**
+   * The build cache's mount at {@link BuildCacheScript#DIR}: the target's volume or host directory.
+   */
+  private List<ContainerSpec.Mount> cacheMounts(String triple, BuildCacheConfig buildCache)
+      throws IOException {
     BuildCacheConfig.Mode mode = buildCache.mode();
-    if (mode == BuildCacheConfig.Mode.DIRECTORY && planned.builder() != null && !planned.builder().id().equals("local")) {
+    if (mode == BuildCacheConfig.Mode.DIRECTORY
+        && planned.builder() != null
+        && !planned.builder().id().equals("local")) {
       // A bind mount names a directory of the engine's machine, not this one's.
-      warn("<buildCache>directory</buildCache> needs the local engine; builder '" + planned.builder().id()
-          + "' keeps this target's build cache in a volume instead.");
+      warn(
+          "<buildCache>directory</buildCache> needs the local engine; builder '"
+              + planned.builder().id()
+              + "' keeps this target's build cache in a volume instead.");
       mode = BuildCacheConfig.Mode.VOLUME;
     }
     switch (mode) {
@@ -302,14 +390,22 @@ public final class StagedBuild {
     }
   }
 
-  /** The project at {@code src/} with its files' real times (for cargo's fingerprints), and the build script. */
+  /**
+   * The project at {@code src/} with its files' real times (for cargo's fingerprints), and the
+   * build script.
+   */
   private ContextTar sourceTar(String script) {
-    return new ContextTar().withRealTimes().addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
+    return new ContextTar()
+        .withRealTimes()
+        .addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
         .addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir) throws IOException {
-    return Files.isRegularFile(stamp) && Files.isRegularFile(archive) && Files.isDirectory(outDir)
+  private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir)
+      throws IOException {
+    return Files.isRegularFile(stamp)
+        && Files.isRegularFile(archive)
+        && Files.isDirectory(outDir)
         && Files.readString(stamp).strip().equals(digest);
   }
 
@@ -336,24 +432,56 @@ public final class StagedBuild {
     listener.stageFinished(planned.target().triple().value(), stage, outcome, timing.elapsed());
   }
 
-  private TargetResult failed(String stage, String message, Exception cause, boolean depsHit, String depsTag,
-      Path outDir) {
+  private TargetResult failed(
+      String stage, String message, Exception cause, boolean depsHit, String depsTag, Path outDir) {
     String triple = planned.target().triple().value();
     StageTiming timing = new StageTiming(stage, stageStart, Instant.now(), "failed");
     timings.add(timing);
     listener.stageFinished(triple, stage, "failed", timing.elapsed());
     log.note("FAILED: " + message);
-    // The engine's own tail of a failed image build is the same lines the log received, as it saw them.
-    List<String> tail = cause instanceof ImageBuildException e && !e.logTail().isEmpty() ? e.logTail() : log.tail();
-    TargetBuildException failure = new TargetBuildException(triple, stage, message + "\nThe whole log: "
-        + log.file(), tail, cause);
-    return new TargetResult(planned, depsHit, false, depsTag, timings, List.of(), outDir, null, failure, List.of(),
-        null, log.file());
+    // The engine's own tail of a failed image build is the same lines the log received, as it saw
+    // them.
+    List<String> tail =
+        cause instanceof ImageBuildException e && !e.logTail().isEmpty() ? e.logTail() : log.tail();
+    TargetBuildException failure =
+        new TargetBuildException(
+            triple, stage, message + "\nThe whole log: " + log.file(), tail, cause);
+    return new TargetResult(
+        planned,
+        depsHit,
+        false,
+        depsTag,
+        timings,
+        List.of(),
+        outDir,
+        null,
+        failure,
+        List.of(),
+        null,
+        log.file());
   }
 
-  private TargetResult result(boolean upToDate, boolean depsHit, String depsTag, Path outDir, Path archive,
-      List<BinaryInfo> binaries, String smoke) throws IOException {
-    return new TargetResult(planned, depsHit, upToDate, depsTag, timings, Archives.list(outDir), outDir, archive,
-        null, binaries, smoke, log.file());
+  private TargetResult result(
+      boolean upToDate,
+      boolean depsHit,
+      String depsTag,
+      Path outDir,
+      Path archive,
+      List<BinaryInfo> binaries,
+      String smoke)
+      throws IOException {
+    return new TargetResult(
+        planned,
+        depsHit,
+        upToDate,
+        depsTag,
+        timings,
+        Archives.list(outDir),
+        outDir,
+        archive,
+        null,
+        binaries,
+        smoke,
+        log.file());
   }
 }

@@ -9,7 +9,8 @@ public class TargetBuildException extends RuntimeException {
   private final String stage;
   private final List<String> logTail;
 
-  public TargetBuildException(String triple, String stage, String message, List<String> logTail, Throwable cause) {
+  public TargetBuildException(
+      String triple, String stage, String message, List<String> logTail, Throwable cause) {
     super("Target " + triple + ", " + stage + " stage: " + message, cause);
     this.triple = triple;
     this.stage = stage;

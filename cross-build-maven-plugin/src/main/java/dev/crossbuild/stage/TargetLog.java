@@ -11,9 +11,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The whole log of one target, every stage, in {@code target/cross/<triple>.build.log} (beside the output
- * directory, so it never ends up in the archive), plus the last lines kept for the failure message.
- * Written as lines arrive, so a crash or Ctrl-C still leaves what was printed.
+ * The whole log of one target, every stage, in {@code target/cross/<triple>.build.log} (beside the
+ * output directory, so it never ends up in the archive), plus the last lines kept for the failure
+ * message. Written as lines arrive, so a crash or Ctrl-C still leaves what was printed.
  */
 final class TargetLog implements AutoCloseable {
 
@@ -60,7 +60,9 @@ final class TargetLog implements AutoCloseable {
     write(line);
   }
 
-  /** A line for the file only: the failure message says it already, the tail shows what led to it. */
+  /**
+   * A line for the file only: the failure message says it already, the tail shows what led to it.
+   */
   synchronized void note(String line) {
     write(line);
   }

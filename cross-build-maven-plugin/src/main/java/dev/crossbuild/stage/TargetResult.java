@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param planned the plan for the target
  * @param depsCacheHit whether the deps image already existed
- * @param upToDate whether nothing had changed since the last build, so the engine was not asked to build
+ * @param upToDate whether nothing had changed since the last build, so the engine was not asked to
+ *     build
  * @param depsImage the deps image tag, or null when the build failed before it
  * @param stages the stages that ran, in order
  * @param outputs files collected from {@code /out}, relative to {@code outputDir}
@@ -19,7 +20,8 @@ import java.util.List;
  * @param archive the packed outputs, or null when the build failed
  * @param failure why it failed, or null
  * @param binaries the audit of every binary output (machine, NEEDED, glibc floor), sorted by path
- * @param smokeTest what the smoke test did: {@code passed}, {@code skipped: <why>}, or null when none ran
+ * @param smokeTest what the smoke test did: {@code passed}, {@code skipped: <why>}, or null when
+ *     none ran
  * @param log the target's whole build log, or null
  */
 public record TargetResult(
@@ -43,15 +45,34 @@ public record TargetResult(
   }
 
   /** A result without audit, smoke test or log. */
-  public TargetResult(PlannedTarget planned, boolean depsCacheHit, boolean upToDate, String depsImage,
-      List<StageTiming> stages, List<OutputFile> outputs, Path outputDir, Path archive, RuntimeException failure) {
-    this(planned, depsCacheHit, upToDate, depsImage, stages, outputs, outputDir, archive, failure, List.of(), null,
+  public TargetResult(
+      PlannedTarget planned,
+      boolean depsCacheHit,
+      boolean upToDate,
+      String depsImage,
+      List<StageTiming> stages,
+      List<OutputFile> outputs,
+      Path outputDir,
+      Path archive,
+      RuntimeException failure) {
+    this(
+        planned,
+        depsCacheHit,
+        upToDate,
+        depsImage,
+        stages,
+        outputs,
+        outputDir,
+        archive,
+        failure,
+        List.of(),
+        null,
         null);
   }
 
   /**
-   * Where the deps image came from: {@code hit} (the engine had it), {@code pulled} (from the registry
-   * cache), {@code built}, or null when the deps stage did not finish.
+   * Where the deps image came from: {@code hit} (the engine had it), {@code pulled} (from the
+   * registry cache), {@code built}, or null when the deps stage did not finish.
    */
   public String depsSource() {
     for (StageTiming s : stages) {
@@ -66,7 +87,10 @@ public record TargetResult(
     return upToDate && depsImage != null ? "hit" : null;
   }
 
-  /** The highest glibc version any output requires, or null when none is dynamically linked to glibc. */
+  /**
+   * The highest glibc version any output requires, or null when none is dynamically linked to
+   * glibc.
+   */
   public String glibcFloor() {
     String floor = null;
     for (BinaryInfo b : binaries) {
@@ -84,7 +108,8 @@ public record TargetResult(
    *
    * @param path relative to {@code outputDir}, '/'-separated
    * @param size in bytes; 0 for a link
-   * @param linkTarget where a link points, as written in it (relative to its directory), or null for a file
+   * @param linkTarget where a link points, as written in it (relative to its directory), or null
+   *     for a file
    */
   public record OutputFile(String path, long size, String linkTarget) {
 

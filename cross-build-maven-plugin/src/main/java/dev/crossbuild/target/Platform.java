@@ -3,8 +3,8 @@ package dev.crossbuild.target;
 import java.util.Objects;
 
 /**
- * An operating system and CPU architecture in container-platform terms ({@code linux/arm64},
- * {@code linux/arm/v7}, {@code darwin/arm64}). Only {@code linux} platforms run in containers.
+ * An operating system and CPU architecture in container-platform terms ({@code linux/arm64}, {@code
+ * linux/arm/v7}, {@code darwin/arm64}). Only {@code linux} platforms run in containers.
  */
 public record Platform(String os, String arch, String variant) {
 

@@ -42,7 +42,8 @@ public final class TargetCatalog {
     if (catalog == null) {
       try (InputStream in = TargetCatalog.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("Missing resource " + RESOURCE + " next to " + TargetCatalog.class);
+          throw new IllegalStateException(
+              "Missing resource " + RESOURCE + " next to " + TargetCatalog.class);
         }
         catalog = parse(new InputStreamReader(in, StandardCharsets.UTF_8));
       } catch (IOException e) {
@@ -56,7 +57,8 @@ public final class TargetCatalog {
   /**
    * Reads a catalog in the {@code targets.tsv} format.
    *
-   * @throws CatalogFormatException when a line is not shaped as the header says, or a triple repeats
+   * @throws CatalogFormatException when a line is not shaped as the header says, or a triple
+   *     repeats
    * @throws IOException when the reader fails
    */
   public static TargetCatalog parse(Reader reader) throws IOException {
@@ -75,7 +77,9 @@ public final class TargetCatalog {
         continue;
       }
       if (fields.length != column.length) {
-        throw new CatalogFormatException(number, line,
+        throw new CatalogFormatException(
+            number,
+            line,
             "expected " + column.length + " tab-separated fields, found " + fields.length);
       }
       Target target = row(number, line, fields, column);
@@ -93,8 +97,8 @@ public final class TargetCatalog {
   private static int[] header(int number, String line, String[] fields) {
     List<String> names = List.of(fields).stream().map(String::strip).toList();
     if (names.size() != COLUMNS.size() || !names.containsAll(COLUMNS)) {
-      throw new CatalogFormatException(number, line,
-          "header must name the columns " + String.join(", ", COLUMNS));
+      throw new CatalogFormatException(
+          number, line, "header must name the columns " + String.join(", ", COLUMNS));
     }
     int[] index = new int[COLUMNS.size()];
     for (int i = 0; i < index.length; i++) {
@@ -108,16 +112,23 @@ public final class TargetCatalog {
     for (int i = 0; i < value.length; i++) {
       String field = fields[column[i]].strip();
       if (field.isEmpty()) {
-        throw new CatalogFormatException(number, line, "empty " + COLUMNS.get(i) + " (write - for none)");
+        throw new CatalogFormatException(
+            number, line, "empty " + COLUMNS.get(i) + " (write - for none)");
       }
       value[i] = "-".equals(field) ? null : field;
     }
     if (value[0] == null || value[1] == null || value[2] == null) {
-      throw new CatalogFormatException(number, line, "triple, platform and classifier are required");
+      throw new CatalogFormatException(
+          number, line, "triple, platform and classifier are required");
     }
     try {
-      return new Target(TargetTriple.parse(value[0]), Platform.parse(value[1]), value[2], value[3],
-          value[4], value[5]);
+      return new Target(
+          TargetTriple.parse(value[0]),
+          Platform.parse(value[1]),
+          value[2],
+          value[3],
+          value[4],
+          value[5]);
     } catch (IllegalArgumentException e) {
       throw new CatalogFormatException(number, line, e.getMessage());
     }
@@ -178,14 +189,16 @@ public final class TargetCatalog {
   }
 
   /**
-   * Edit distance to the triple, or to the triple without its vendor part when that is closer, since
-   * people often write the GNU form ({@code aarch64-linux-gnu}).
+   * Edit distance to the triple, or to the triple without its vendor part when that is closer,
+   * since people often write the GNU form ({@code aarch64-linux-gnu}).
    */
   private static int distance(String wanted, TargetTriple triple) {
     String full = triple.value().toLowerCase(Locale.ROOT);
-    String noVendor = (triple.arch() + "-" + triple.os()
-        + (triple.env().isEmpty() ? "" : "-" + triple.env())).toLowerCase(Locale.ROOT);
-    return Math.min(EditDistance.levenshtein(wanted, full), EditDistance.levenshtein(wanted, noVendor));
+    String noVendor =
+        (triple.arch() + "-" + triple.os() + (triple.env().isEmpty() ? "" : "-" + triple.env()))
+            .toLowerCase(Locale.ROOT);
+    return Math.min(
+        EditDistance.levenshtein(wanted, full), EditDistance.levenshtein(wanted, noVendor));
   }
 
   /** About one edit in three characters, at least 2: beyond that a suggestion is noise. */

@@ -3,8 +3,8 @@ package dev.crossbuild.target;
 import java.util.Objects;
 
 /**
- * A target triple such as {@code aarch64-unknown-linux-gnu}, split into its parts. Parsing checks the
- * shape only; whether the triple is known is the {@link TargetCatalog}'s question.
+ * A target triple such as {@code aarch64-unknown-linux-gnu}, split into its parts. Parsing checks
+ * the shape only; whether the triple is known is the {@link TargetCatalog}'s question.
  *
  * @param value the triple as written
  * @param arch first part, e.g. {@code aarch64}

@@ -9,8 +9,13 @@ public class UnknownTargetException extends IllegalArgumentException {
   private final List<String> suggestions;
 
   public UnknownTargetException(String value, List<String> suggestions) {
-    super("Unknown target '" + value + "'"
-        + (suggestions.isEmpty() ? "" : ". Did you mean " + String.join(" or ", suggestions) + "?"));
+    super(
+        "Unknown target '"
+            + value
+            + "'"
+            + (suggestions.isEmpty()
+                ? ""
+                : ". Did you mean " + String.join(" or ", suggestions) + "?"));
     this.value = value;
     this.suggestions = List.copyOf(suggestions);
   }

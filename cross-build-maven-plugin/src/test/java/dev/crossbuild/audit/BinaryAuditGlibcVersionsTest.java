@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** GlibcVersions; named BinaryAudit*Test so that surefire runs it and -Dtest=BinaryAudit* runs all the audit tests. */
+/**
+ * GlibcVersions; named BinaryAudit*Test so that surefire runs it and -Dtest=BinaryAudit* runs all
+ * the audit tests.
+ */
 class BinaryAuditGlibcVersionsTest {
 
   @Test
@@ -37,7 +40,9 @@ class BinaryAuditGlibcVersionsTest {
     assertThatThrownBy(() -> GlibcVersions.compare("2.34", "PRIVATE"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Not a dotted numeric version: 'PRIVATE'");
-    assertThatThrownBy(() -> GlibcVersions.compare("2..3", "2.3")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GlibcVersions.compare("2.-1", "2.3")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GlibcVersions.compare("2..3", "2.3"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GlibcVersions.compare("2.-1", "2.3"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

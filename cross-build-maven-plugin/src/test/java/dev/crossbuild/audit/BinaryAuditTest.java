@@ -20,53 +20,113 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BinaryAuditTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void x86_64DynamicProgramNeedsGlibc234ThroughLibcStartMain() throws IOException {
-    assertThat(audit("x86_64-dynamic")).isEqualTo(new BinaryInfo("x86_64-dynamic", BinaryFormat.ELF,
-        "amd64", 64, true, "/lib64/ld-linux-x86-64.so.2", List.of("libc.so.6"), "2.34", null));
+    assertThat(audit("x86_64-dynamic"))
+        .isEqualTo(
+            new BinaryInfo(
+                "x86_64-dynamic",
+                BinaryFormat.ELF,
+                "amd64",
+                64,
+                true,
+                "/lib64/ld-linux-x86-64.so.2",
+                List.of("libc.so.6"),
+                "2.34",
+                null));
   }
 
   @Test
   void staticProgramHasNoInterpreterAndIsNotDynamic() throws IOException {
-    assertThat(audit("x86_64-static")).isEqualTo(new BinaryInfo("x86_64-static", BinaryFormat.ELF,
-        "amd64", 64, false, null, List.of(), null, null));
+    assertThat(audit("x86_64-static"))
+        .isEqualTo(
+            new BinaryInfo(
+                "x86_64-static",
+                BinaryFormat.ELF,
+                "amd64",
+                64,
+                false,
+                null,
+                List.of(),
+                null,
+                null));
   }
 
   @Test
   void aarch64DynamicProgram() throws IOException {
-    assertThat(audit("aarch64-dynamic")).isEqualTo(new BinaryInfo("aarch64-dynamic", BinaryFormat.ELF,
-        "arm64", 64, true, "/lib/ld-linux-aarch64.so.1", List.of("libc.so.6"), "2.34", null));
+    assertThat(audit("aarch64-dynamic"))
+        .isEqualTo(
+            new BinaryInfo(
+                "aarch64-dynamic",
+                BinaryFormat.ELF,
+                "arm64",
+                64,
+                true,
+                "/lib/ld-linux-aarch64.so.1",
+                List.of("libc.so.6"),
+                "2.34",
+                null));
   }
 
   @Test
   void armhfDynamicProgramIs32Bit() throws IOException {
-    assertThat(audit("armhf-dynamic")).isEqualTo(new BinaryInfo("armhf-dynamic", BinaryFormat.ELF,
-        "arm", 32, true, "/lib/ld-linux-armhf.so.3", List.of("libc.so.6"), "2.34", null));
+    assertThat(audit("armhf-dynamic"))
+        .isEqualTo(
+            new BinaryInfo(
+                "armhf-dynamic",
+                BinaryFormat.ELF,
+                "arm",
+                32,
+                true,
+                "/lib/ld-linux-armhf.so.3",
+                List.of("libc.so.6"),
+                "2.34",
+                null));
   }
 
   @Test
   void sharedLibraryNeedsLibmAndLibcButHasNoInterpreter() throws IOException {
     // readelf -V lists GLIBC_2.2.5 twice (once for libm, once for libc): the oldest x86-64 version.
-    assertThat(audit("libmathlib.so")).isEqualTo(new BinaryInfo("libmathlib.so", BinaryFormat.ELF,
-        "amd64", 64, true, null, List.of("libm.so.6", "libc.so.6"), "2.2.5", null));
+    assertThat(audit("libmathlib.so"))
+        .isEqualTo(
+            new BinaryInfo(
+                "libmathlib.so",
+                BinaryFormat.ELF,
+                "amd64",
+                64,
+                true,
+                null,
+                List.of("libm.so.6", "libc.so.6"),
+                "2.2.5",
+                null));
   }
 
   @Test
   void cxxProgramNeedsGlibcxxAndIgnoresCxxabiAndGcc() throws IOException {
-    // Version needs: GCC_3.0 (libgcc_s), CXXABI_1.3, GLIBCXX_3.4.21, GLIBCXX_3.4, GLIBC_2.34, GLIBC_2.2.5.
-    assertThat(audit("x86_64-cxx")).isEqualTo(new BinaryInfo("x86_64-cxx", BinaryFormat.ELF, "amd64", 64,
-        true, "/lib64/ld-linux-x86-64.so.2", List.of("libstdc++.so.6", "libgcc_s.so.1", "libc.so.6"),
-        "2.34", "3.4.21"));
+    // Version needs: GCC_3.0 (libgcc_s), CXXABI_1.3, GLIBCXX_3.4.21, GLIBCXX_3.4, GLIBC_2.34,
+    // GLIBC_2.2.5.
+    assertThat(audit("x86_64-cxx"))
+        .isEqualTo(
+            new BinaryInfo(
+                "x86_64-cxx",
+                BinaryFormat.ELF,
+                "amd64",
+                64,
+                true,
+                "/lib64/ld-linux-x86-64.so.2",
+                List.of("libstdc++.so.6", "libgcc_s.so.1", "libc.so.6"),
+                "2.34",
+                "3.4.21"));
   }
 
   @Test
   void withoutSectionHeadersTheDynamicSegmentGivesTheSameAnswer() throws IOException {
     for (String name : List.of("x86_64-dynamic", "armhf-dynamic", "libmathlib.so", "x86_64-cxx")) {
       Path stripped = temp.resolve(name);
-      Files.write(stripped, SyntheticBinaries.withoutSectionHeaders(Files.readAllBytes(fixture(name))));
+      Files.write(
+          stripped, SyntheticBinaries.withoutSectionHeaders(Files.readAllBytes(fixture(name))));
 
       assertThat(BinaryAudit.read(stripped, name)).as(name).contains(audit(name));
     }
@@ -76,9 +136,11 @@ class BinaryAuditTest {
   void truncatedElfFailsWithTheFileNamed() {
     assertThatThrownBy(() -> BinaryAudit.read(fixture("truncated.elf"), "lib/truncated.elf"))
         .isInstanceOf(BinaryFormatException.class)
-        .hasMessageStartingWith("Corrupt binary lib/truncated.elf: ELF header needs bytes 0 to 64 but the file"
-            + " has 30 bytes. ")
-        .satisfies(e -> assertThat(((BinaryFormatException) e).file()).isEqualTo("lib/truncated.elf"));
+        .hasMessageStartingWith(
+            "Corrupt binary lib/truncated.elf: ELF header needs bytes 0 to 64 but the file"
+                + " has 30 bytes. ")
+        .satisfies(
+            e -> assertThat(((BinaryFormatException) e).file()).isEqualTo("lib/truncated.elf"));
   }
 
   @Test
@@ -100,11 +162,14 @@ class BinaryAuditTest {
     }
     Path script = Files.writeString(temp.resolve("run.sh"), "#!/bin/sh\nexec ./app \"$@\"\n");
     Path jar = Files.write(temp.resolve("app.jar"), new byte[] {'P', 'K', 3, 4, 20, 0, 8, 0});
-    Path dosText = Files.writeString(temp.resolve("MZ.txt"), "MZ is not always a Windows program\n");
+    Path dosText =
+        Files.writeString(temp.resolve("MZ.txt"), "MZ is not always a Windows program\n");
     Path empty = Files.write(temp.resolve("empty"), new byte[0]);
 
     for (Path file : List.of(classFile, script, jar, dosText, empty)) {
-      assertThat(BinaryAudit.read(file, file.getFileName().toString())).as(file.toString()).isEmpty();
+      assertThat(BinaryAudit.read(file, file.getFileName().toString()))
+          .as(file.toString())
+          .isEmpty();
     }
   }
 
@@ -124,9 +189,12 @@ class BinaryAuditTest {
 
     List<BinaryInfo> binaries = BinaryAudit.readAll(dist);
 
-    assertThat(binaries).extracting(BinaryInfo::path)
+    assertThat(binaries)
+        .extracting(BinaryInfo::path)
         .containsExactly("Static", "bin/app", "lib/aarch64/app", "lib/libmathlib.so");
-    assertThat(binaries).extracting(BinaryInfo::machine).containsExactly("amd64", "amd64", "arm64", "amd64");
+    assertThat(binaries)
+        .extracting(BinaryInfo::machine)
+        .containsExactly("amd64", "amd64", "arm64", "amd64");
   }
 
   @Test

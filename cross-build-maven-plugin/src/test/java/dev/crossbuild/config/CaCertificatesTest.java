@@ -22,15 +22,19 @@ class CaCertificatesTest {
   @Test
   void bundleIsSplitIntoOneDeterministicFilePerCertificateAndATrustStore() throws Exception {
     CaCertificates ca = CaCertificates.load(List.of(HOST_BUNDLE));
-    long blocks = Files.readAllLines(HOST_BUNDLE).stream().filter(l -> l.equals("-----BEGIN CERTIFICATE-----"))
-        .count();
+    long blocks =
+        Files.readAllLines(HOST_BUNDLE).stream()
+            .filter(l -> l.equals("-----BEGIN CERTIFICATE-----"))
+            .count();
     assertThat(ca.size()).isPositive().isLessThanOrEqualTo((int) blocks);
     assertThat(ca.pemFiles()).hasSize(ca.size());
     assertThat(ca.pemFiles().keySet()).allMatch(n -> n.matches("cross-build-[0-9a-f]{16}\\.crt"));
     assertThat(CaCertificates.load(List.of(HOST_BUNDLE)).digest()).isEqualTo(ca.digest());
 
     KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(new ByteArrayInputStream(ca.truststore()), CaCertificates.TRUSTSTORE_PASSWORD.toCharArray());
+    store.load(
+        new ByteArrayInputStream(ca.truststore()),
+        CaCertificates.TRUSTSTORE_PASSWORD.toCharArray());
     List<String> aliases = Collections.list(store.aliases());
     assertThat(aliases).hasSize(ca.size());
     for (String alias : aliases) {
@@ -54,9 +58,11 @@ class CaCertificatesTest {
   void missingOrNonCertificateFilesAreNamed() throws Exception {
     Path missing = dir.resolve("nope.pem");
     assertThatThrownBy(() -> CaCertificates.load(List.of(missing)))
-        .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("does not exist");
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a certificate\n");
     assertThatThrownBy(() -> CaCertificates.load(List.of(text)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(text.toString());
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(text.toString());
   }
 }

@@ -11,17 +11,42 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The epoch, the glibc ceiling, the smoke test and the target's Debian release, as the POM gives them. */
+/**
+ * The epoch, the glibc ceiling, the smoke test and the target's Debian release, as the POM gives
+ * them.
+ */
 class OutputRulesTest {
 
   @TempDir Path dir;
   private final ConfigResolver resolver = new ConfigResolver(TargetCatalog.builtIn());
 
   private CrossConfig resolve(List<RawTarget> targets, String image, RawOutputRules rules) {
-    return resolver.resolve(new RawConfig(dir, "app", "1.0", dir.resolve("target/cross"), targets, null,
-        new RecipeOverrides("make", List.of("zlib1g-dev"), null, null, null, null, null, List.of("hello"), Map.of(),
-            image),
-        List.of(), null, 2, "auto", false, List.of(), rules));
+    return resolver.resolve(
+        new RawConfig(
+            dir,
+            "app",
+            "1.0",
+            dir.resolve("target/cross"),
+            targets,
+            null,
+            new RecipeOverrides(
+                "make",
+                List.of("zlib1g-dev"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("hello"),
+                Map.of(),
+                image),
+            List.of(),
+            null,
+            2,
+            "auto",
+            false,
+            List.of(),
+            rules));
   }
 
   private CrossConfig resolve(RawOutputRules rules) {
@@ -30,34 +55,61 @@ class OutputRulesTest {
 
   @Test
   void theEpochIsSourceDateEpochElseTheCommitTimeElseAFixedDate() {
-    assertThat(resolve(new RawOutputRules("1700000000", 1600000000L, null, null, List.of())).outputRules())
-        .satisfies(r -> {
-          assertThat(r.sourceDateEpoch()).isEqualTo(1700000000L);
-          assertThat(r.epochSource()).isEqualTo("SOURCE_DATE_EPOCH");
-        });
-    assertThat(resolve(new RawOutputRules(" ", 1600000000L, null, null, List.of())).outputRules().sourceDateEpoch())
-        .as("a blank variable counts as unset").isEqualTo(1600000000L);
-    assertThat(resolve(RawOutputRules.none()).outputRules().sourceDateEpoch()).isEqualTo(315532800L);
+    assertThat(
+            resolve(new RawOutputRules("1700000000", 1600000000L, null, null, List.of()))
+                .outputRules())
+        .satisfies(
+            r -> {
+              assertThat(r.sourceDateEpoch()).isEqualTo(1700000000L);
+              assertThat(r.epochSource()).isEqualTo("SOURCE_DATE_EPOCH");
+            });
+    assertThat(
+            resolve(new RawOutputRules(" ", 1600000000L, null, null, List.of()))
+                .outputRules()
+                .sourceDateEpoch())
+        .as("a blank variable counts as unset")
+        .isEqualTo(1600000000L);
+    assertThat(resolve(RawOutputRules.none()).outputRules().sourceDateEpoch())
+        .isEqualTo(315532800L);
   }
 
   @Test
   void badValuesAreReportedTogetherNamingElementPropertyAndFix() {
-    assertThatThrownBy(() -> resolve(new RawOutputRules("yesterday", null, "2.x", null,
-        List.of("zlib1g; rm -rf /"))))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
-            .extracting(ConfigProblem::message).satisfiesExactlyInAnyOrder(
-                m -> assertThat(m).contains("SOURCE_DATE_EPOCH='yesterday' is not a number of seconds"),
-                m -> assertThat(m).contains("'2.x' in <glibcMax> (-Dcross.glibcMax) is not a glibc version")
-                    .contains("<glibcMax>2.28</glibcMax>"),
-                m -> assertThat(m).contains("in <smokePackages> is not a Debian package")));
+    assertThatThrownBy(
+            () ->
+                resolve(
+                    new RawOutputRules(
+                        "yesterday", null, "2.x", null, List.of("zlib1g; rm -rf /"))))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::message)
+                    .satisfiesExactlyInAnyOrder(
+                        m ->
+                            assertThat(m)
+                                .contains(
+                                    "SOURCE_DATE_EPOCH='yesterday' is not a number of seconds"),
+                        m ->
+                            assertThat(m)
+                                .contains(
+                                    "'2.x' in <glibcMax> (-Dcross.glibcMax) is not a glibc version")
+                                .contains("<glibcMax>2.28</glibcMax>"),
+                        m -> assertThat(m).contains("in <smokePackages> is not a Debian package")));
   }
 
   @Test
   void aTargetsOwnSmokeTestWinsAndAnEmptyOneTurnsItOff() {
-    OutputRules rules = resolve(List.of(RawTarget.of("x86_64-unknown-linux-gnu"),
-            new RawTarget("aarch64-unknown-linux-gnu", null, null, null, null, "./hello --arm"),
-            new RawTarget("armv7-unknown-linux-gnueabihf", null, null, null, null, "")),
-        null, new RawOutputRules(null, null, "2.28", "./hello", List.of("zlib1g"))).outputRules();
+    OutputRules rules =
+        resolve(
+                List.of(
+                    RawTarget.of("x86_64-unknown-linux-gnu"),
+                    new RawTarget(
+                        "aarch64-unknown-linux-gnu", null, null, null, null, "./hello --arm"),
+                    new RawTarget("armv7-unknown-linux-gnueabihf", null, null, null, null, "")),
+                null,
+                new RawOutputRules(null, null, "2.28", "./hello", List.of("zlib1g")))
+            .outputRules();
 
     assertThat(rules.smokeTestFor("x86_64-unknown-linux-gnu")).isEqualTo("./hello");
     assertThat(rules.smokeTestFor("aarch64-unknown-linux-gnu")).isEqualTo("./hello --arm");
@@ -71,12 +123,21 @@ class OutputRulesTest {
     List<RawTarget> riscv = List.of(RawTarget.of("riscv64gc-unknown-linux-gnu"));
 
     assertThatThrownBy(() -> resolve(riscv, "{repo}/debian:bookworm-slim", RawOutputRules.none()))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).singleElement()
-            .extracting(ConfigProblem::message).asString()
-            .contains("Target riscv64gc-unknown-linux-gnu installs <setup> packages (zlib1g-dev) for riscv64")
-            .contains("Debian 12 (bookworm), which has no riscv64 packages")
-            .contains("<image>{repo}/debian:trixie-slim</image>"));
-    assertThat(resolve(riscv, null, RawOutputRules.none()).targets()).as("the catalog's base is trixie").hasSize(1);
-    assertThat(resolve(riscv, "{repo}/debian:trixie-slim", RawOutputRules.none()).targets()).hasSize(1);
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .extracting(ConfigProblem::message)
+                    .asString()
+                    .contains(
+                        "Target riscv64gc-unknown-linux-gnu installs <setup> packages (zlib1g-dev) for riscv64")
+                    .contains("Debian 12 (bookworm), which has no riscv64 packages")
+                    .contains("<image>{repo}/debian:trixie-slim</image>"));
+    assertThat(resolve(riscv, null, RawOutputRules.none()).targets())
+        .as("the catalog's base is trixie")
+        .hasSize(1);
+    assertThat(resolve(riscv, "{repo}/debian:trixie-slim", RawOutputRules.none()).targets())
+        .hasSize(1);
   }
 }

@@ -38,12 +38,14 @@ class ApiVersionsTest {
 
   @Test
   void missingEngineVersionIsAnError() {
-    assertThatThrownBy(() -> ApiVersions.negotiate(null, null, "1.44")).isInstanceOf(EngineException.class);
+    assertThatThrownBy(() -> ApiVersions.negotiate(null, null, "1.44"))
+        .isInstanceOf(EngineException.class);
   }
 
   @Test
   void clientMaximumIsDockerJavasHighest() {
-    assertThat(ApiVersions.compare(DockerJavaEngine.CLIENT_MAX_API, "1.44")).isGreaterThanOrEqualTo(0);
+    assertThat(ApiVersions.compare(DockerJavaEngine.CLIENT_MAX_API, "1.44"))
+        .isGreaterThanOrEqualTo(0);
   }
 
   @ParameterizedTest

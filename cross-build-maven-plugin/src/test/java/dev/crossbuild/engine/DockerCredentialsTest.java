@@ -22,13 +22,16 @@ class DockerCredentialsTest {
   private DockerCredentials.Lookup lookup(String json, String registry, Map<String, String> helpers)
       throws IOException {
     Files.writeString(dir.resolve("config.json"), json);
-    return new DockerCredentials(dir, (helper, server) -> {
-      helperCalls.add(helper + " " + server);
-      if (!helpers.containsKey(helper)) {
-        throw new IOException("docker-credential-" + helper + " is not on the PATH");
-      }
-      return helpers.get(helper);
-    }).lookup(registry);
+    return new DockerCredentials(
+            dir,
+            (helper, server) -> {
+              helperCalls.add(helper + " " + server);
+              if (!helpers.containsKey(helper)) {
+                throw new IOException("docker-credential-" + helper + " is not on the PATH");
+              }
+              return helpers.get(helper);
+            })
+        .lookup(registry);
   }
 
   private static String b64(String s) {
@@ -37,8 +40,10 @@ class DockerCredentialsTest {
 
   @Test
   void authsEntriesAreFoundByBareHostOrUrl() throws IOException {
-    String json = "{\"auths\":{\"https://registry.example.com/v1/\":{\"auth\":\"" + b64("ci:s3cret:with:colons")
-        + "\"},\"127.0.0.1:5443\":{\"username\":\"u\",\"password\":\"p\"}}}";
+    String json =
+        "{\"auths\":{\"https://registry.example.com/v1/\":{\"auth\":\""
+            + b64("ci:s3cret:with:colons")
+            + "\"},\"127.0.0.1:5443\":{\"username\":\"u\",\"password\":\"p\"}}}";
     DockerCredentials.Lookup url = lookup(json, "registry.example.com", Map.of());
     assertThat(url.auth().username()).isEqualTo("ci");
     assertThat(url.auth().secret()).isEqualTo("s3cret:with:colons");
@@ -51,18 +56,29 @@ class DockerCredentialsTest {
 
   @Test
   void identityTokensAreSentAsTokens() throws IOException {
-    DockerCredentials.Lookup found = lookup("{\"auths\":{\"registry.example.com\":{\"identitytoken\":\"tok\"}}}",
-        "registry.example.com", Map.of());
+    DockerCredentials.Lookup found =
+        lookup(
+            "{\"auths\":{\"registry.example.com\":{\"identitytoken\":\"tok\"}}}",
+            "registry.example.com",
+            Map.of());
     assertThat(found.auth().identityToken()).isTrue();
     assertThat(found.auth().secret()).isEqualTo("tok");
   }
 
   @Test
   void aPerRegistryHelperWinsOverTheStoreAndTheAuths() throws IOException {
-    String json = "{\"credsStore\":\"desktop\",\"credHelpers\":{\"registry.example.com\":\"corp\"},"
-        + "\"auths\":{\"registry.example.com\":{\"auth\":\"" + b64("old:old") + "\"}}}";
-    DockerCredentials.Lookup found = lookup(json, "registry.example.com",
-        Map.of("corp", "{\"ServerURL\":\"registry.example.com\",\"Username\":\"bot\",\"Secret\":\"hs\"}"));
+    String json =
+        "{\"credsStore\":\"desktop\",\"credHelpers\":{\"registry.example.com\":\"corp\"},"
+            + "\"auths\":{\"registry.example.com\":{\"auth\":\""
+            + b64("old:old")
+            + "\"}}}";
+    DockerCredentials.Lookup found =
+        lookup(
+            json,
+            "registry.example.com",
+            Map.of(
+                "corp",
+                "{\"ServerURL\":\"registry.example.com\",\"Username\":\"bot\",\"Secret\":\"hs\"}"));
     assertThat(helperCalls).containsExactly("corp registry.example.com");
     assertThat(found.auth().username()).isEqualTo("bot");
     assertThat(found.auth().secret()).isEqualTo("hs");
@@ -72,8 +88,11 @@ class DockerCredentialsTest {
   @Test
   void theStoreServesEveryOtherRegistryAndTokenUsersAreTokens() throws IOException {
     String json = "{\"credsStore\":\"desktop\",\"auths\":{\"other.example.com\":{}}}";
-    DockerCredentials.Lookup found = lookup(json, "other.example.com",
-        Map.of("desktop", "{\"Username\":\"<token>\",\"Secret\":\"refresh\"}"));
+    DockerCredentials.Lookup found =
+        lookup(
+            json,
+            "other.example.com",
+            Map.of("desktop", "{\"Username\":\"<token>\",\"Secret\":\"refresh\"}"));
     assertThat(found.auth().identityToken()).isTrue();
     assertThat(found.where()).endsWith("(credsStore: docker-credential-desktop)");
   }
@@ -83,19 +102,29 @@ class DockerCredentialsTest {
     assertThat(lookup("{\"auths\":{}}", "registry.example.com", Map.of()).where())
         .isEqualTo(dir.resolve("config.json") + " has no auths entry for registry.example.com");
     assertThat(lookup("{\"credsStore\":\"missing\"}", "registry.example.com", Map.of()).where())
-        .contains("docker-credential-missing").contains("is not on the PATH");
+        .contains("docker-credential-missing")
+        .contains("is not on the PATH");
     Map<String, String> none = new java.util.HashMap<>();
     none.put("pass", null);
     assertThat(lookup("{\"credsStore\":\"pass\"}", "registry.example.com", none).where())
         .endsWith("which has nothing for registry.example.com");
-    assertThat(new DockerCredentials(dir.resolve("absent"), (h, s) -> null).lookup("x.example.com").where())
+    assertThat(
+            new DockerCredentials(dir.resolve("absent"), (h, s) -> null)
+                .lookup("x.example.com")
+                .where())
         .isEqualTo("no " + dir.resolve("absent/config.json"));
   }
 
   @Test
   void dockerConfigPointsAtTheDirectory() throws IOException {
-    Files.writeString(dir.resolve("config.json"), "{\"auths\":{\"r.example.com\":{\"auth\":\"" + b64("a:b") + "\"}}}");
-    assertThat(DockerCredentials.of(Map.of("DOCKER_CONFIG", dir.toString())).lookup("r.example.com").auth().secret())
+    Files.writeString(
+        dir.resolve("config.json"),
+        "{\"auths\":{\"r.example.com\":{\"auth\":\"" + b64("a:b") + "\"}}}");
+    assertThat(
+            DockerCredentials.of(Map.of("DOCKER_CONFIG", dir.toString()))
+                .lookup("r.example.com")
+                .auth()
+                .secret())
         .isEqualTo("b");
   }
 }

@@ -18,8 +18,10 @@ class EngineEndpointTest {
   void defaultsToTheDockerSocketWhenNothingIsConfigured() {
     EngineEndpoint endpoint = EngineEndpoint.resolve(Map.of(), home);
 
-    assertThat(endpoint).isEqualTo(
-        new EngineEndpoint("local", "unix:///var/run/docker.sock", null, null, "default socket"));
+    assertThat(endpoint)
+        .isEqualTo(
+            new EngineEndpoint(
+                "local", "unix:///var/run/docker.sock", null, null, "default socket"));
   }
 
   @Test
@@ -27,8 +29,9 @@ class EngineEndpointTest {
     writeContext("remote", "tcp://remote:2376", false, true);
     writeConfig("{\"currentContext\": \"remote\"}");
 
-    EngineEndpoint endpoint = EngineEndpoint.resolve(
-        Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375", "DOCKER_CONTEXT", "remote"), home);
+    EngineEndpoint endpoint =
+        EngineEndpoint.resolve(
+            Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375", "DOCKER_CONTEXT", "remote"), home);
 
     assertThat(endpoint.host()).isEqualTo("tcp://10.0.0.5:2375");
     assertThat(endpoint.source()).isEqualTo("DOCKER_HOST");
@@ -37,16 +40,26 @@ class EngineEndpointTest {
 
   @Test
   void dockerHostWithTlsVariables() {
-    EngineEndpoint endpoint = EngineEndpoint.resolve(
-        Map.of("DOCKER_HOST", "tcp://build:2376", "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), home);
+    EngineEndpoint endpoint =
+        EngineEndpoint.resolve(
+            Map.of(
+                "DOCKER_HOST",
+                "tcp://build:2376",
+                "DOCKER_TLS_VERIFY",
+                "1",
+                "DOCKER_CERT_PATH",
+                "/certs"),
+            home);
 
-    assertThat(endpoint).isEqualTo(new EngineEndpoint("local", "tcp://build:2376", true, "/certs", "DOCKER_HOST"));
+    assertThat(endpoint)
+        .isEqualTo(new EngineEndpoint("local", "tcp://build:2376", true, "/certs", "DOCKER_HOST"));
   }
 
   @Test
   void tlsWithoutCertPathUsesTheDockerConfigDirectory() {
-    EngineEndpoint endpoint = EngineEndpoint.resolve(
-        Map.of("DOCKER_HOST", "tcp://build:2376", "DOCKER_TLS_VERIFY", "1"), home);
+    EngineEndpoint endpoint =
+        EngineEndpoint.resolve(
+            Map.of("DOCKER_HOST", "tcp://build:2376", "DOCKER_TLS_VERIFY", "1"), home);
 
     assertThat(endpoint.certPath()).isEqualTo(home.resolve(".docker").toString());
   }
@@ -97,7 +110,8 @@ class EngineEndpointTest {
     writeContext(elsewhere, "ci", "tcp://ci:2375", false, false);
     Files.writeString(elsewhere.resolve("config.json"), "{\"currentContext\": \"ci\"}");
 
-    EngineEndpoint endpoint = EngineEndpoint.resolve(Map.of("DOCKER_CONFIG", elsewhere.toString()), home);
+    EngineEndpoint endpoint =
+        EngineEndpoint.resolve(Map.of("DOCKER_CONFIG", elsewhere.toString()), home);
 
     assertThat(endpoint.host()).isEqualTo("tcp://ci:2375");
   }
@@ -118,7 +132,8 @@ class EngineEndpointTest {
 
   @Test
   void builderEndpointsSayWhichBuilder() {
-    EngineEndpoint endpoint = EngineEndpoint.builder("arm", "tcp://arm-box:2376", true, "/certs/arm");
+    EngineEndpoint endpoint =
+        EngineEndpoint.builder("arm", "tcp://arm-box:2376", true, "/certs/arm");
 
     assertThat(endpoint.source()).isEqualTo("<builder> 'arm'");
     assertThat(new EngineUnavailableException(endpoint.host(), endpoint.source(), null))
@@ -130,17 +145,26 @@ class EngineEndpointTest {
     Files.writeString(home.resolve(".docker/config.json"), json);
   }
 
-  private void writeContext(String name, String host, boolean skipTls, boolean tlsMaterial) throws IOException {
+  private void writeContext(String name, String host, boolean skipTls, boolean tlsMaterial)
+      throws IOException {
     writeContext(home.resolve(".docker"), name, host, skipTls, tlsMaterial);
   }
 
-  private static void writeContext(Path configDir, String name, String host, boolean skipTls, boolean tlsMaterial)
+  private static void writeContext(
+      Path configDir, String name, String host, boolean skipTls, boolean tlsMaterial)
       throws IOException {
     String hash = EngineEndpoint.sha256(name);
     Path meta = configDir.resolve("contexts/meta/" + hash + "/meta.json");
     Files.createDirectories(meta.getParent());
-    Files.writeString(meta, "{\"Name\":\"" + name + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
-        + host + "\",\"SkipTLSVerify\":" + skipTls + "}}}");
+    Files.writeString(
+        meta,
+        "{\"Name\":\""
+            + name
+            + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
+            + host
+            + "\",\"SkipTLSVerify\":"
+            + skipTls
+            + "}}}");
     if (tlsMaterial) {
       Path tls = configDir.resolve("contexts/tls/" + hash + "/docker");
       Files.createDirectories(tls);

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine's streams arrive in arbitrary chunks; the log must still hold the lines the build printed. */
+/**
+ * The engine's streams arrive in arbitrary chunks; the log must still hold the lines the build
+ * printed.
+ */
 class LineAssemblerTest {
 
   private final List<String> lines = new ArrayList<>();
@@ -16,14 +19,24 @@ class LineAssemblerTest {
 
   @Test
   void aLineSplitInsideWordsIsOneLine() {
-    for (String chunk : List.of("Step 3/5 : RUN cargo build\n   Compiling", " hello-cargo", " v", "1", ".", "0",
-        ".0 (/src)\n    Finished release\n")) {
+    for (String chunk :
+        List.of(
+            "Step 3/5 : RUN cargo build\n   Compiling",
+            " hello-cargo",
+            " v",
+            "1",
+            ".",
+            "0",
+            ".0 (/src)\n    Finished release\n")) {
       assembler.accept(chunk);
     }
     assembler.finish();
 
-    assertThat(lines).containsExactly("Step 3/5 : RUN cargo build", "   Compiling hello-cargo v1.0.0 (/src)",
-        "    Finished release");
+    assertThat(lines)
+        .containsExactly(
+            "Step 3/5 : RUN cargo build",
+            "   Compiling hello-cargo v1.0.0 (/src)",
+            "    Finished release");
   }
 
   @Test
@@ -66,7 +79,8 @@ class LineAssemblerTest {
 
     assertThat(lines).containsExactly("make: *** [Makefile:4: hello] Error 1");
     assembler.finish();
-    assertThat(lines).containsExactly("make: *** [Makefile:4: hello] Error 1", "error: the build failed");
+    assertThat(lines)
+        .containsExactly("make: *** [Makefile:4: hello] Error 1", "error: the build failed");
   }
 
   @Test

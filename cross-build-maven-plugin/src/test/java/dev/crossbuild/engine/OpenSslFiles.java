@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TLS files made with the {@code openssl} command, the way a user makes them for a Docker engine: a CA,
- * keys in the three PEM forms, certificates signed by the CA.
+ * TLS files made with the {@code openssl} command, the way a user makes them for a Docker engine: a
+ * CA, keys in the three PEM forms, certificates signed by the CA.
  */
 final class OpenSslFiles {
 
@@ -26,7 +26,10 @@ final class OpenSslFiles {
     RSA_PKCS1("genrsa", "-traditional", "-out", "%s", "2048"),
     /** {@code PRIVATE KEY} holding an RSA key. */
     RSA_PKCS8("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "%s"),
-    /** {@code EC PARAMETERS} then {@code EC PRIVATE KEY}, as {@code openssl ecparam -genkey} writes it. */
+    /**
+     * {@code EC PARAMETERS} then {@code EC PRIVATE KEY}, as {@code openssl ecparam -genkey} writes
+     * it.
+     */
     EC_SEC1("ecparam", "-name", "prime256v1", "-genkey", "-out", "%s"),
     /** {@code PRIVATE KEY} holding an EC key. */
     EC_PKCS8("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "%s");
@@ -54,24 +57,60 @@ final class OpenSslFiles {
   static Path ca(Path dir, String name) {
     Path key = key(dir.resolve(name + "-key.pem"), KeyForm.EC_PKCS8);
     Path cert = dir.resolve(name + ".pem");
-    openssl(dir, "req", "-x509", "-new", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30",
-        "-out", cert.toString());
+    openssl(
+        dir,
+        "req",
+        "-x509",
+        "-new",
+        "-key",
+        key.toString(),
+        "-subj",
+        "/CN=" + name,
+        "-days",
+        "30",
+        "-out",
+        cert.toString());
     return cert;
   }
 
   /**
-   * A certificate for {@code key}, signed by the CA made by {@link #ca}, valid from now for {@code days}.
+   * A certificate for {@code key}, signed by the CA made by {@link #ca}, valid from now for {@code
+   * days}.
    *
-   * @param extensions lines of an openssl extension file ({@code subjectAltName=IP:127.0.0.1}), or none
+   * @param extensions lines of an openssl extension file ({@code subjectAltName=IP:127.0.0.1}), or
+   *     none
    */
   static Path sign(Path ca, Path key, Path cert, int days, String... extensions) {
     Path dir = cert.getParent();
     Path csr = dir.resolve(cert.getFileName() + ".csr");
-    openssl(dir, "req", "-new", "-key", key.toString(), "-subj", "/CN=" + cert.getFileName(), "-out", csr.toString());
+    openssl(
+        dir,
+        "req",
+        "-new",
+        "-key",
+        key.toString(),
+        "-subj",
+        "/CN=" + cert.getFileName(),
+        "-out",
+        csr.toString());
     String caKey = ca.toString().replaceFirst("\\.pem$", "-key.pem");
-    List<String> args = new ArrayList<>(List.of("x509", "-req", "-in", csr.toString(), "-CA", ca.toString(),
-        "-CAkey", caKey, "-set_serial", String.valueOf(System.nanoTime()), "-days", String.valueOf(days),
-        "-out", cert.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                ca.toString(),
+                "-CAkey",
+                caKey,
+                "-set_serial",
+                String.valueOf(System.nanoTime()),
+                "-days",
+                String.valueOf(days),
+                "-out",
+                cert.toString()));
     if (extensions.length > 0) {
       Path ext = dir.resolve(cert.getFileName() + ".ext");
       write(ext, String.join("\n", extensions) + "\n");
@@ -81,7 +120,9 @@ final class OpenSslFiles {
     return cert;
   }
 
-  /** A directory {@code dir} as docker wants it: {@code ca.pem}, {@code cert.pem}, {@code key.pem}. */
+  /**
+   * A directory {@code dir} as docker wants it: {@code ca.pem}, {@code cert.pem}, {@code key.pem}.
+   */
   static Path certDirectory(Path dir, Path ca, Path cert, Path key) {
     try {
       Files.createDirectories(dir);
@@ -116,7 +157,8 @@ final class OpenSslFiles {
     List<String> command = new ArrayList<>(List.of("openssl"));
     command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor()).as("%s%n%s", command, output).isZero();
     } catch (IOException e) {

@@ -18,13 +18,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * A fake engine that records every call; images live in a map, outputs are a file named after the image.
- * Targets build in parallel, so every call is synchronized, like a real engine serves concurrent clients.
+ * A fake engine that records every call; images live in a map, outputs are a file named after the
+ * image. Targets build in parallel, so every call is synchronized, like a real engine serves
+ * concurrent clients.
  */
 public final class RecordingEngine implements ContainerEngine {
 
   /** One image build as the engine received it. */
-  public record Build(String tag, Platform platform, Map<String, String> labels, Map<String, String> files) {}
+  public record Build(
+      String tag, Platform platform, Map<String, String> labels, Map<String, String> files) {}
 
   public final Map<String, ImageInfo> images = new LinkedHashMap<>();
   public final List<Build> builds = new ArrayList<>();
@@ -32,12 +34,16 @@ public final class RecordingEngine implements ContainerEngine {
   public final List<String> removed = new ArrayList<>();
   public final List<String> calls = new ArrayList<>();
   public String failBuildOf;
+
   /** A registry: reference -> image; pulls and pushes go through it. */
   public final Map<String, ImageInfo> registry = new LinkedHashMap<>();
+
   /** Credentials of every pull and push, in order (null: anonymous). */
   public final List<RegistryAuth> auths = new ArrayList<>();
+
   /** When set, every pull or push fails with it. */
   public RegistryException registryFailure;
+
   private final Platform nativePlatform;
   private int ids;
 
@@ -76,7 +82,8 @@ public final class RecordingEngine implements ContainerEngine {
     }
     ImageInfo image = registry.get(reference);
     if (image == null) {
-      throw new RegistryException(RegistryException.Kind.NOT_FOUND, "manifest unknown: " + reference, null);
+      throw new RegistryException(
+          RegistryException.Kind.NOT_FOUND, "manifest unknown: " + reference, null);
     }
     images.put(reference, image);
     return image;
@@ -108,7 +115,8 @@ public final class RecordingEngine implements ContainerEngine {
     Map<String, String> files = new LinkedHashMap<>();
     try {
       build.context().writeTo(tar);
-      try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar.toByteArray()))) {
+      try (TarArchiveInputStream in =
+          new TarArchiveInputStream(new ByteArrayInputStream(tar.toByteArray()))) {
         for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
           if (e.isFile()) {
             files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -122,7 +130,8 @@ public final class RecordingEngine implements ContainerEngine {
     builds.add(new Build(tag, build.platform(), build.labels(), files));
     log.accept("Step 1/1 : building " + tag);
     if (failBuildOf != null && tag.contains(failBuildOf)) {
-      throw new ImageBuildException("The command '/bin/sh /cross-build.sh' returned a non-zero code: 2",
+      throw new ImageBuildException(
+          "The command '/bin/sh /cross-build.sh' returned a non-zero code: 2",
           List.of("hello.c:3: error: undeclared_variable", "make: *** [hello] Error 1"));
     }
     String id = "sha256:" + (++ids);
@@ -131,24 +140,36 @@ public final class RecordingEngine implements ContainerEngine {
   }
 
   @Override
-  public synchronized RunResult run(String image, Platform platform, List<String> command, Map<String, String> labels) {
+  public synchronized RunResult run(
+      String image, Platform platform, List<String> command, Map<String, String> labels) {
     calls.add("run " + image + " " + platform);
     return new RunResult(0, "aarch64\n");
   }
 
   /** What the last {@link #runWithFiles} saw: the files copied in and the environment. */
   public List<String> smokeFiles = List.of();
+
   public Map<String, String> smokeEnv = Map.of();
 
   /** What {@link #runWithFiles} answers: exit code and output. */
   public RunResult smokeResult = new RunResult(0, "hello from the smoke test\n");
 
   @Override
-  public synchronized RunResult runWithFiles(String image, Platform platform, List<String> command,
-      Map<String, String> labels, Map<String, String> env, Path files, String workdir) {
+  public synchronized RunResult runWithFiles(
+      String image,
+      Platform platform,
+      List<String> command,
+      Map<String, String> labels,
+      Map<String, String> env,
+      Path files,
+      String workdir) {
     calls.add("run-with-files " + image + " " + platform + " " + command + " in " + workdir);
     try (var walk = Files.walk(files)) {
-      smokeFiles = walk.filter(p -> !p.equals(files)).map(p -> files.relativize(p).toString()).sorted().toList();
+      smokeFiles =
+          walk.filter(p -> !p.equals(files))
+              .map(p -> files.relativize(p).toString())
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -166,8 +187,10 @@ public final class RecordingEngine implements ContainerEngine {
   public final List<Run> runs = new ArrayList<>();
   private final Map<String, ContainerSpec> specs = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> copiedIn = new LinkedHashMap<>();
+
   /** Runs whose target triple contains this fail with exit code 2. */
   public String failRunOf;
+
   public final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
 
   @Override
@@ -184,7 +207,8 @@ public final class RecordingEngine implements ContainerEngine {
     Map<String, String> files = new LinkedHashMap<>();
     try {
       tar.writeTo(bytes);
-      try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (TarArchiveInputStream in =
+          new TarArchiveInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
           if (e.isFile()) {
             files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -219,8 +243,10 @@ public final class RecordingEngine implements ContainerEngine {
 
   @Override
   public synchronized List<String> listVolumes(Map<String, String> labels) {
-    return volumes.entrySet().stream().filter(e -> e.getValue().entrySet().containsAll(labels.entrySet()))
-        .map(Map.Entry::getKey).toList();
+    return volumes.entrySet().stream()
+        .filter(e -> e.getValue().entrySet().containsAll(labels.entrySet()))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   @Override
@@ -231,8 +257,11 @@ public final class RecordingEngine implements ContainerEngine {
 
   @Override
   public synchronized List<String> listImages(Map<String, String> labels) {
-    return images.values().stream().filter(i -> i.labels().entrySet().containsAll(labels.entrySet()))
-        .map(ImageInfo::id).distinct().toList();
+    return images.values().stream()
+        .filter(i -> i.labels().entrySet().containsAll(labels.entrySet()))
+        .map(ImageInfo::id)
+        .distinct()
+        .toList();
   }
 
   @Override
@@ -242,15 +271,21 @@ public final class RecordingEngine implements ContainerEngine {
     return id;
   }
 
-  /** When set, the outputs copied out are this file, as {@code hello} (a real binary for the audit). */
+  /**
+   * When set, the outputs copied out are this file, as {@code hello} (a real binary for the audit).
+   */
   public Path outputFixture;
 
   @Override
-  public synchronized long copyOut(String containerId, String containerPath, Path destination, long maxBytes) {
+  public synchronized long copyOut(
+      String containerId, String containerPath, Path destination, long maxBytes) {
     try {
       Files.createDirectories(destination);
       if (outputFixture != null) {
-        Files.copy(outputFixture, destination.resolve("hello"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            outputFixture,
+            destination.resolve("hello"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return Files.size(outputFixture);
       }
       Files.writeString(destination.resolve("hello"), "binary from " + containerId);

@@ -34,7 +34,8 @@ class SafeTarExtractorTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    // The destination sits two levels down, so anything escaping one or two levels lands inside 'work'
+    // The destination sits two levels down, so anything escaping one or two levels lands inside
+    // 'work'
     // where the test can see it.
     destination = work.resolve("project/target/out");
     Files.createDirectories(destination);
@@ -43,70 +44,114 @@ class SafeTarExtractorTest {
 
   static Stream<Arguments> maliciousArchives() {
     return Stream.of(
-        Arguments.of("absolute path", "/tmp/evil", archive(file("out/", ""), file("/tmp/evil", "x"))),
-        Arguments.of("dot-dot traversal", "out/../../escaped.txt", archive(file("out/../../escaped.txt", "x"))),
-        Arguments.of("nested traversal", "out/a/../../../x", archive(dir("out/a/"), file("out/a/../../../x", "x"))),
-        Arguments.of("symlink to /etc/passwd", "out/passwd", archive(dir("out/"), symlink("out/passwd", "/etc/passwd"))),
-        Arguments.of("symlink up two levels", "out/up", archive(dir("out/"), symlink("out/up", "../.."))),
-        Arguments.of("hardlink outside", "out/hl", archive(dir("out/"), hardlink("out/hl", "../../etc/passwd"))),
-        Arguments.of("hardlink absolute", "out/hl", archive(dir("out/"), hardlink("out/hl", "/etc/passwd"))),
-        Arguments.of("file written through a symlink", "out/link/escaped.txt",
-            archive(dir("out/"), dir("out/sub/"), symlink("out/link", "sub"), file("out/link/escaped.txt", "x"))),
-        Arguments.of("chained symlinks", "out/d/up/up2",
-            archive(dir("out/d/"), symlink("out/d/up", ".."), symlink("out/d/up/up2", ".."),
+        Arguments.of(
+            "absolute path", "/tmp/evil", archive(file("out/", ""), file("/tmp/evil", "x"))),
+        Arguments.of(
+            "dot-dot traversal",
+            "out/../../escaped.txt",
+            archive(file("out/../../escaped.txt", "x"))),
+        Arguments.of(
+            "nested traversal",
+            "out/a/../../../x",
+            archive(dir("out/a/"), file("out/a/../../../x", "x"))),
+        Arguments.of(
+            "symlink to /etc/passwd",
+            "out/passwd",
+            archive(dir("out/"), symlink("out/passwd", "/etc/passwd"))),
+        Arguments.of(
+            "symlink up two levels", "out/up", archive(dir("out/"), symlink("out/up", "../.."))),
+        Arguments.of(
+            "hardlink outside",
+            "out/hl",
+            archive(dir("out/"), hardlink("out/hl", "../../etc/passwd"))),
+        Arguments.of(
+            "hardlink absolute", "out/hl", archive(dir("out/"), hardlink("out/hl", "/etc/passwd"))),
+        Arguments.of(
+            "file written through a symlink",
+            "out/link/escaped.txt",
+            archive(
+                dir("out/"),
+                dir("out/sub/"),
+                symlink("out/link", "sub"),
+                file("out/link/escaped.txt", "x"))),
+        Arguments.of(
+            "chained symlinks",
+            "out/d/up/up2",
+            archive(
+                dir("out/d/"),
+                symlink("out/d/up", ".."),
+                symlink("out/d/up/up2", ".."),
                 file("out/d/up/up2/escaped.txt", "x"))),
-        Arguments.of("character device", "out/tty", archive(dir("out/"), special("out/tty", TarConstants.LF_CHR))),
-        Arguments.of("block device", "out/sda", archive(dir("out/"), special("out/sda", TarConstants.LF_BLK))),
-        Arguments.of("FIFO", "out/fifo", archive(dir("out/"), special("out/fifo", TarConstants.LF_FIFO))),
-        Arguments.of("size bomb", "out/big.bin", archive(dir("out/"), file("out/small.txt", "ok"), zeros("out/big.bin", CAP + 1))));
+        Arguments.of(
+            "character device",
+            "out/tty",
+            archive(dir("out/"), special("out/tty", TarConstants.LF_CHR))),
+        Arguments.of(
+            "block device",
+            "out/sda",
+            archive(dir("out/"), special("out/sda", TarConstants.LF_BLK))),
+        Arguments.of(
+            "FIFO", "out/fifo", archive(dir("out/"), special("out/fifo", TarConstants.LF_FIFO))),
+        Arguments.of(
+            "size bomb",
+            "out/big.bin",
+            archive(dir("out/"), file("out/small.txt", "ok"), zeros("out/big.bin", CAP + 1))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("maliciousArchives")
-  void refusesMaliciousArchivesAndLeavesNoTrace(String name, String offendingEntry, byte[] tar) throws IOException {
+  void refusesMaliciousArchivesAndLeavesNoTrace(String name, String offendingEntry, byte[] tar)
+      throws IOException {
     List<String> before = listTree(work);
 
-    assertThatThrownBy(() -> SafeTarExtractor.extract(new ByteArrayInputStream(tar), destination, 1, CAP))
+    assertThatThrownBy(
+            () -> SafeTarExtractor.extract(new ByteArrayInputStream(tar), destination, 1, CAP))
         .isInstanceOf(UnsafeArchiveException.class)
         .hasMessageContaining(offendingEntry)
         .extracting(e -> ((UnsafeArchiveException) e).entry())
         .isEqualTo(offendingEntry);
 
-    // Nothing written anywhere (no escaped file, no leftover temp dir), and the old output is untouched.
+    // Nothing written anywhere (no escaped file, no leftover temp dir), and the old output is
+    // untouched.
     assertThat(listTree(work)).containsExactlyElementsOf(before);
     assertThat(destination.resolve("previous.txt")).hasContent("from the last build");
   }
 
   @Test
   void extractsAGoodArchiveExactlyAndReplacesTheOldContents() throws IOException {
-    byte[] tar = archive(
-        dir("out/"),
-        dir("out/bin/"),
-        executable("out/bin/tool", "#!/bin/sh\necho hi\n"),
-        file("out/lib/libfoo.so", "ELF"),
-        symlink("out/lib/libfoo.so.1", "libfoo.so"),
-        symlink("out/bin/lib", "../lib"),
-        file("./out/./notes.txt", "hello"));
+    byte[] tar =
+        archive(
+            dir("out/"),
+            dir("out/bin/"),
+            executable("out/bin/tool", "#!/bin/sh\necho hi\n"),
+            file("out/lib/libfoo.so", "ELF"),
+            symlink("out/lib/libfoo.so.1", "libfoo.so"),
+            symlink("out/bin/lib", "../lib"),
+            file("./out/./notes.txt", "hello"));
 
     long bytes = SafeTarExtractor.extract(new ByteArrayInputStream(tar), destination, 1, CAP);
 
     assertThat(bytes).isEqualTo("#!/bin/sh\necho hi\n".length() + 3 + 5);
-    assertThat(listTree(destination)).containsExactly(
-        "bin", "bin/lib", "bin/tool", "lib", "lib/libfoo.so", "lib/libfoo.so.1", "notes.txt");
+    assertThat(listTree(destination))
+        .containsExactly(
+            "bin", "bin/lib", "bin/tool", "lib", "lib/libfoo.so", "lib/libfoo.so.1", "notes.txt");
     assertThat(destination.resolve("bin/tool")).hasContent("#!/bin/sh\necho hi\n");
     assertThat(Files.getPosixFilePermissions(destination.resolve("bin/tool")))
         .contains(PosixFilePermission.OWNER_EXECUTE);
     assertThat(Files.getPosixFilePermissions(destination.resolve("notes.txt")))
         .doesNotContain(PosixFilePermission.OWNER_EXECUTE);
-    assertThat(Files.readSymbolicLink(destination.resolve("lib/libfoo.so.1"))).isEqualTo(Path.of("libfoo.so"));
+    assertThat(Files.readSymbolicLink(destination.resolve("lib/libfoo.so.1")))
+        .isEqualTo(Path.of("libfoo.so"));
     assertThat(destination.resolve("bin/lib/libfoo.so.1")).hasContent("ELF");
     assertThat(destination.resolve("previous.txt")).doesNotExist();
-    assertThat(listTree(work.resolve("project/target"))).allMatch(p -> p.equals("out") || p.startsWith("out/"));
+    assertThat(listTree(work.resolve("project/target")))
+        .allMatch(p -> p.equals("out") || p.startsWith("out/"));
   }
 
   @Test
   void keepsHardLinksInsideTheRoot() throws IOException {
-    byte[] tar = archive(dir("out/"), file("out/a.txt", "same"), hardlink("out/b.txt", "out/a.txt"));
+    byte[] tar =
+        archive(dir("out/"), file("out/a.txt", "same"), hardlink("out/b.txt", "out/a.txt"));
 
     SafeTarExtractor.extract(new ByteArrayInputStream(tar), destination, 1, CAP);
 
@@ -116,7 +161,8 @@ class SafeTarExtractorTest {
 
   @Test
   void withoutStrippingKeepsTheTopDirectory() throws IOException {
-    SafeTarExtractor.extract(new ByteArrayInputStream(archive(file("out/a.txt", "a"))), destination, 0, CAP);
+    SafeTarExtractor.extract(
+        new ByteArrayInputStream(archive(file("out/a.txt", "a"))), destination, 0, CAP);
 
     assertThat(destination.resolve("out/a.txt")).hasContent("a");
   }
@@ -125,7 +171,8 @@ class SafeTarExtractorTest {
   void createsTheDestinationWhenItDoesNotExist() throws IOException {
     Path fresh = work.resolve("new/dir/out");
 
-    SafeTarExtractor.extract(new ByteArrayInputStream(archive(file("out/a.txt", "a"))), fresh, 1, CAP);
+    SafeTarExtractor.extract(
+        new ByteArrayInputStream(archive(file("out/a.txt", "a"))), fresh, 1, CAP);
 
     assertThat(fresh.resolve("a.txt")).hasContent("a");
   }
@@ -189,7 +236,8 @@ class SafeTarExtractorTest {
   private static EntryWriter regular(String name, String content, int mode) {
     return out -> {
       byte[] data = content.getBytes(StandardCharsets.UTF_8);
-      // preserveAbsolutePath keeps '/tmp/evil' and '../' as they are, as a hostile tool would write them.
+      // preserveAbsolutePath keeps '/tmp/evil' and '../' as they are, as a hostile tool would write
+      // them.
       TarArchiveEntry e = new TarArchiveEntry(name, true);
       e.setSize(data.length);
       e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | mode);
@@ -239,7 +287,8 @@ class SafeTarExtractorTest {
 
   private static List<String> listTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(p -> !p.equals(root))
+      return paths
+          .filter(p -> !p.equals(root))
           .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS))
           .map(p -> root.relativize(p).toString())
           .sorted()

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memory stays flat: a 256 MiB build context and a 256 MiB output go through a JVM limited to a 48 MiB heap.
- * Holding either in memory would fail with OutOfMemoryError. Runs against the real engine, so failsafe runs it
- * in {@code verify}.
+ * Memory stays flat: a 256 MiB build context and a 256 MiB output go through a JVM limited to a 48
+ * MiB heap. Holding either in memory would fail with OutOfMemoryError. Runs against the real
+ * engine, so failsafe runs it in {@code verify}.
  */
 class StreamingMemoryIT {
 
@@ -27,13 +27,24 @@ class StreamingMemoryIT {
   void contextAndOutputsAreStreamedNotHeld() throws IOException, InterruptedException {
     Path destination = work.resolve("out");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-            StreamingProbe.class.getName(), Long.toString(SIZE), destination.toString(), UUID.randomUUID().toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(work.resolve("probe.log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx48m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    StreamingProbe.class.getName(),
+                    Long.toString(SIZE),
+                    destination.toString(),
+                    UUID.randomUUID().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("probe.log").toFile())
+            .start();
     try {
-      assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("probe finished within 5 minutes").isTrue();
+      assertThat(process.waitFor(5, TimeUnit.MINUTES))
+          .as("probe finished within 5 minutes")
+          .isTrue();
     } finally {
       process.destroyForcibly();
     }

@@ -67,41 +67,54 @@ class TlsMaterialTest {
   void noCertificateDirectoryNamesThePomElement() {
     EngineEndpoint none = EngineEndpoint.builder("box", "tcp://127.0.0.1:2376", true, null);
 
-    assertThatThrownBy(() -> TlsMaterial.check(none, Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessage(BOX + "TLS is on, but no certificate directory is set. Set <certPath> of <builder> 'box' to a"
-            + " directory holding ca.pem, cert.pem and key.pem.");
+    assertThatThrownBy(() -> TlsMaterial.check(none, Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessage(
+            BOX
+                + "TLS is on, but no certificate directory is set. Set <certPath> of <builder> 'box' to a"
+                + " directory holding ca.pem, cert.pem and key.pem.");
   }
 
   @Test
   void missingDirectoryOfTheLocalEngineNamesDockerCertPath() {
     Path nowhere = work.resolve("nowhere");
-    EngineEndpoint local = new EngineEndpoint("local", "tcp://127.0.0.1:2376", true, nowhere.toString(), "DOCKER_HOST");
+    EngineEndpoint local =
+        new EngineEndpoint(
+            "local", "tcp://127.0.0.1:2376", true, nowhere.toString(), "DOCKER_HOST");
 
-    assertThatThrownBy(() -> TlsMaterial.check(local, Instant.now())).isInstanceOf(EngineTlsException.class).hasMessage(
-        "Builder 'local' (tcp://127.0.0.1:2376, from DOCKER_HOST): the TLS certificate directory " + nowhere
-            + " does not exist. Set DOCKER_CERT_PATH to a directory holding ca.pem, cert.pem and key.pem.");
+    assertThatThrownBy(() -> TlsMaterial.check(local, Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessage(
+            "Builder 'local' (tcp://127.0.0.1:2376, from DOCKER_HOST): the TLS certificate directory "
+                + nowhere
+                + " does not exist. Set DOCKER_CERT_PATH to a directory holding ca.pem, cert.pem and key.pem.");
   }
 
   @Test
   void aFileWhereTheDirectoryBelongsIsNamed() throws IOException {
     Path file = Files.writeString(work.resolve("certs.txt"), "");
-    EngineEndpoint endpoint = EngineEndpoint.builder("box", "tcp://127.0.0.1:2376", true, file.toString());
+    EngineEndpoint endpoint =
+        EngineEndpoint.builder("box", "tcp://127.0.0.1:2376", true, file.toString());
 
     assertThatThrownBy(() -> TlsMaterial.check(endpoint, Instant.now()))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, file))
-        .hasMessageStartingWith(BOX + "the TLS certificate directory " + file + " is not a directory. Set <certPath>");
+        .hasMessageStartingWith(
+            BOX + "the TLS certificate directory " + file + " is not a directory. Set <certPath>");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ca.pem", "cert.pem", "key.pem"})
   void eachMissingFileIsNamed(String name) throws IOException {
     Files.delete(dir.resolve(name));
-    String fix = switch (name) {
-      case "ca.pem" -> "Copy there the certificate of the CA that signed the engine's server certificate"
-          + " (the ca.pem of the machine that made the engine's certificates).";
-      case "cert.pem" -> "Copy there a client certificate signed by the CA the engine trusts (its --tlscacert).";
-      default -> "Copy there the private key that cert.pem was made for.";
-    };
+    String fix =
+        switch (name) {
+          case "ca.pem" ->
+              "Copy there the certificate of the CA that signed the engine's server certificate"
+                  + " (the ca.pem of the machine that made the engine's certificates).";
+          case "cert.pem" ->
+              "Copy there a client certificate signed by the CA the engine trusts (its --tlscacert).";
+          default -> "Copy there the private key that cert.pem was made for.";
+        };
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve(name)))
@@ -114,10 +127,14 @@ class TlsMaterialTest {
     Files.createDirectory(dir.resolve("key.pem"));
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
-        .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
-        .hasMessageStartingWith(BOX + "the TLS file " + dir.resolve("key.pem") + " cannot be read (")
-        .hasMessageEndingWith("). Let the user running Maven read it (ls -l " + dir.resolve("key.pem")
-            + " shows its owner and mode).");
+        .isInstanceOfSatisfying(
+            EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
+        .hasMessageStartingWith(
+            BOX + "the TLS file " + dir.resolve("key.pem") + " cannot be read (")
+        .hasMessageEndingWith(
+            "). Let the user running Maven read it (ls -l "
+                + dir.resolve("key.pem")
+                + " shows its owner and mode).");
   }
 
   @Test
@@ -127,9 +144,16 @@ class TlsMaterialTest {
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), notAfter.plus(Duration.ofDays(1))))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, cert))
-        .hasMessage(BOX + "the client certificate " + cert + " expired on " + notAfter + ". Make a new client"
-            + " certificate signed by the engine's CA (openssl x509 -enddate -noout -in " + cert
-            + " shows its dates).");
+        .hasMessage(
+            BOX
+                + "the client certificate "
+                + cert
+                + " expired on "
+                + notAfter
+                + ". Make a new client"
+                + " certificate signed by the engine's CA (openssl x509 -enddate -noout -in "
+                + cert
+                + " shows its dates).");
   }
 
   @Test
@@ -139,9 +163,17 @@ class TlsMaterialTest {
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), notBefore.minus(Duration.ofDays(2))))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, cert))
-        .hasMessage(BOX + "the client certificate " + cert + " is not valid before " + notBefore + ". Check this"
-            + " machine's clock, or make a new client certificate signed by the engine's CA (openssl x509 -startdate"
-            + " -noout -in " + cert + " shows its dates).");
+        .hasMessage(
+            BOX
+                + "the client certificate "
+                + cert
+                + " is not valid before "
+                + notBefore
+                + ". Check this"
+                + " machine's clock, or make a new client certificate signed by the engine's CA (openssl x509 -startdate"
+                + " -noout -in "
+                + cert
+                + " shows its dates).");
   }
 
   @ParameterizedTest
@@ -151,26 +183,36 @@ class TlsMaterialTest {
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
         .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve(name)))
-        .hasMessageStartingWith(BOX + dir.resolve(name) + " is not a PEM X.509 certificate (it has no"
-            + " -----BEGIN CERTIFICATE----- line). Put there, in PEM form,");
+        .hasMessageStartingWith(
+            BOX
+                + dir.resolve(name)
+                + " is not a PEM X.509 certificate (it has no"
+                + " -----BEGIN CERTIFICATE----- line). Put there, in PEM form,");
   }
 
   @Test
   void aKeyWhereTheCertificateBelongsIsNamed() throws IOException {
     Files.copy(key, dir.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessage(BOX + dir.resolve("cert.pem") + " is not a PEM X.509 certificate (it holds -----BEGIN EC"
-            + " PARAMETERS----- where -----BEGIN CERTIFICATE----- belongs). Put there, in PEM form, a client"
-            + " certificate signed by the CA the engine trusts (its --tlscacert).");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessage(
+            BOX
+                + dir.resolve("cert.pem")
+                + " is not a PEM X.509 certificate (it holds -----BEGIN EC"
+                + " PARAMETERS----- where -----BEGIN CERTIFICATE----- belongs). Put there, in PEM form, a client"
+                + " certificate signed by the CA the engine trusts (its --tlscacert).");
   }
 
   @Test
   void aBrokenCertificateBlockIsNamed() {
-    OpenSslFiles.write(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    OpenSslFiles.write(
+        dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessageStartingWith(BOX + dir.resolve("cert.pem") + " is not a PEM X.509 certificate (");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessageStartingWith(
+            BOX + dir.resolve("cert.pem") + " is not a PEM X.509 certificate (");
   }
 
   @Test
@@ -178,60 +220,96 @@ class TlsMaterialTest {
     Files.copy(cert, dir.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
-        .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
-        .hasMessage(BOX + dir.resolve("key.pem") + " holds no private key (it holds -----BEGIN CERTIFICATE-----"
-            + " and no key). Put there, unencrypted, the private key that cert.pem was made for: PEM \"RSA PRIVATE"
-            + " KEY\", \"PRIVATE KEY\" or \"EC PRIVATE KEY\".");
+        .isInstanceOfSatisfying(
+            EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
+        .hasMessage(
+            BOX
+                + dir.resolve("key.pem")
+                + " holds no private key (it holds -----BEGIN CERTIFICATE-----"
+                + " and no key). Put there, unencrypted, the private key that cert.pem was made for: PEM \"RSA PRIVATE"
+                + " KEY\", \"PRIVATE KEY\" or \"EC PRIVATE KEY\".");
   }
 
   @Test
   void textThatIsNoKeyIsNamed() {
     OpenSslFiles.write(dir.resolve("key.pem"), "not a key\n");
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessageStartingWith(BOX + dir.resolve("key.pem") + " holds no private key (it has no PEM block).");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessageStartingWith(
+            BOX + dir.resolve("key.pem") + " holds no private key (it has no PEM block).");
   }
 
   @Test
   void aBrokenKeyBlockIsNamed() {
-    OpenSslFiles.write(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    OpenSslFiles.write(
+        dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
         .hasMessageStartingWith(BOX + dir.resolve("key.pem") + " holds no private key (");
   }
 
   @Test
   void anEncryptedKeySaysHowToDecryptIt() {
-    OpenSslFiles.openssl(dir, "pkey", "-in", key.toString(), "-aes256", "-passout", "pass:secret",
-        "-out", dir.resolve("key.pem").toString());
+    OpenSslFiles.openssl(
+        dir,
+        "pkey",
+        "-in",
+        key.toString(),
+        "-aes256",
+        "-passout",
+        "pass:secret",
+        "-out",
+        dir.resolve("key.pem").toString());
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessage(BOX + "the private key " + dir.resolve("key.pem") + " is encrypted with a passphrase, which"
-            + " the engine connection cannot ask for. Decrypt it (openssl pkey -in " + dir.resolve("key.pem")
-            + " -out key-plain.pem) and put the result in its place.");
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessage(
+            BOX
+                + "the private key "
+                + dir.resolve("key.pem")
+                + " is encrypted with a passphrase, which"
+                + " the engine connection cannot ask for. Decrypt it (openssl pkey -in "
+                + dir.resolve("key.pem")
+                + " -out key-plain.pem) and put the result in its place.");
   }
 
   @ParameterizedTest
-  @EnumSource(value = KeyForm.class, names = {"RSA_PKCS1", "EC_SEC1"})
+  @EnumSource(
+      value = KeyForm.class,
+      names = {"RSA_PKCS1", "EC_SEC1"})
   void aKeyOfAnotherCertificateNamesBothFiles(KeyForm form) {
     Path own = OpenSslFiles.key(work.resolve("own.pem"), form);
     Path other = OpenSslFiles.key(work.resolve("other.pem"), form);
-    OpenSslFiles.certDirectory(dir, ca, OpenSslFiles.sign(ca, own, work.resolve("cert.pem"), 30), other);
+    OpenSslFiles.certDirectory(
+        dir, ca, OpenSslFiles.sign(ca, own, work.resolve("cert.pem"), 30), other);
 
     assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
-        .isInstanceOfSatisfying(EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
-        .hasMessage(BOX + "the private key " + dir.resolve("key.pem") + " does not belong to the client certificate "
-            + dir.resolve("cert.pem") + ". Put the two together that were made together (openssl x509 -noout -pubkey"
-            + " -in " + dir.resolve("cert.pem") + " and openssl pkey -pubout -in " + dir.resolve("key.pem")
-            + " print the same key when they match).");
+        .isInstanceOfSatisfying(
+            EngineTlsException.class, e -> assertFile(e, dir.resolve("key.pem")))
+        .hasMessage(
+            BOX
+                + "the private key "
+                + dir.resolve("key.pem")
+                + " does not belong to the client certificate "
+                + dir.resolve("cert.pem")
+                + ". Put the two together that were made together (openssl x509 -noout -pubkey"
+                + " -in "
+                + dir.resolve("cert.pem")
+                + " and openssl pkey -pubout -in "
+                + dir.resolve("key.pem")
+                + " print the same key when they match).");
   }
 
   @Test
   void anRsaKeyForAnEcCertificateDoesNotBelong() {
     OpenSslFiles.key(dir.resolve("key.pem"), KeyForm.RSA_PKCS8);
 
-    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now())).isInstanceOf(EngineTlsException.class)
-        .hasMessageContaining("does not belong to the client certificate " + dir.resolve("cert.pem"));
+    assertThatThrownBy(() -> TlsMaterial.check(box(), Instant.now()))
+        .isInstanceOf(EngineTlsException.class)
+        .hasMessageContaining(
+            "does not belong to the client certificate " + dir.resolve("cert.pem"));
   }
 
   @Test

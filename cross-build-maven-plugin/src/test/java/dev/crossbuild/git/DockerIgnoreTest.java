@@ -64,14 +64,17 @@ class DockerIgnoreTest {
 
     assertThat(ignore.excludes("docs/other.md")).isTrue();
     assertThat(ignore.excludes("docs/keep.md")).isFalse();
-    assertThat(ignore.excludes("important.txt")).as("a later *.txt wins over the earlier !").isTrue();
+    assertThat(ignore.excludes("important.txt"))
+        .as("a later *.txt wins over the earlier !")
+        .isTrue();
     assertThat(ignore.hasExceptions()).isTrue();
     assertThat(rules("*.txt").hasExceptions()).isFalse();
   }
 
   @Test
   void commentsBlankLinesAndSurroundingSpaceAreSkipped() {
-    DockerIgnore ignore = rules("# a comment", "", "   ", "  secret.env  ", "#notes.md", "! keep.env");
+    DockerIgnore ignore =
+        rules("# a comment", "", "   ", "  secret.env  ", "#notes.md", "! keep.env");
 
     assertThat(ignore.excludes("secret.env")).isTrue();
     assertThat(ignore.excludes("notes.md")).isFalse();

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitInfoTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void lightweightTagAtHeadIsTheReleaseTag() {
@@ -42,11 +41,15 @@ class GitInfoTest {
   void severalTagsAtHeadPickTheHighestSemanticVersion() {
     try (TestRepositories repo = TestRepositories.init(dir)) {
       repo.commit("a.txt", "one");
-      repo.lightweightTag("v1.10.0").annotatedTag("v1.9.3").lightweightTag("v1.10.0-rc.2")
-          .lightweightTag("nightly").annotatedTag("v1.2.0");
+      repo.lightweightTag("v1.10.0")
+          .annotatedTag("v1.9.3")
+          .lightweightTag("v1.10.0-rc.2")
+          .lightweightTag("nightly")
+          .annotatedTag("v1.2.0");
     }
     try (GitInfo git = GitInfo.open(dir)) {
-      assertThat(git.tagsAtHead()).containsExactly("v1.10.0", "v1.10.0-rc.2", "v1.9.3", "v1.2.0", "nightly");
+      assertThat(git.tagsAtHead())
+          .containsExactly("v1.10.0", "v1.10.0-rc.2", "v1.9.3", "v1.2.0", "nightly");
       assertThat(git.releaseTag(null).name()).isEqualTo("v1.10.0");
     }
   }
@@ -61,7 +64,8 @@ class GitInfoTest {
     }
     try (GitInfo git = GitInfo.open(dir)) {
       assertThatThrownBy(() -> git.releaseTag(null))
-          .isInstanceOfSatisfying(NoTagAtHeadException.class, e -> assertThat(e.commit()).isEqualTo(head))
+          .isInstanceOfSatisfying(
+              NoTagAtHeadException.class, e -> assertThat(e.commit()).isEqualTo(head))
           .hasMessageContaining(head.substring(0, 7));
     }
   }
@@ -96,7 +100,8 @@ class GitInfoTest {
   void noRepositoryIsATypedError() {
     Path plain = dir.resolve("plain");
     assertThatThrownBy(() -> GitInfo.open(plain))
-        .isInstanceOfSatisfying(NotAGitRepositoryException.class,
+        .isInstanceOfSatisfying(
+            NotAGitRepositoryException.class,
             e -> assertThat(e.directory()).isEqualTo(plain.toAbsolutePath().normalize()));
   }
 
@@ -108,7 +113,8 @@ class GitInfoTest {
     }
     try (GitInfo git = GitInfo.open(dir)) {
       assertThat(git.gitHubRepository(null)).isEqualTo(new GitHubRepository("acme", "widget"));
-      assertThat(git.gitHubRepository("other/thing")).isEqualTo(new GitHubRepository("other", "thing"));
+      assertThat(git.gitHubRepository("other/thing"))
+          .isEqualTo(new GitHubRepository("other", "thing"));
     }
     try (TestRepositories repo = TestRepositories.init(dir)) {
       repo.remote("origin", "https://github.com/acme/gadget");
@@ -125,9 +131,12 @@ class GitInfoTest {
     }
     try (GitInfo git = GitInfo.open(dir)) {
       assertThatThrownBy(() -> git.gitHubRepository(null))
-          .isInstanceOfSatisfying(NotAGitHubRemoteException.class,
+          .isInstanceOfSatisfying(
+              NotAGitHubRemoteException.class,
               e -> assertThat(e.url()).isEqualTo("https://git.example.invalid/scm/a/b/c.git"))
-          .message().doesNotContain("s3cret").contains("origin");
+          .message()
+          .doesNotContain("s3cret")
+          .contains("origin");
     }
   }
 
@@ -138,7 +147,8 @@ class GitInfoTest {
     }
     try (GitInfo git = GitInfo.open(dir)) {
       assertThatThrownBy(() -> git.gitHubRepository(""))
-          .isInstanceOfSatisfying(NotAGitHubRemoteException.class, e -> assertThat(e.url()).isNull())
+          .isInstanceOfSatisfying(
+              NotAGitHubRemoteException.class, e -> assertThat(e.url()).isNull())
           .hasMessageContaining("'origin' is not configured");
     }
   }

@@ -109,7 +109,8 @@ class SourceFilesTest {
     }
     init(root).close();
 
-    assertThat(SourceFiles.list(root)).containsExactly("inner/.gitignore", "inner/lib.c", "top.txt");
+    assertThat(SourceFiles.list(root))
+        .containsExactly("inner/.gitignore", "inner/lib.c", "top.txt");
   }
 
   @Test

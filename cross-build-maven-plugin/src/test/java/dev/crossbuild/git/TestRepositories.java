@@ -10,7 +10,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 
-/** Builds small git repositories in temporary directories for tests (JGit stays in this package). */
+/**
+ * Builds small git repositories in temporary directories for tests (JGit stays in this package).
+ */
 public final class TestRepositories implements AutoCloseable {
 
   private static final PersonIdent AUTHOR = new PersonIdent("Test", "test@example.invalid");
@@ -43,8 +45,13 @@ public final class TestRepositories implements AutoCloseable {
     try {
       Files.writeString(root.resolve(file), content);
       git.add().addFilepattern(file).call();
-      RevCommit commit = git.commit().setMessage("change " + file).setAuthor(AUTHOR).setCommitter(AUTHOR)
-          .setSign(false).call();
+      RevCommit commit =
+          git.commit()
+              .setMessage("change " + file)
+              .setAuthor(AUTHOR)
+              .setCommitter(AUTHOR)
+              .setSign(false)
+              .call();
       return commit.name();
     } catch (GitAPIException | IOException e) {
       throw new IllegalStateException(e);
@@ -62,8 +69,13 @@ public final class TestRepositories implements AutoCloseable {
 
   public TestRepositories annotatedTag(String name) {
     try {
-      git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(AUTHOR)
-          .setSigned(false).call();
+      git.tag()
+          .setName(name)
+          .setAnnotated(true)
+          .setMessage("release " + name)
+          .setTagger(AUTHOR)
+          .setSigned(false)
+          .call();
       return this;
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);

@@ -22,30 +22,44 @@ class PrintPlanTest {
   @Test
   void everyUnreachableBuilderIsAWarningUnderTheTable() {
     Platform amd64 = Platform.parse("linux/amd64");
-    PlannedTarget x86 = new PlannedTarget(TargetCatalog.builtIn().resolve("x86_64-unknown-linux-gnu"),
-        Strategy.NATIVE, new Builder("local", "unix:///var/run/docker.sock", amd64, 2), amd64,
-        "builder 'local' runs linux/amd64 natively");
-    BuildPlan plan = new BuildPlan(List.of(x86), List.of(new UnreachableBuilder("box", "tcp://10.0.0.2:2376",
-        "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused")));
+    PlannedTarget x86 =
+        new PlannedTarget(
+            TargetCatalog.builtIn().resolve("x86_64-unknown-linux-gnu"),
+            Strategy.NATIVE,
+            new Builder("local", "unix:///var/run/docker.sock", amd64, 2),
+            amd64,
+            "builder 'local' runs linux/amd64 natively");
+    BuildPlan plan =
+        new BuildPlan(
+            List.of(x86),
+            List.of(
+                new UnreachableBuilder(
+                    "box",
+                    "tcp://10.0.0.2:2376",
+                    "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused")));
     PlanMojo mojo = new PlanMojo();
-    mojo.setLog(new SystemStreamLog() {
-      @Override
-      public void info(CharSequence content) {
-        log.add("[info] " + content);
-      }
+    mojo.setLog(
+        new SystemStreamLog() {
+          @Override
+          public void info(CharSequence content) {
+            log.add("[info] " + content);
+          }
 
-      @Override
-      public void warn(CharSequence content) {
-        log.add("[warn] " + content);
-      }
-    });
+          @Override
+          public void warn(CharSequence content) {
+            log.add("[warn] " + content);
+          }
+        });
 
     mojo.printPlan(plan);
 
     assertThat(log).hasSize(4);
-    assertThat(log.get(2)).isEqualTo("[info] Not reached, so nothing is planned on them: box (tcp://10.0.0.2:2376)");
-    assertThat(log.get(3)).isEqualTo("[warn] Builder 'box' (tcp://10.0.0.2:2376) could not be reached: No container"
-        + " engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused. Its targets were planned on"
-        + " other builders.");
+    assertThat(log.get(2))
+        .isEqualTo("[info] Not reached, so nothing is planned on them: box (tcp://10.0.0.2:2376)");
+    assertThat(log.get(3))
+        .isEqualTo(
+            "[warn] Builder 'box' (tcp://10.0.0.2:2376) could not be reached: No container"
+                + " engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused. Its targets were planned on"
+                + " other builders.");
   }
 }

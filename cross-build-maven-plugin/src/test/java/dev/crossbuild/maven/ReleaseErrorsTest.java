@@ -15,7 +15,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The unreachable-API message says where the URL came from, for each source, and what to do about it. */
+/**
+ * The unreachable-API message says where the URL came from, for each source, and what to do about
+ * it.
+ */
 class ReleaseErrorsTest {
 
   private static final String URL = "https://ghe.example.invalid/api/v3";
@@ -24,13 +27,20 @@ class ReleaseErrorsTest {
 
   @BeforeAll
   static void failOnce() {
-    GitHubReleases api = new GitHubReleases(URL, new GitHubRepository("acme", "zdemo"), "ghp_secret",
-        new RetryPolicy(1, Duration.ZERO, Duration.ZERO, d -> { }), line -> { });
-    unresolved = catchThrowableOfType(() -> api.findRelease("v2.0.0"), GitHubUnreachableException.class);
+    GitHubReleases api =
+        new GitHubReleases(
+            URL,
+            new GitHubRepository("acme", "zdemo"),
+            "ghp_secret",
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO, d -> {}),
+            line -> {});
+    unresolved =
+        catchThrowableOfType(() -> api.findRelease("v2.0.0"), GitHubUnreachableException.class);
   }
 
   private static String message(SettingSource source) {
-    MojoExecutionException e = ReleaseErrors.unreachable(unresolved, new Setting<>(URL, source), Optional.empty());
+    MojoExecutionException e =
+        ReleaseErrors.unreachable(unresolved, new Setting<>(URL, source), Optional.empty());
     assertThat(e).hasCause(unresolved);
     assertThat(e.getMessage()).startsWith(unresolved.getMessage() + ". ");
     return e.getMessage();
@@ -65,19 +75,26 @@ class ReleaseErrorsTest {
   @Test
   void theDefault() {
     assertThat(message(SettingSource.byDefault()))
-        .contains("The API URL " + URL + " is the default (neither <apiUrl> / -Dcross.release.apiUrl nor"
-            + " GITHUB_API_URL is set).")
+        .contains(
+            "The API URL "
+                + URL
+                + " is the default (neither <apiUrl> / -Dcross.release.apiUrl nor"
+                + " GITHUB_API_URL is set).")
         .endsWith("; set it with <apiUrl> / -Dcross.release.apiUrl, or GITHUB_API_URL.");
   }
 
   @Test
   void anotherHostIsAnAddressGitHubNamedNotTheApiUrl() {
-    MojoExecutionException e = ReleaseErrors.unreachable(unresolved,
-        new Setting<>("https://api.github.com", SettingSource.byDefault()), Optional.of("https://github.com"));
+    MojoExecutionException e =
+        ReleaseErrors.unreachable(
+            unresolved,
+            new Setting<>("https://api.github.com", SettingSource.byDefault()),
+            Optional.of("https://github.com"));
 
     assertThat(e.getMessage())
-        .contains("ghe.example.invalid:443 is an upload or download address that GitHub named, not the API URL"
-            + " https://api.github.com (the default).")
+        .contains(
+            "ghe.example.invalid:443 is an upload or download address that GitHub named, not the API URL"
+                + " https://api.github.com (the default).")
         .doesNotContain("GitHub Enterprise Server");
   }
 }

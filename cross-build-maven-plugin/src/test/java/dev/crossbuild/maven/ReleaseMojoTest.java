@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The goal as a user meets it: configured by the harness from a POM, the environment in the session as the
- * {@code mvn} launcher puts it ({@code env.*}), Maven's log captured, the token checked against all of it.
+ * The goal as a user meets it: configured by the harness from a POM, the environment in the session
+ * as the {@code mvn} launcher puts it ({@code env.*}), Maven's log captured, the token checked
+ * against all of it.
  */
 @MojoTest
 class ReleaseMojoTest {
@@ -38,11 +39,9 @@ class ReleaseMojoTest {
   private static final String TOKEN = "ghp_mojoTestSecret_4f7a9b2c";
   private static final String FAKE_API = "classpath:/unit/release/pom.xml";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  @Inject
-  MavenSession session;
+  @Inject MavenSession session;
 
   FakeGitHub github;
   final List<String> output = new ArrayList<>();
@@ -57,21 +56,25 @@ class ReleaseMojoTest {
 
   @Provides
   Log log() {
-    return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class}, (proxy, method, args) -> {
-      if (method.getName().startsWith("is")) {
-        return true;
-      }
-      if (args != null) {
-        for (Object arg : args) {
-          if (arg instanceof Throwable t) {
-            output.add("[" + method.getName() + "] " + t);
-          } else if (arg != null) {
-            output.add("[" + method.getName() + "] " + arg);
-          }
-        }
-      }
-      return null;
-    });
+    return (Log)
+        Proxy.newProxyInstance(
+            Log.class.getClassLoader(),
+            new Class<?>[] {Log.class},
+            (proxy, method, args) -> {
+              if (method.getName().startsWith("is")) {
+                return true;
+              }
+              if (args != null) {
+                for (Object arg : args) {
+                  if (arg instanceof Throwable t) {
+                    output.add("[" + method.getName() + "] " + t);
+                  } else if (arg != null) {
+                    output.add("[" + method.getName() + "] " + arg);
+                  }
+                }
+              }
+              return null;
+            });
   }
 
   @BeforeEach
@@ -100,7 +103,8 @@ class ReleaseMojoTest {
 
   /** The variables as Maven hands them to the goal: {@code env.NAME} system properties. */
   private void environment(Map<String, String> variables) {
-    variables.forEach((name, value) -> session.getSystemProperties().setProperty("env." + name, value));
+    variables.forEach(
+        (name, value) -> session.getSystemProperties().setProperty("env." + name, value));
   }
 
   @Test
@@ -113,10 +117,15 @@ class ReleaseMojoTest {
     mojo.execute();
 
     assertThat(github.release("v1.2.3").draft).isFalse();
-    assertThat(github.release("v1.2.3").assets).containsOnlyKeys("widget-1.2.3-linux-x86_64.tar.gz", "SHA256SUMS");
+    assertThat(github.release("v1.2.3").assets)
+        .containsOnlyKeys("widget-1.2.3-linux-x86_64.tar.gz", "SHA256SUMS");
     assertThat(output).anyMatch(line -> line.contains("failed (HTTP 502); retrying in 1 s"));
-    assertThat(output).anyMatch(line -> line.contains("Release v1.2.3") && line.contains("2 uploaded")
-        && line.contains("published"));
+    assertThat(output)
+        .anyMatch(
+            line ->
+                line.contains("Release v1.2.3")
+                    && line.contains("2 uploaded")
+                    && line.contains("published"));
     assertThat(String.join("\n", output)).doesNotContain(TOKEN);
   }
 
@@ -128,7 +137,9 @@ class ReleaseMojoTest {
     github.failNext(502);
     environment(Map.of("GITHUB_TOKEN", TOKEN));
 
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("502");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("502");
     assertThat(github.requests()).hasSize(1);
     assertThat(output).noneMatch(line -> line.contains("retrying"));
   }
@@ -142,7 +153,11 @@ class ReleaseMojoTest {
     mojo.execute();
 
     assertThat(github.requests()).isEmpty();
-    assertThat(output).anyMatch(line -> line.startsWith("[info] No tag points at HEAD") && line.contains("-Dcross.release.tag"));
+    assertThat(output)
+        .anyMatch(
+            line ->
+                line.startsWith("[info] No tag points at HEAD")
+                    && line.contains("-Dcross.release.tag"));
   }
 
   @Test
@@ -197,7 +212,8 @@ class ReleaseMojoTest {
 
     assertThat(github.writes()).isEmpty();
     assertThat(output).anyMatch(line -> line.contains("Would create draft release v1.2.3"));
-    assertThat(output).anyMatch(line -> line.contains("would upload widget-1.2.3-linux-x86_64.tar.gz"));
+    assertThat(output)
+        .anyMatch(line -> line.contains("would upload widget-1.2.3-linux-x86_64.tar.gz"));
   }
 
   @Test
@@ -218,15 +234,29 @@ class ReleaseMojoTest {
 
   @Test
   @InjectMojo(goal = "release")
-  void onARunnerTheApiUrlAndRepositoryComeFromItsVariablesAndTheLogSaysSo(ReleaseMojo mojo) throws Exception {
+  void onARunnerTheApiUrlAndRepositoryComeFromItsVariablesAndTheLogSaysSo(ReleaseMojo mojo)
+      throws Exception {
     tagged("v1.2.3");
-    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", github.apiUrl(), "GITHUB_REPOSITORY", "acme/zdemo"));
+    environment(
+        Map.of(
+            "GITHUB_TOKEN",
+            TOKEN,
+            "GITHUB_API_URL",
+            github.apiUrl(),
+            "GITHUB_REPOSITORY",
+            "acme/zdemo"));
 
     mojo.execute();
 
-    assertThat(github.requests()).isNotEmpty().allMatch(r -> r.path().contains("/repos/acme/zdemo/"));
-    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from the environment variable"
-        + " GITHUB_API_URL), repository acme/zdemo (from the environment variable GITHUB_REPOSITORY)");
+    assertThat(github.requests())
+        .isNotEmpty()
+        .allMatch(r -> r.path().contains("/repos/acme/zdemo/"));
+    assertThat(output)
+        .contains(
+            "[info] GitHub API "
+                + github.apiUrl()
+                + " (from the environment variable"
+                + " GITHUB_API_URL), repository acme/zdemo (from the environment variable GITHUB_REPOSITORY)");
   }
 
   @Test
@@ -234,20 +264,31 @@ class ReleaseMojoTest {
   @MojoParameter(name = "repository", value = "acme/widget")
   void thePomWinsOverTheRunnersVariables(ReleaseMojo mojo) throws Exception {
     tagged("v1.2.3");
-    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
-        "GITHUB_REPOSITORY", "other/tool"));
+    environment(
+        Map.of(
+            "GITHUB_TOKEN",
+            TOKEN,
+            "GITHUB_API_URL",
+            "https://ghe.example.invalid/api/v3",
+            "GITHUB_REPOSITORY",
+            "other/tool"));
 
     mojo.execute();
 
     assertThat(github.release("v1.2.3").draft).isFalse();
-    assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from <apiUrl> in the POM),"
-        + " repository acme/widget (from <repository> in the POM)");
+    assertThat(output)
+        .contains(
+            "[info] GitHub API "
+                + github.apiUrl()
+                + " (from <apiUrl> in the POM),"
+                + " repository acme/widget (from <repository> in the POM)");
   }
 
   @Test
   @InjectMojo(goal = "release", pom = FAKE_API)
   @MojoParameter(name = "tag", value = "v1.2.3")
-  void outsideAGitCloneTheTagPropertyAndTheRepositoryVariableAreEnough(ReleaseMojo mojo) throws Exception {
+  void outsideAGitCloneTheTagPropertyAndTheRepositoryVariableAreEnough(ReleaseMojo mojo)
+      throws Exception {
     environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_REPOSITORY", "acme/widget"));
 
     mojo.execute();
@@ -263,9 +304,10 @@ class ReleaseMojoTest {
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("The GitHub repository from the environment variable GITHUB_REPOSITORY is not of the form"
-            + " owner/name: 'zdemo'. Use owner/name, e.g. acme/widget, in GITHUB_REPOSITORY or in <repository> /"
-            + " -Dcross.release.repository, which win over it.");
+        .hasMessage(
+            "The GitHub repository from the environment variable GITHUB_REPOSITORY is not of the form"
+                + " owner/name: 'zdemo'. Use owner/name, e.g. acme/widget, in GITHUB_REPOSITORY or in <repository> /"
+                + " -Dcross.release.repository, which win over it.");
     assertThat(github.requests()).isEmpty();
   }
 
@@ -277,9 +319,10 @@ class ReleaseMojoTest {
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("The GitHub API URL from the environment variable GITHUB_API_URL is not an http(s) URL:"
-            + " 'ghe.corp.example/api/v3'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise"
-            + " Server, in GITHUB_API_URL or in <apiUrl> / -Dcross.release.apiUrl, which win over it.");
+        .hasMessage(
+            "The GitHub API URL from the environment variable GITHUB_API_URL is not an http(s) URL:"
+                + " 'ghe.corp.example/api/v3'. Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise"
+                + " Server, in GITHUB_API_URL or in <apiUrl> / -Dcross.release.apiUrl, which win over it.");
   }
 
   @Test
@@ -287,19 +330,28 @@ class ReleaseMojoTest {
   @MojoParameter(name = "retries", value = "0")
   void anUnresolvableApiHostIsNamedWithWhereTheUrlCameFromAndWhatToCheck(ReleaseMojo mojo) {
     tagged("v2.0.0");
-    environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3",
-        "GITHUB_SERVER_URL", "https://ghe.example.invalid"));
+    environment(
+        Map.of(
+            "GITHUB_TOKEN",
+            TOKEN,
+            "GITHUB_API_URL",
+            "https://ghe.example.invalid/api/v3",
+            "GITHUB_SERVER_URL",
+            "https://ghe.example.invalid"));
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Cannot reach GitHub at ghe.example.invalid:443 (GET /api/v3/repos/acme/widget/releases/"
-            + "tags/v2.0.0): the host name ghe.example.invalid did not resolve")
-        .hasMessageContaining("The API URL https://ghe.example.invalid/api/v3 is from the environment variable"
-            + " GITHUB_API_URL.")
+        .hasMessageStartingWith(
+            "Cannot reach GitHub at ghe.example.invalid:443 (GET /api/v3/repos/acme/widget/releases/"
+                + "tags/v2.0.0): the host name ghe.example.invalid did not resolve")
+        .hasMessageContaining(
+            "The API URL https://ghe.example.invalid/api/v3 is from the environment variable"
+                + " GITHUB_API_URL.")
         .hasMessageContaining("Check the host name in the URL, and this machine's DNS and network.")
         .hasMessageContaining("-Dhttps.proxyHost")
-        .hasMessageContaining("this runner's GITHUB_SERVER_URL is https://ghe.example.invalid,"
-            + " so https://ghe.example.invalid/api/v3")
+        .hasMessageContaining(
+            "this runner's GITHUB_SERVER_URL is https://ghe.example.invalid,"
+                + " so https://ghe.example.invalid/api/v3")
         .hasMessageContaining("<apiUrl> / -Dcross.release.apiUrl win over GITHUB_API_URL.")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("null"));
     assertThat(String.join("\n", output)).doesNotContain(TOKEN);
@@ -316,14 +368,19 @@ class ReleaseMojoTest {
 
     @Test
     @InjectMojo(goal = "release")
-    void withoutConfigurationOrVariableTheRepositoryComesFromTheRemote(ReleaseMojo mojo) throws Exception {
+    void withoutConfigurationOrVariableTheRepositoryComesFromTheRemote(ReleaseMojo mojo)
+        throws Exception {
       tagged("v1.2.3");
       environment(Map.of("GITHUB_TOKEN", TOKEN));
 
       mojo.execute();
 
-      assertThat(output).contains("[info] GitHub API " + github.apiUrl() + " (from -Dcross.release.apiUrl),"
-          + " repository acme/widget (from the git remote 'origin')");
+      assertThat(output)
+          .contains(
+              "[info] GitHub API "
+                  + github.apiUrl()
+                  + " (from -Dcross.release.apiUrl),"
+                  + " repository acme/widget (from the git remote 'origin')");
     }
 
     @Test
@@ -331,15 +388,21 @@ class ReleaseMojoTest {
     @MojoParameter(name = "retries", value = "0")
     void aRefusedPortIsNamedWithThePropertyItCameFrom(ReleaseMojo mojo) {
       tagged("v2.0.0");
-      environment(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
+      environment(
+          Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", "https://ghe.example.invalid/api/v3"));
       String url = github.apiUrl();
       int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
       github.close(); // nothing listens on its port any more
 
       assertThatThrownBy(mojo::execute)
           .isInstanceOf(MojoExecutionException.class)
-          .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + port + " (GET /api/v3/repos/acme/widget/releases/"
-              + "tags/v2.0.0): the connection to port " + port + " was refused")
+          .hasMessageStartingWith(
+              "Cannot reach GitHub at 127.0.0.1:"
+                  + port
+                  + " (GET /api/v3/repos/acme/widget/releases/"
+                  + "tags/v2.0.0): the connection to port "
+                  + port
+                  + " was refused")
           .hasMessageContaining("The API URL " + url + " is from -Dcross.release.apiUrl.")
           .hasMessageContaining("nothing accepts connections on port " + port + " of 127.0.0.1")
           .hasMessageContaining("For GitHub Enterprise Server the API URL is https://HOST/api/v3.");

@@ -19,15 +19,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code -Dcross.skip=true} skips every goal and {@code -Dcross.<goal>.skip=true} that goal: each does nothing
- * but log one INFO line naming the property. (Run for real, every goal here would fail: no targets, no engine,
- * no tag.)
+ * {@code -Dcross.skip=true} skips every goal and {@code -Dcross.<goal>.skip=true} that goal: each
+ * does nothing but log one INFO line naming the property. (Run for real, every goal here would
+ * fail: no targets, no engine, no tag.)
  */
 @MojoTest
 class SkipTest {
 
-  @Inject
-  MavenSession session;
+  @Inject MavenSession session;
 
   final List<String> log = new ArrayList<>();
 
@@ -96,8 +95,13 @@ class SkipTest {
 
     @BeforeEach
     void properties() {
-      for (String property : List.of("cross.plan.skip", "cross.build.skip", "cross.collect.skip",
-          "cross.workflow.skip", "cross.release.skip")) {
+      for (String property :
+          List.of(
+              "cross.plan.skip",
+              "cross.build.skip",
+              "cross.collect.skip",
+              "cross.workflow.skip",
+              "cross.release.skip")) {
         session.getUserProperties().setProperty(property, "true");
       }
     }
@@ -145,7 +149,9 @@ class SkipTest {
     @Test
     @InjectMojo(goal = "collect")
     void leavesCollectRunning(CollectMojo mojo) {
-      assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("No targets");
+      assertThatThrownBy(mojo::execute)
+          .isInstanceOf(MojoFailureException.class)
+          .hasMessageContaining("No targets");
       assertThat(log).noneMatch(line -> line.contains("Skipping"));
     }
   }

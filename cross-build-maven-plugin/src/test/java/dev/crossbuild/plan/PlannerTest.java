@@ -20,8 +20,11 @@ class PlannerTest {
   private final List<String> probed = new ArrayList<>();
 
   private Planner planner(List<Builder> builders, Set<Platform> emulates, boolean crossToAll) {
-    return new Planner(builders, AMD64,
-        (target, platform) -> crossToAll && platform.equals(AMD64) && !target.platform().equals(AMD64),
+    return new Planner(
+        builders,
+        AMD64,
+        (target, platform) ->
+            crossToAll && platform.equals(AMD64) && !target.platform().equals(AMD64),
         (builder, platform) -> {
           probed.add(builder.id() + " " + platform);
           return emulates.contains(platform);
@@ -34,10 +37,13 @@ class PlannerTest {
 
   @Test
   void prefersNativeThenCrossThenEmulated() {
-    BuildPlan plan = planner(List.of(local), Set.of(ARM64, Platform.parse("linux/riscv64")), true)
-        .plan(List.of(request("x86_64-unknown-linux-gnu"), request("aarch64-unknown-linux-gnu")));
+    BuildPlan plan =
+        planner(List.of(local), Set.of(ARM64, Platform.parse("linux/riscv64")), true)
+            .plan(
+                List.of(request("x86_64-unknown-linux-gnu"), request("aarch64-unknown-linux-gnu")));
 
-    assertThat(plan.targets()).extracting(PlannedTarget::strategy)
+    assertThat(plan.targets())
+        .extracting(PlannedTarget::strategy)
         .containsExactly(Strategy.NATIVE, Strategy.CROSS);
     assertThat(plan.targets().get(1).imagePlatform()).isEqualTo(AMD64);
     assertThat(plan.targets().get(1).reason()).contains("aarch64-linux-gnu-gcc");
@@ -47,8 +53,9 @@ class PlannerTest {
   @Test
   void nativeBuilderOfTheTargetPlatformBeatsCrossCompiling() {
     Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
-    BuildPlan plan = planner(List.of(local, arm), Set.of(), true)
-        .plan(List.of(request("aarch64-unknown-linux-gnu")));
+    BuildPlan plan =
+        planner(List.of(local, arm), Set.of(), true)
+            .plan(List.of(request("aarch64-unknown-linux-gnu")));
 
     PlannedTarget t = plan.targets().get(0);
     assertThat(t.strategy()).isEqualTo(Strategy.NATIVE);
@@ -58,10 +65,14 @@ class PlannerTest {
 
   @Test
   void emulatesWhenNoCrossToolchainAndProbesEachPlatformOnce() {
-    BuildPlan plan = planner(List.of(local), Set.of(ARM64), false)
-        .plan(List.of(request("aarch64-unknown-linux-gnu"), request("aarch64-unknown-linux-musl")));
+    BuildPlan plan =
+        planner(List.of(local), Set.of(ARM64), false)
+            .plan(
+                List.of(
+                    request("aarch64-unknown-linux-gnu"), request("aarch64-unknown-linux-musl")));
 
-    assertThat(plan.targets()).extracting(PlannedTarget::strategy)
+    assertThat(plan.targets())
+        .extracting(PlannedTarget::strategy)
         .containsExactly(Strategy.EMULATED, Strategy.EMULATED);
     assertThat(plan.targets().get(0).imagePlatform()).isEqualTo(ARM64);
     assertThat(plan.targets().get(0).reason()).contains("QEMU", "10-50x slower");
@@ -70,8 +81,10 @@ class PlannerTest {
 
   @Test
   void forcedStrategyIsCheckedNotChosen() {
-    TargetRequest forced = new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.EMULATED, null);
-    PlannedTarget t = planner(List.of(local), Set.of(ARM64), true).plan(List.of(forced)).targets().get(0);
+    TargetRequest forced =
+        new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.EMULATED, null);
+    PlannedTarget t =
+        planner(List.of(local), Set.of(ARM64), true).plan(List.of(forced)).targets().get(0);
 
     assertThat(t.strategy()).isEqualTo(Strategy.EMULATED);
     assertThat(t.reason()).startsWith("forced by <strategy>emulated</strategy>; ");
@@ -79,33 +92,44 @@ class PlannerTest {
 
   @Test
   void unbuildableTargetsAreAllReportedWithWhatWouldFixThem() {
-    TargetRequest forcedNative = new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.NATIVE, null);
-    assertThatThrownBy(() -> planner(List.of(local), Set.of(), false)
-            .plan(List.of(request("riscv64gc-unknown-linux-gnu"), forcedNative, request("aarch64-apple-darwin"))))
-        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
-          assertThat(e.targets()).hasSize(3);
-          assertThat(e.targets().get(0).problem())
-              .isEqualTo("no builder runs linux/riscv64 and QEMU is not registered on 'local'");
-          assertThat(e.targets().get(0).remedy())
-              .contains("docker run --privileged --rm tonistiigi/binfmt --install riscv64")
-              .contains("add a <builder> that runs linux/riscv64");
-          assertThat(e.targets().get(1).problem())
-              .isEqualTo("<strategy>native</strategy> does not apply: no builder runs linux/arm64 natively");
-          assertThat(e.targets().get(2).remedy()).contains("mvn cross:generate-workflow");
-        });
+    TargetRequest forcedNative =
+        new TargetRequest(catalog.resolve("aarch64-unknown-linux-gnu"), Strategy.NATIVE, null);
+    assertThatThrownBy(
+            () ->
+                planner(List.of(local), Set.of(), false)
+                    .plan(
+                        List.of(
+                            request("riscv64gc-unknown-linux-gnu"),
+                            forcedNative,
+                            request("aarch64-apple-darwin"))))
+        .isInstanceOfSatisfying(
+            UnbuildableTargetsException.class,
+            e -> {
+              assertThat(e.targets()).hasSize(3);
+              assertThat(e.targets().get(0).problem())
+                  .isEqualTo("no builder runs linux/riscv64 and QEMU is not registered on 'local'");
+              assertThat(e.targets().get(0).remedy())
+                  .contains("docker run --privileged --rm tonistiigi/binfmt --install riscv64")
+                  .contains("add a <builder> that runs linux/riscv64");
+              assertThat(e.targets().get(1).problem())
+                  .isEqualTo(
+                      "<strategy>native</strategy> does not apply: no builder runs linux/arm64 natively");
+              assertThat(e.targets().get(2).remedy()).contains("mvn cross:generate-workflow");
+            });
   }
 
   @Test
   void aProbeThatCouldNotRunSaysSoInsteadOfBlamingQemu() {
-    EmulationProbe noImage = new EmulationProbe() {
-      public boolean canEmulate(Builder builder, Platform platform) {
-        return false;
-      }
+    EmulationProbe noImage =
+        new EmulationProbe() {
+          public boolean canEmulate(Builder builder, Platform platform) {
+            return false;
+          }
 
-      public String problem(Builder builder, Platform platform) {
-        return "no " + platform + " image to probe with";
-      }
-    };
+          public String problem(Builder builder, Platform platform) {
+            return "no " + platform + " image to probe with";
+          }
+        };
     Planner planner = new Planner(List.of(local), AMD64, (t, p) -> false, noImage);
     assertThatThrownBy(() -> planner.plan(List.of(request("riscv64gc-unknown-linux-gnu"))))
         .hasMessageContaining("QEMU could not be probed: no linux/riscv64 image to probe with")
@@ -115,7 +139,8 @@ class PlannerTest {
 
   @Test
   void hostTargetsBuildWithoutAContainerOnTheirOwnMachine() {
-    Planner onMac = new Planner(List.of(), Platform.parse("darwin/arm64"), (t, p) -> false, (b, p) -> false);
+    Planner onMac =
+        new Planner(List.of(), Platform.parse("darwin/arm64"), (t, p) -> false, (b, p) -> false);
     PlannedTarget t = onMac.plan(List.of(request("aarch64-apple-darwin"))).targets().get(0);
 
     assertThat(t.strategy()).isEqualTo(Strategy.HOST);
@@ -124,9 +149,11 @@ class PlannerTest {
 
   @Test
   void unknownForcedBuilderIsNamed() {
-    TargetRequest onMissing = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "nope");
+    TargetRequest onMissing =
+        new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "nope");
     assertThatThrownBy(() -> planner(List.of(local), Set.of(), true).plan(List.of(onMissing)))
-        .hasMessageContaining("no <builder> with id 'nope'").hasMessageContaining("local");
+        .hasMessageContaining("no <builder> with id 'nope'")
+        .hasMessageContaining("local");
   }
 
   private List<String> buildersOf(BuildPlan plan) {
@@ -159,9 +186,13 @@ class PlannerTest {
   @Test
   void aBusyNativeBuilderStillBeatsCrossCompilingOnAnIdleOne() {
     Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
-    BuildPlan plan = planner(List.of(local, arm), Set.of(), true).plan(List.of(
-        request("aarch64-unknown-linux-gnu"), request("aarch64-unknown-linux-musl"),
-        request("aarch64-unknown-linux-gnu")));
+    BuildPlan plan =
+        planner(List.of(local, arm), Set.of(), true)
+            .plan(
+                List.of(
+                    request("aarch64-unknown-linux-gnu"),
+                    request("aarch64-unknown-linux-musl"),
+                    request("aarch64-unknown-linux-gnu")));
 
     assertThat(buildersOf(plan)).containsOnly("arm-box");
     assertThat(plan.targets()).extracting(PlannedTarget::strategy).containsOnly(Strategy.NATIVE);
@@ -170,27 +201,37 @@ class PlannerTest {
   @Test
   void aForcedBuilderTakesItsTargetsHoweverBusy() {
     Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
-    TargetRequest onBox = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
-    BuildPlan plan = planner(List.of(local, box), Set.of(), true).plan(List.of(onBox, onBox, onBox,
-        request("x86_64-unknown-linux-gnu")));
+    TargetRequest onBox =
+        new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
+    BuildPlan plan =
+        planner(List.of(local, box), Set.of(), true)
+            .plan(List.of(onBox, onBox, onBox, request("x86_64-unknown-linux-gnu")));
 
     assertThat(buildersOf(plan)).containsExactly("box", "box", "box", "local");
   }
 
   @Test
   void withOneBuilderEveryTargetStaysThere() {
-    BuildPlan plan = planner(List.of(local), Set.of(), true).plan(List.of(request("x86_64-unknown-linux-gnu"),
-        request("aarch64-unknown-linux-gnu"), request("x86_64-unknown-linux-musl")));
+    BuildPlan plan =
+        planner(List.of(local), Set.of(), true)
+            .plan(
+                List.of(
+                    request("x86_64-unknown-linux-gnu"),
+                    request("aarch64-unknown-linux-gnu"),
+                    request("x86_64-unknown-linux-musl")));
 
     assertThat(buildersOf(plan)).containsOnly("local");
   }
 
-  private static final UnreachableBuilder BOX_DOWN = new UnreachableBuilder("box", "tcp://10.0.0.2:2376",
-      "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+  private static final UnreachableBuilder BOX_DOWN =
+      new UnreachableBuilder(
+          "box",
+          "tcp://10.0.0.2:2376",
+          "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
 
   private Planner plannerWithBoxDown(Set<Platform> emulates) {
-    return new Planner(List.of(local), List.of(BOX_DOWN), AMD64, (t, p) -> false,
-        (b, p) -> emulates.contains(p));
+    return new Planner(
+        List.of(local), List.of(BOX_DOWN), AMD64, (t, p) -> false, (b, p) -> emulates.contains(p));
   }
 
   @Test
@@ -203,23 +244,35 @@ class PlannerTest {
 
   @Test
   void aTargetForcedOntoAnUnreachableBuilderSaysWhichAndWhatToDo() {
-    TargetRequest onBox = new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
+    TargetRequest onBox =
+        new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
     assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(onBox)))
-        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
-          assertThat(e.targets().get(0).problem()).isEqualTo("builder 'box' (tcp://10.0.0.2:2376) could not be"
-              + " reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
-          assertThat(e.targets().get(0).remedy()).isEqualTo("Start the engine at tcp://10.0.0.2:2376 or check the"
-              + " <host> of <builder> 'box', or remove <builder>box</builder> from the target so another builder"
-              + " builds it");
-        });
+        .isInstanceOfSatisfying(
+            UnbuildableTargetsException.class,
+            e -> {
+              assertThat(e.targets().get(0).problem())
+                  .isEqualTo(
+                      "builder 'box' (tcp://10.0.0.2:2376) could not be"
+                          + " reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+              assertThat(e.targets().get(0).remedy())
+                  .isEqualTo(
+                      "Start the engine at tcp://10.0.0.2:2376 or check the"
+                          + " <host> of <builder> 'box', or remove <builder>box</builder> from the target so another builder"
+                          + " builds it");
+            });
   }
 
   @Test
   void aTargetNoReachableBuilderCanBuildNamesTheUnreachableOnes() {
-    assertThatThrownBy(() -> plannerWithBoxDown(Set.of()).plan(List.of(request("aarch64-unknown-linux-gnu"))))
-        .isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> assertThat(e.targets().get(0).problem())
-            .isEqualTo("no builder runs linux/arm64 and QEMU is not registered on 'local'; builder 'box'"
-                + " (tcp://10.0.0.2:2376) could not be reached: No container engine at tcp://10.0.0.2:2376"
-                + " (from <builder> 'box'): Connection refused"));
+    assertThatThrownBy(
+            () -> plannerWithBoxDown(Set.of()).plan(List.of(request("aarch64-unknown-linux-gnu"))))
+        .isInstanceOfSatisfying(
+            UnbuildableTargetsException.class,
+            e ->
+                assertThat(e.targets().get(0).problem())
+                    .isEqualTo(
+                        "no builder runs linux/arm64 and QEMU is not registered on 'local'; builder 'box'"
+                            + " (tcp://10.0.0.2:2376) could not be reached: No container engine at tcp://10.0.0.2:2376"
+                            + " (from <builder> 'box'): Connection refused"));
   }
 }

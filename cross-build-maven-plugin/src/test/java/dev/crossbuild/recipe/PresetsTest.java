@@ -46,8 +46,11 @@ class PresetsTest {
 
   @Test
   void cmakeToolchainFileForEachCrossTarget() throws Exception {
-    for (String triple : List.of("aarch64-unknown-linux-gnu", "armv7-unknown-linux-gnueabihf",
-        "riscv64gc-unknown-linux-gnu")) {
+    for (String triple :
+        List.of(
+            "aarch64-unknown-linux-gnu",
+            "armv7-unknown-linux-gnueabihf",
+            "riscv64gc-unknown-linux-gnu")) {
       Target t = CATALOG.resolve(triple);
       golden("toolchain-" + triple + ".cmake", CMakePreset.toolchainFile(t));
     }
@@ -63,26 +66,38 @@ class PresetsTest {
     Recipe maven = Presets.resolve("maven", overrides("maven"));
     assertThat(Toolchain.canCross(make, arm, AMD64)).isTrue();
     assertThat(Toolchain.canCross(make, musl, AMD64)).as("no musl cross gcc in Debian").isFalse();
-    assertThat(Toolchain.canCross(make, x86, ARM64)).as("Debian's cross gcc runs on amd64 only").isFalse();
+    assertThat(Toolchain.canCross(make, x86, ARM64))
+        .as("Debian's cross gcc runs on amd64 only")
+        .isFalse();
     assertThat(Toolchain.canCross(go, musl, AMD64)).as("Go needs no C toolchain").isTrue();
     assertThat(Toolchain.canCross(go, x86, ARM64)).isTrue();
-    Recipe cgo = Presets.resolve("go", new RecipeOverrides("go", null, null, null, null, null, null, null,
-        Map.of("CGO_ENABLED", "1"), null));
+    Recipe cgo =
+        Presets.resolve(
+            "go",
+            new RecipeOverrides(
+                "go", null, null, null, null, null, null, null, Map.of("CGO_ENABLED", "1"), null));
     assertThat(Toolchain.canCross(cgo, x86, ARM64)).as("cgo needs Debian's cross gcc").isFalse();
     assertThat(Toolchain.canCross(maven, x86, ARM64)).as("Java is platform independent").isTrue();
     assertThat(Toolchain.canCross(maven, x86, new Platform("linux", "amd64", null)))
-        .as("same platform is native, not cross").isFalse();
+        .as("same platform is native, not cross")
+        .isFalse();
   }
 
   @Test
   void foreignArchitectureOnlyWhenAPackageOfItIsInstalled() {
     Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
-    assertThat(Toolchain.forTarget(Presets.resolve("go", overrides("go")), arm, true, NONE).foreignArch())
+    assertThat(
+            Toolchain.forTarget(Presets.resolve("go", overrides("go")), arm, true, NONE)
+                .foreignArch())
         .isNull();
-    assertThat(Toolchain.forTarget(Presets.resolve("make", overrides("make")), arm, true, NONE).foreignArch())
+    assertThat(
+            Toolchain.forTarget(Presets.resolve("make", overrides("make")), arm, true, NONE)
+                .foreignArch())
         .isNull();
-    Recipe withLib = Presets.resolve("make", new RecipeOverrides("make", List.of("zlib1g-dev"), null, null,
-        null, null, null, null));
+    Recipe withLib =
+        Presets.resolve(
+            "make",
+            new RecipeOverrides("make", List.of("zlib1g-dev"), null, null, null, null, null, null));
     TargetRecipe steps = Toolchain.forTarget(withLib, arm, true, NONE);
     assertThat(steps.foreignArch()).isEqualTo("arm64");
     assertThat(steps.packages()).contains("zlib1g-dev:arm64").doesNotContain("zlib1g-dev");
@@ -91,32 +106,58 @@ class PresetsTest {
   @Test
   void overridesWinAndBuildToolsAreNeverQualified() {
     Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
-    Recipe go = Presets.resolve("go", new RecipeOverrides("go", List.of("libssl-dev"), List.of("protobuf-compiler"),
-        List.of("echo hi"), List.of("go.mod"), "true", "make release", List.of("dist/*"),
-        Map.of("GOARCH", "arm64", "EXTRA", "1"), "example/builder:1"));
+    Recipe go =
+        Presets.resolve(
+            "go",
+            new RecipeOverrides(
+                "go",
+                List.of("libssl-dev"),
+                List.of("protobuf-compiler"),
+                List.of("echo hi"),
+                List.of("go.mod"),
+                "true",
+                "make release",
+                List.of("dist/*"),
+                Map.of("GOARCH", "arm64", "EXTRA", "1"),
+                "example/builder:1"));
     TargetRecipe steps = Toolchain.forTarget(go, arm, true, NONE);
     assertThat(steps.packages()).containsExactly("libssl-dev:arm64", "protobuf-compiler");
     assertThat(steps.depsCommand()).isEqualTo("true");
     assertThat(steps.buildCommand()).isEqualTo("make release");
     assertThat(steps.artifacts()).containsExactly("dist/*");
-    assertThat(steps.env()).containsEntry("EXTRA", "1").containsEntry("GOOS", "linux")
+    assertThat(steps.env())
+        .containsEntry("EXTRA", "1")
+        .containsEntry("GOOS", "linux")
         .containsEntry("CROSS_TARGET", "aarch64-unknown-linux-gnu");
     assertThat(go.image()).isEqualTo("example/builder:1");
-    assertThat(Presets.resolve("go", overrides("go")).image()).isEqualTo("{repo}/golang:1-bookworm");
+    assertThat(Presets.resolve("go", overrides("go")).image())
+        .isEqualTo("{repo}/golang:1-bookworm");
   }
 
   @Test
   void mavenPomsLoseOnlyThisPluginAndFeedBothStages() throws Exception {
     Path app = Path.of("src/test/resources/maven/app");
-    golden("maven-app-pom-without-plugin.xml",
-        new String(MavenPreset.withoutThisPlugin(app.resolve("pom.xml")), java.nio.charset.StandardCharsets.UTF_8));
-    TargetRecipe steps = Toolchain.forTarget(Presets.resolve("maven", overrides("maven")),
-        CATALOG.resolve("x86_64-unknown-linux-gnu"), false, new ProjectFiles(app, List.of("pom.xml", "src/A.java")));
+    golden(
+        "maven-app-pom-without-plugin.xml",
+        new String(
+            MavenPreset.withoutThisPlugin(app.resolve("pom.xml")),
+            java.nio.charset.StandardCharsets.UTF_8));
+    TargetRecipe steps =
+        Toolchain.forTarget(
+            Presets.resolve("maven", overrides("maven")),
+            CATALOG.resolve("x86_64-unknown-linux-gnu"),
+            false,
+            new ProjectFiles(app, List.of("pom.xml", "src/A.java")));
     assertThat(steps.files()).containsOnlyKeys("/src/pom.xml", "/cross/poms/pom.xml");
-    String pom = new String(steps.files().get("/src/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(pom).doesNotContain("cross-build-maven-plugin").contains("maven-surefire-plugin")
+    String pom =
+        new String(steps.files().get("/src/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(pom)
+        .doesNotContain("cross-build-maven-plugin")
+        .contains("maven-surefire-plugin")
         .contains("maven-jar-plugin");
-    assertThat(steps.buildCommand()).startsWith("cp -R /cross/poms/. /src/").endsWith("mvn -B -ntp -o package");
+    assertThat(steps.buildCommand())
+        .startsWith("cp -R /cross/poms/. /src/")
+        .endsWith("mvn -B -ntp -o package");
   }
 
   private static RecipeOverrides overrides(String preset) {

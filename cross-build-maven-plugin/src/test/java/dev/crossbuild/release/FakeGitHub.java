@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * A local stand-in for the part of GitHub's Releases API the client uses, with state: releases
- * (drafts hidden from the by-tag endpoint, as on GitHub), assets stored on a separate upload
- * path, the token checked on every request, and failures that can be injected.
+ * (drafts hidden from the by-tag endpoint, as on GitHub), assets stored on a separate upload path,
+ * the token checked on every request, and failures that can be injected.
  */
 public final class FakeGitHub implements AutoCloseable {
 
@@ -55,7 +55,8 @@ public final class FakeGitHub implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPO = Pattern.compile("/api/v3/repos/([^/]+)/([^/]+)(/.*)");
-  private static final Pattern UPLOAD = Pattern.compile("/uploads/repos/([^/]+)/([^/]+)/releases/(\\d+)/assets");
+  private static final Pattern UPLOAD =
+      Pattern.compile("/uploads/repos/([^/]+)/([^/]+)/releases/(\\d+)/assets");
 
   private final HttpServer server;
   private final String token;
@@ -109,7 +110,9 @@ public final class FakeGitHub implements AutoCloseable {
   public synchronized StoredRelease seed(String tag, boolean draft, Map<String, byte[]> assets) {
     StoredRelease release = new StoredRelease(ids.incrementAndGet(), tag, "seeded");
     release.draft = draft;
-    assets.forEach((name, content) -> release.assets.put(name, new StoredAsset(ids.incrementAndGet(), name, content)));
+    assets.forEach(
+        (name, content) ->
+            release.assets.put(name, new StoredAsset(ids.incrementAndGet(), name, content)));
     releases.add(release);
     return release;
   }
@@ -124,7 +127,8 @@ public final class FakeGitHub implements AutoCloseable {
       if (failure != null) {
         exchange.getResponseHeaders().add("Retry-After", "1");
         send(exchange, failure, Map.of("message", "injected failure"));
-      } else if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      } else if (!("Bearer " + token)
+          .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, Map.of("message", "Bad credentials"));
       } else {
         route(exchange, method, path, body);
@@ -132,11 +136,15 @@ public final class FakeGitHub implements AutoCloseable {
     }
   }
 
-  private void route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+  private void route(HttpExchange exchange, String method, String path, byte[] body)
+      throws IOException {
     Matcher upload = UPLOAD.matcher(path);
     if (upload.matches() && method.equals("POST")) {
       StoredRelease release = byId(Long.parseLong(upload.group(3)));
-      String name = URLDecoder.decode(exchange.getRequestURI().getRawQuery().replaceFirst("^name=", ""), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(
+              exchange.getRequestURI().getRawQuery().replaceFirst("^name=", ""),
+              StandardCharsets.UTF_8);
       if (release == null) {
         send(exchange, 404, Map.of("message", "Not Found"));
       } else if (release.assets.containsKey(name)) {
@@ -156,8 +164,10 @@ public final class FakeGitHub implements AutoCloseable {
     String rest = repo.group(3);
     String[] parts = rest.substring(1).split("/");
     if (method.equals("GET") && rest.startsWith("/releases/tags/")) {
-      String tag = URLDecoder.decode(rest.substring("/releases/tags/".length()), StandardCharsets.UTF_8);
-      StoredRelease release = releases.stream().filter(r -> r.tag.equals(tag) && !r.draft).findFirst().orElse(null);
+      String tag =
+          URLDecoder.decode(rest.substring("/releases/tags/".length()), StandardCharsets.UTF_8);
+      StoredRelease release =
+          releases.stream().filter(r -> r.tag.equals(tag) && !r.draft).findFirst().orElse(null);
       sendRelease(exchange, release, repo);
     } else if (method.equals("GET") && rest.equals("/releases")) {
       List<Object> page = new ArrayList<>();
@@ -165,8 +175,11 @@ public final class FakeGitHub implements AutoCloseable {
       send(exchange, 200, page);
     } else if (method.equals("POST") && rest.equals("/releases")) {
       JsonNode json = JSON.readTree(body);
-      StoredRelease release = new StoredRelease(ids.incrementAndGet(), json.path("tag_name").asText(),
-          json.path("target_commitish").asText(null));
+      StoredRelease release =
+          new StoredRelease(
+              ids.incrementAndGet(),
+              json.path("tag_name").asText(),
+              json.path("target_commitish").asText(null));
       release.draft = json.path("draft").asBoolean(false);
       releases.add(release);
       send(exchange, 201, releaseJson(release, repo));
@@ -186,10 +199,15 @@ public final class FakeGitHub implements AutoCloseable {
       send(exchange, release == null ? 404 : 200, list);
     } else if (parts.length == 3 && parts[1].equals("assets")) {
       long id = Long.parseLong(parts[2]);
-      StoredRelease owner = releases.stream().filter(r -> r.assets.values().stream().anyMatch(a -> a.id() == id))
-          .findFirst().orElse(null);
-      StoredAsset asset = owner == null ? null
-          : owner.assets.values().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+      StoredRelease owner =
+          releases.stream()
+              .filter(r -> r.assets.values().stream().anyMatch(a -> a.id() == id))
+              .findFirst()
+              .orElse(null);
+      StoredAsset asset =
+          owner == null
+              ? null
+              : owner.assets.values().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
       if (asset == null) {
         send(exchange, 404, Map.of("message", "Not Found"));
       } else if (method.equals("DELETE")) {
@@ -209,7 +227,8 @@ public final class FakeGitHub implements AutoCloseable {
     return releases.stream().filter(r -> r.id == id).findFirst().orElse(null);
   }
 
-  private void sendRelease(HttpExchange exchange, StoredRelease release, Matcher repo) throws IOException {
+  private void sendRelease(HttpExchange exchange, StoredRelease release, Matcher repo)
+      throws IOException {
     if (release == null) {
       send(exchange, 404, Map.of("message", "Not Found"));
     } else {
@@ -224,9 +243,18 @@ public final class FakeGitHub implements AutoCloseable {
     json.put("tag_name", r.tag);
     json.put("target_commitish", r.target);
     json.put("draft", r.draft);
-    json.put("html_url", base + "/" + repo.group(1) + "/" + repo.group(2) + "/releases/tag/" + r.tag);
-    json.put("upload_url", base + "/uploads/repos/" + repo.group(1) + "/" + repo.group(2) + "/releases/" + r.id
-        + "/assets{?name,label}");
+    json.put(
+        "html_url", base + "/" + repo.group(1) + "/" + repo.group(2) + "/releases/tag/" + r.tag);
+    json.put(
+        "upload_url",
+        base
+            + "/uploads/repos/"
+            + repo.group(1)
+            + "/"
+            + repo.group(2)
+            + "/releases/"
+            + r.id
+            + "/assets{?name,label}");
     json.put("assets", r.assets.values().stream().map(this::assetJson).toList());
     return json;
   }

@@ -23,23 +23,31 @@ class GitHubUnreachableTest {
   private final List<String> log = new ArrayList<>();
 
   private GitHubReleases api(String apiUrl) {
-    RetryPolicy retry = new RetryPolicy(2, Duration.ZERO, Duration.ZERO, d -> { });
-    return new GitHubReleases(apiUrl, new GitHubRepository("acme", "zdemo"), TOKEN, retry, log::add);
+    RetryPolicy retry = new RetryPolicy(2, Duration.ZERO, Duration.ZERO, d -> {});
+    return new GitHubReleases(
+        apiUrl, new GitHubRepository("acme", "zdemo"), TOKEN, retry, log::add);
   }
 
   @Test
   void anUnresolvableHostIsNamedWithItsPortAndTheRequest() {
     assertThatThrownBy(() -> api("https://ghe.example.invalid/api/v3").findRelease("v2.0.0"))
-        .isInstanceOfSatisfying(GitHubUnreachableException.class, e -> {
-          assertThat(e.reason()).isEqualTo(GitHubUnreachableException.Reason.UNRESOLVED);
-          assertThat(e.host()).isEqualTo("ghe.example.invalid");
-          assertThat(e.port()).isEqualTo(443);
-        })
-        .hasMessageStartingWith("Cannot reach GitHub at ghe.example.invalid:443"
-            + " (GET /api/v3/repos/acme/zdemo/releases/tags/v2.0.0): the host name ghe.example.invalid did not resolve")
+        .isInstanceOfSatisfying(
+            GitHubUnreachableException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(GitHubUnreachableException.Reason.UNRESOLVED);
+              assertThat(e.host()).isEqualTo("ghe.example.invalid");
+              assertThat(e.port()).isEqualTo(443);
+            })
+        .hasMessageStartingWith(
+            "Cannot reach GitHub at ghe.example.invalid:443"
+                + " (GET /api/v3/repos/acme/zdemo/releases/tags/v2.0.0): the host name ghe.example.invalid did not resolve")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("null").doesNotContain(TOKEN));
-    assertThat(log).singleElement().asString()
-        .contains("ghe.example.invalid:443: the host name ghe.example.invalid did not resolve", "retrying");
+    assertThat(log)
+        .singleElement()
+        .asString()
+        .contains(
+            "ghe.example.invalid:443: the host name ghe.example.invalid did not resolve",
+            "retrying");
   }
 
   @Test
@@ -51,10 +59,16 @@ class GitHubUnreachableTest {
     int closed = port;
 
     assertThatThrownBy(() -> api("http://127.0.0.1:" + closed + "/api/v3").findRelease("v2.0.0"))
-        .isInstanceOfSatisfying(GitHubUnreachableException.class,
+        .isInstanceOfSatisfying(
+            GitHubUnreachableException.class,
             e -> assertThat(e.reason()).isEqualTo(GitHubUnreachableException.Reason.REFUSED))
-        .hasMessageStartingWith("Cannot reach GitHub at 127.0.0.1:" + closed + " (GET /api/v3/repos/acme/zdemo/releases/tags/"
-            + "v2.0.0): the connection to port " + closed + " was refused");
+        .hasMessageStartingWith(
+            "Cannot reach GitHub at 127.0.0.1:"
+                + closed
+                + " (GET /api/v3/repos/acme/zdemo/releases/tags/"
+                + "v2.0.0): the connection to port "
+                + closed
+                + " was refused");
   }
 
   @Test
@@ -64,8 +78,12 @@ class GitHubUnreachableTest {
       server.setDaemon(true);
       server.start();
 
-      assertThatThrownBy(() -> api("https://127.0.0.1:" + plain.getLocalPort() + "/api/v3").findRelease("v2.0.0"))
-          .isInstanceOfSatisfying(GitHubUnreachableException.class,
+      assertThatThrownBy(
+              () ->
+                  api("https://127.0.0.1:" + plain.getLocalPort() + "/api/v3")
+                      .findRelease("v2.0.0"))
+          .isInstanceOfSatisfying(
+              GitHubUnreachableException.class,
               e -> assertThat(e.reason()).isEqualTo(GitHubUnreachableException.Reason.TLS))
           .hasMessageContaining("the TLS handshake failed")
           .hasMessageContaining("SSLException");
@@ -75,12 +93,14 @@ class GitHubUnreachableTest {
   @Test
   void theCauseChainIsInTheMessageSoMavenAppendsNothing() {
     assertThatThrownBy(() -> api("https://ghe.example.invalid/api/v3").findRelease("v2.0.0"))
-        .satisfies(e -> {
-          for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            String shown = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            assertThat(e.getMessage()).contains(shown);
-          }
-        });
+        .satisfies(
+            e -> {
+              for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                String shown =
+                    t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                assertThat(e.getMessage()).contains(shown);
+              }
+            });
   }
 
   private static void answerInPlainText(ServerSocket plain) {
@@ -88,7 +108,9 @@ class GitHubUnreachableTest {
       while (true) {
         try (Socket client = plain.accept()) {
           OutputStream out = client.getOutputStream();
-          out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
           out.flush();
           Thread.sleep(100);
         }

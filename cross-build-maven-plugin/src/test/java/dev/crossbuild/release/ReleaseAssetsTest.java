@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReleaseAssetsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theMultiPlatformJarIsReleasedAndChecksummedWithTheArchives() throws IOException {
@@ -23,16 +22,28 @@ class ReleaseAssetsTest {
     write("widget-1.2.3-windows-x86_64.zip", "windows archive");
     write("widget-1.2.3.jar", "jar");
     write("widget-1.2.3.pom", "not released");
-    Files.createDirectories(dir.resolve("x86_64-unknown-linux-gnu")).resolve("nested.jar").toFile().createNewFile();
+    Files.createDirectories(dir.resolve("x86_64-unknown-linux-gnu"))
+        .resolve("nested.jar")
+        .toFile()
+        .createNewFile();
 
     List<LocalAsset> assets = ReleaseAssets.collect(dir);
 
-    assertThat(assets).extracting(LocalAsset::name).containsExactly("widget-1.2.3-linux-x86_64.tar.gz",
-        "widget-1.2.3-windows-x86_64.zip", "widget-1.2.3.jar", "SHA256SUMS");
-    assertThat(Files.readString(dir.resolve("SHA256SUMS"))).isEqualTo(
-        sha256("x86 archive") + "  widget-1.2.3-linux-x86_64.tar.gz\n"
-            + sha256("windows archive") + "  widget-1.2.3-windows-x86_64.zip\n"
-            + sha256("jar") + "  widget-1.2.3.jar\n");
+    assertThat(assets)
+        .extracting(LocalAsset::name)
+        .containsExactly(
+            "widget-1.2.3-linux-x86_64.tar.gz",
+            "widget-1.2.3-windows-x86_64.zip",
+            "widget-1.2.3.jar",
+            "SHA256SUMS");
+    assertThat(Files.readString(dir.resolve("SHA256SUMS")))
+        .isEqualTo(
+            sha256("x86 archive")
+                + "  widget-1.2.3-linux-x86_64.tar.gz\n"
+                + sha256("windows archive")
+                + "  widget-1.2.3-windows-x86_64.zip\n"
+                + sha256("jar")
+                + "  widget-1.2.3.jar\n");
   }
 
   @Test
@@ -40,7 +51,8 @@ class ReleaseAssetsTest {
     write("widget-1.2.3-linux-x86_64.tar.gz", "x86 archive");
     write("notes.txt", "not an archive");
 
-    assertThat(ReleaseAssets.collect(dir)).extracting(LocalAsset::name)
+    assertThat(ReleaseAssets.collect(dir))
+        .extracting(LocalAsset::name)
         .containsExactly("widget-1.2.3-linux-x86_64.tar.gz", "SHA256SUMS");
     assertThat(Files.readString(dir.resolve("SHA256SUMS")))
         .isEqualTo(sha256("x86 archive") + "  widget-1.2.3-linux-x86_64.tar.gz\n");
@@ -51,7 +63,8 @@ class ReleaseAssetsTest {
     write("widget-1.2.3.jar", "jar");
 
     assertThatThrownBy(() -> ReleaseAssets.collect(dir))
-        .isInstanceOfSatisfying(NoArtifactsException.class, e -> assertThat(e.directory()).isEqualTo(dir))
+        .isInstanceOfSatisfying(
+            NoArtifactsException.class, e -> assertThat(e.directory()).isEqualTo(dir))
         .hasMessage("No archives (*.tar.gz, *.zip) to release in " + dir);
     assertThat(dir.resolve("SHA256SUMS")).doesNotExist();
   }

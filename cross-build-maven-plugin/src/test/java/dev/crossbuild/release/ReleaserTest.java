@@ -24,8 +24,7 @@ class ReleaserTest {
   private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
   private static final ReleaseTag TAG = new ReleaseTag("v1.2.3", COMMIT);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FakeGitHub github;
   private final List<String> log = new ArrayList<>();
@@ -46,8 +45,11 @@ class ReleaserTest {
   }
 
   private ReleaseResult run(String token, boolean dryRun) {
-    RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), sleeps::add);
-    GitHubReleases api = new GitHubReleases(github.apiUrl(), new GitHubRepository("acme", "widget"), token, retry, log::add);
+    RetryPolicy retry =
+        new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), sleeps::add);
+    GitHubReleases api =
+        new GitHubReleases(
+            github.apiUrl(), new GitHubRepository("acme", "widget"), token, retry, log::add);
     return new Releaser(api, log::add).release(new ReleaseRequest(TAG, dir, dryRun, false));
   }
 
@@ -57,21 +59,34 @@ class ReleaserTest {
 
     assertThat(result.created()).isTrue();
     assertThat(result.published()).isTrue();
-    assertThat(result.uploaded()).containsExactly("widget-1.2.3-linux-aarch_64.tar.gz",
-        "widget-1.2.3-linux-x86_64.tar.gz", "widget-1.2.3-windows-x86_64.zip", "SHA256SUMS");
+    assertThat(result.uploaded())
+        .containsExactly(
+            "widget-1.2.3-linux-aarch_64.tar.gz",
+            "widget-1.2.3-linux-x86_64.tar.gz",
+            "widget-1.2.3-windows-x86_64.zip",
+            "SHA256SUMS");
     FakeGitHub.StoredRelease release = github.release("v1.2.3");
     assertThat(release.draft).isFalse();
     assertThat(release.target).isEqualTo(COMMIT);
-    assertThat(new String(release.assets.get("widget-1.2.3-linux-x86_64.tar.gz").content(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                release.assets.get("widget-1.2.3-linux-x86_64.tar.gz").content(),
+                StandardCharsets.UTF_8))
         .isEqualTo("x86 archive");
-    assertThat(new String(release.assets.get("SHA256SUMS").content(), StandardCharsets.UTF_8)).isEqualTo(
-        FakeGitHub.sha256(bytes("arm archive")) + "  widget-1.2.3-linux-aarch_64.tar.gz\n"
-            + FakeGitHub.sha256(bytes("x86 archive")) + "  widget-1.2.3-linux-x86_64.tar.gz\n"
-            + FakeGitHub.sha256(bytes("windows archive")) + "  widget-1.2.3-windows-x86_64.zip\n");
+    assertThat(new String(release.assets.get("SHA256SUMS").content(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            FakeGitHub.sha256(bytes("arm archive"))
+                + "  widget-1.2.3-linux-aarch_64.tar.gz\n"
+                + FakeGitHub.sha256(bytes("x86 archive"))
+                + "  widget-1.2.3-linux-x86_64.tar.gz\n"
+                + FakeGitHub.sha256(bytes("windows archive"))
+                + "  widget-1.2.3-windows-x86_64.zip\n");
     // published last, after every upload went to the separate upload endpoint
     List<FakeGitHub.Request> writes = github.writes();
-    assertThat(writes.get(0)).isEqualTo(new FakeGitHub.Request("POST", "/api/v3/repos/acme/widget/releases"));
-    assertThat(writes.subList(1, 5)).allMatch(r -> r.path().startsWith("/uploads/repos/acme/widget/releases/"));
+    assertThat(writes.get(0))
+        .isEqualTo(new FakeGitHub.Request("POST", "/api/v3/repos/acme/widget/releases"));
+    assertThat(writes.subList(1, 5))
+        .allMatch(r -> r.path().startsWith("/uploads/repos/acme/widget/releases/"));
     assertThat(writes.get(5).method()).isEqualTo("PATCH");
     assertThat(result.summary()).contains("v1.2.3", "created as draft", "4 uploaded", "published");
   }
@@ -121,8 +136,14 @@ class ReleaserTest {
 
   @Test
   void aDraftFoundByListingIsCompletedAndDifferingAssetsAreReplaced() {
-    github.seed("v1.2.3", true, Map.of("widget-1.2.3-linux-x86_64.tar.gz", bytes("stale"),
-        "widget-1.2.3-linux-aarch_64.tar.gz", bytes("arm archive")));
+    github.seed(
+        "v1.2.3",
+        true,
+        Map.of(
+            "widget-1.2.3-linux-x86_64.tar.gz",
+            bytes("stale"),
+            "widget-1.2.3-linux-aarch_64.tar.gz",
+            bytes("arm archive")));
 
     ReleaseResult result = run(TOKEN, false);
 
@@ -196,11 +217,18 @@ class ReleaserTest {
   @Test
   void noArchivesIsAnErrorNamingTheDirectory() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    GitHubReleases api = new GitHubReleases(github.apiUrl(), new GitHubRepository("acme", "widget"), TOKEN,
-        RetryPolicy.DEFAULT, log::add);
+    GitHubReleases api =
+        new GitHubReleases(
+            github.apiUrl(),
+            new GitHubRepository("acme", "widget"),
+            TOKEN,
+            RetryPolicy.DEFAULT,
+            log::add);
 
-    assertThatThrownBy(() -> new Releaser(api, log::add).release(new ReleaseRequest(TAG, empty, false, false)))
-        .isInstanceOfSatisfying(NoArtifactsException.class, e -> assertThat(e.directory()).isEqualTo(empty));
+    assertThatThrownBy(
+            () -> new Releaser(api, log::add).release(new ReleaseRequest(TAG, empty, false, false)))
+        .isInstanceOfSatisfying(
+            NoArtifactsException.class, e -> assertThat(e.directory()).isEqualTo(empty));
     assertThat(github.requests()).isEmpty();
   }
 

@@ -27,22 +27,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens {@code report.html} of the sample build in headless Chromium, as a user would: a screenshot must be
- * a PNG that shows the bars, and a copy of the page with a probe script appended (the report itself has no
- * script) reports what the browser laid out: every target row, every bar with a width, the axis, the table
- * fitting a 1280-pixel window, the failure's first line as text. Skipped only when no Chromium is installed
- * ({@code .ci/run} installs Debian's {@code chromium}); any other problem fails.
+ * Opens {@code report.html} of the sample build in headless Chromium, as a user would: a screenshot
+ * must be a PNG that shows the bars, and a copy of the page with a probe script appended (the
+ * report itself has no script) reports what the browser laid out: every target row, every bar with
+ * a width, the axis, the table fitting a 1280-pixel window, the failure's first line as text.
+ * Skipped only when no Chromium is installed ({@code .ci/run} installs Debian's {@code chromium});
+ * any other problem fails.
  */
 class ReportInChromiumTest {
 
   private static final int WIDTH = 1280;
   private static final int HEIGHT = 1000;
-  private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome",
-      "google-chrome-stable");
+  private static final List<String> BROWSERS =
+      List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
   /** A shared 2-core CI machine can be slow to start a browser. */
   private static final long TIMEOUT_SECONDS = 120;
+
   /** Measures the laid-out page and writes it, as base64 JSON, into {@code body[data-probe]}. */
-  private static final String PROBE = """
+  private static final String PROBE =
+      """
       <script>
       (function () {
         function box(e) { return e.getBoundingClientRect(); }
@@ -80,8 +84,7 @@ class ReportInChromiumTest {
       </script>
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void everyTargetRowAndBarIsLaidOut() throws Exception {
@@ -90,17 +93,26 @@ class ReportInChromiumTest {
     JsonNode page = probe(chromium, results);
 
     List<String> triples = results.stream().map(Results::triple).toList();
-    assertThat(texts(page.get("rows"), "target")).as("one timeline row per target").isEqualTo(triples);
-    assertThat(texts(page.get("tableRows"), "target")).as("one table row per target").isEqualTo(triples);
+    assertThat(texts(page.get("rows"), "target"))
+        .as("one timeline row per target")
+        .isEqualTo(triples);
+    assertThat(texts(page.get("tableRows"), "target"))
+        .as("one table row per target")
+        .isEqualTo(triples);
     for (int i = 0; i < results.size(); i++) {
       JsonNode row = page.get("rows").get(i);
-      assertThat(row.get("bars")).as("a bar per stage of " + triples.get(i)).hasSize(results.get(i).stages().size());
+      assertThat(row.get("bars"))
+          .as("a bar per stage of " + triples.get(i))
+          .hasSize(results.get(i).stages().size());
       for (JsonNode bar : row.get("bars")) {
         String what = triples.get(i) + " " + bar.get("stage").asText();
         assertThat(bar.get("width").asDouble()).as(what + " rendered width").isGreaterThan(0);
         assertThat(bar.get("height").asDouble()).as(what + " rendered height").isGreaterThan(0);
-        assertThat(bar.get("left").asDouble()).as(what + " starts inside its lane").isGreaterThanOrEqualTo(-0.5);
-        assertThat(bar.get("left").asDouble() + bar.get("width").asDouble()).as(what + " ends inside its lane")
+        assertThat(bar.get("left").asDouble())
+            .as(what + " starts inside its lane")
+            .isGreaterThanOrEqualTo(-0.5);
+        assertThat(bar.get("left").asDouble() + bar.get("width").asDouble())
+            .as(what + " ends inside its lane")
             .isLessThanOrEqualTo(row.get("laneWidth").asDouble() + 0.5);
       }
       assertThat(page.get("tableRows").get(i).get("height").asDouble()).isGreaterThan(0);
@@ -109,20 +121,27 @@ class ReportInChromiumTest {
     JsonNode riscv = page.get("rows").get(2);
     JsonNode source = riscv.get("bars").get(2);
     assertThat(source.get("label").asText()).isEqualTo("source built 66.5 s");
-    assertThat(source.get("width").asDouble() / riscv.get("laneWidth").asDouble()).isCloseTo(66.5 / 120, within(0.005));
-    assertThat(texts(page.get("ticks"), null)).containsExactly("0 s", "15 s", "30 s", "45 s", "60 s", "75 s", "90 s",
-        "105 s", "120 s");
+    assertThat(source.get("width").asDouble() / riscv.get("laneWidth").asDouble())
+        .isCloseTo(66.5 / 120, within(0.005));
+    assertThat(texts(page.get("ticks"), null))
+        .containsExactly("0 s", "15 s", "30 s", "45 s", "60 s", "75 s", "90 s", "105 s", "120 s");
     JsonNode failed = page.get("rows").get(3);
     assertThat(failed.get("failed").asBoolean()).isTrue();
-    assertThat(failed.get("bars").get(2).get("color").asText()).as("the failed stage is red")
+    assertThat(failed.get("bars").get(2).get("color").asText())
+        .as("the failed stage is red")
         .isEqualTo("rgb(192, 57, 43)");
     assertThat(page.get("tableRows").get(3).get("failed").asBoolean()).isTrue();
     assertThat(texts(page.get("errors"), null)).containsExactly(SampleResults.ERROR_LINE);
-    assertThat(texts(page.get("legend"), "text")).contains("deps: deps image", "source: source build", "failed");
-    page.get("legend").forEach(item -> assertThat(item.get("width").asDouble()).as(item.toString()).isGreaterThan(0));
-    assertThat(page.get("pageWidth").asInt()).as("no sideways scrolling at " + WIDTH + " px")
+    assertThat(texts(page.get("legend"), "text"))
+        .contains("deps: deps image", "source: source build", "failed");
+    page.get("legend")
+        .forEach(
+            item -> assertThat(item.get("width").asDouble()).as(item.toString()).isGreaterThan(0));
+    assertThat(page.get("pageWidth").asInt())
+        .as("no sideways scrolling at " + WIDTH + " px")
         .isLessThanOrEqualTo(page.get("viewport").asInt());
-    assertThat(page.get("tableScrollWidth").asInt()).as("the whole targets table fits at " + WIDTH + " px")
+    assertThat(page.get("tableScrollWidth").asInt())
+        .as("the whole targets table fits at " + WIDTH + " px")
         .isLessThanOrEqualTo(page.get("tableClientWidth").asInt());
     assertThat(page.get("scripts").asInt()).as("the probe is the only script").isEqualTo(1);
   }
@@ -166,9 +185,12 @@ class ReportInChromiumTest {
     String dom = run(chromium, "--dump-dom", probed.toUri().toString());
     Matcher m = Pattern.compile("data-probe=\"([A-Za-z0-9+/=]+)\"").matcher(dom);
     if (!m.find()) {
-      fail("Chromium's DOM has no probe result (did the page load?):\n" + dom.lines().limit(30).toList());
+      fail(
+          "Chromium's DOM has no probe result (did the page load?):\n"
+              + dom.lines().limit(30).toList());
     }
-    return new ObjectMapper().readTree(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
+    return new ObjectMapper()
+        .readTree(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
   }
 
   private Path report(List<TargetResult> results) throws IOException {
@@ -179,19 +201,40 @@ class ReportInChromiumTest {
 
   /** Runs headless Chromium with its own profile; returns its standard output. */
   private String run(Path chromium, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"), "--window-size=" + WIDTH + "," + HEIGHT));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "profile"),
+                "--window-size=" + WIDTH + "," + HEIGHT));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(tmp, "chromium", ".out");
     Path err = Files.createTempFile(tmp, "chromium", ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail("Chromium did not finish in " + TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n" + tail(err));
+      fail(
+          "Chromium did not finish in "
+              + TIMEOUT_SECONDS
+              + " s: "
+              + String.join(" ", command)
+              + "\n"
+              + tail(err));
     }
-    assertThat(process.exitValue()).as("exit code of %s\n%s", String.join(" ", command), tail(err)).isZero();
+    assertThat(process.exitValue())
+        .as("exit code of %s\n%s", String.join(" ", command), tail(err))
+        .isZero();
     return Files.readString(out);
   }
 
@@ -202,13 +245,17 @@ class ReportInChromiumTest {
 
   /** The first of {@link #BROWSERS} on the PATH; the test is skipped when there is none. */
   private static Path chromium() {
-    Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .filter(dir -> !dir.isEmpty())
-        .flatMap(dir -> BROWSERS.stream().map(name -> Path.of(dir, name)))
-        .filter(Files::isExecutable)
-        .findFirst();
-    assumeTrue(found.isPresent(), "No Chromium on the PATH (looked for " + String.join(", ", BROWSERS)
-        + "): report.html is not checked in a browser. Install it with: apt-get install chromium");
+    Optional<Path> found =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(dir -> !dir.isEmpty())
+            .flatMap(dir -> BROWSERS.stream().map(name -> Path.of(dir, name)))
+            .filter(Files::isExecutable)
+            .findFirst();
+    assumeTrue(
+        found.isPresent(),
+        "No Chromium on the PATH (looked for "
+            + String.join(", ", BROWSERS)
+            + "): report.html is not checked in a browser. Install it with: apt-get install chromium");
     return found.get();
   }
 

@@ -33,11 +33,14 @@ class ArchivesLinkTest {
     Files.createSymbolicLink(dir.resolve("lib/libbar.so"), Path.of("libbar.so.2"));
 
     assertThatThrownBy(() -> Archives.pack(dir, archive, EPOCH))
-        .isInstanceOfSatisfying(UnsafeOutputLinkException.class, e -> {
-          assertThat(e.link()).isEqualTo("lib/libbar.so");
-          assertThat(e.linkTarget()).isEqualTo("libbar.so.2");
-        })
-        .hasMessageContaining("lib/libbar.so -> libbar.so.2").hasMessageContaining("dangles");
+        .isInstanceOfSatisfying(
+            UnsafeOutputLinkException.class,
+            e -> {
+              assertThat(e.link()).isEqualTo("lib/libbar.so");
+              assertThat(e.linkTarget()).isEqualTo("libbar.so.2");
+            })
+        .hasMessageContaining("lib/libbar.so -> libbar.so.2")
+        .hasMessageContaining("dangles");
     assertThat(sha256(archive)).isEqualTo(before);
   }
 
@@ -50,7 +53,8 @@ class ArchivesLinkTest {
 
     assertThatThrownBy(() -> Archives.pack(dir, work.resolve("cross/tool." + extension), EPOCH))
         .isInstanceOf(UnsafeOutputLinkException.class)
-        .hasMessageContaining("escape -> ../outside").hasMessageContaining("out of the output directory");
+        .hasMessageContaining("escape -> ../outside")
+        .hasMessageContaining("out of the output directory");
     assertThat(work.resolve("cross/tool." + extension)).doesNotExist();
   }
 
@@ -62,16 +66,19 @@ class ArchivesLinkTest {
     Files.createSymbolicLink(dir.resolve("sneaky"), Path.of("lib/here/../../outside"));
 
     assertThatThrownBy(() -> Archives.pack(dir, work.resolve("tool.tar.gz"), EPOCH))
-        .isInstanceOf(UnsafeOutputLinkException.class).hasMessageContaining("sneaky -> lib/here/../../outside");
+        .isInstanceOf(UnsafeOutputLinkException.class)
+        .hasMessageContaining("sneaky -> lib/here/../../outside");
   }
 
   @Test
   void absoluteLinkFails() throws Exception {
     Path dir = outputs(work);
-    Files.createSymbolicLink(dir.resolve("lib/libc.so"), dir.resolve("lib/libfoo.so.1.2.3").toAbsolutePath());
+    Files.createSymbolicLink(
+        dir.resolve("lib/libc.so"), dir.resolve("lib/libfoo.so.1.2.3").toAbsolutePath());
 
     assertThatThrownBy(() -> Archives.pack(dir, work.resolve("tool.zip"), EPOCH))
-        .isInstanceOf(UnsafeOutputLinkException.class).hasMessageContaining("lib/libc.so -> /")
+        .isInstanceOf(UnsafeOutputLinkException.class)
+        .hasMessageContaining("lib/libc.so -> /")
         .hasMessageContaining("is absolute");
   }
 
@@ -85,16 +92,20 @@ class ArchivesLinkTest {
     Archives.pack(dir, archive, EPOCH);
 
     List<TarArchiveEntry> links = new ArrayList<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(
-        new GzipCompressorInputStream(Files.newInputStream(archive)))) {
+    try (TarArchiveInputStream in =
+        new TarArchiveInputStream(new GzipCompressorInputStream(Files.newInputStream(archive)))) {
       for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (e.isSymbolicLink()) {
           links.add(e);
         }
       }
     }
-    assertThat(links).extracting(TarArchiveEntry::getName, TarArchiveEntry::getLinkName).containsExactly(
-        tuple("current", "bin"), tuple("lib/libfoo.so", "libfoo.so.1"), tuple("lib/libfoo.so.1", "libfoo.so.1.2.3"),
-        tuple("share/tool", "../bin/tool"));
+    assertThat(links)
+        .extracting(TarArchiveEntry::getName, TarArchiveEntry::getLinkName)
+        .containsExactly(
+            tuple("current", "bin"),
+            tuple("lib/libfoo.so", "libfoo.so.1"),
+            tuple("lib/libfoo.so.1", "libfoo.so.1.2.3"),
+            tuple("share/tool", "../bin/tool"));
   }
 }

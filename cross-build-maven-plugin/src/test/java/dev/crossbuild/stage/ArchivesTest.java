@@ -33,11 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The release archives: the same bytes for the same outputs and epoch, and nothing unsafe in them. */
+/**
+ * The release archives: the same bytes for the same outputs and epoch, and nothing unsafe in them.
+ */
 class ArchivesTest {
 
   /** 2023-11-14T22:13:20Z: even, since a zip holds times in 2-second steps. */
   static final long EPOCH = 1_700_000_000L;
+
   static final String LONG_NAME = "docs/" + "a-very-long-directory-name/".repeat(4) + "manual.txt";
 
   @TempDir Path work;
@@ -52,9 +55,11 @@ class ArchivesTest {
     Files.createDirectories(dir.resolve("lib"));
     Files.createDirectories(dir.resolve("share"));
     Files.writeString(dir.resolve("bin/tool"), "#!/bin/sh\necho tool\n");
-    Files.setPosixFilePermissions(dir.resolve("bin/tool"), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        dir.resolve("bin/tool"), PosixFilePermissions.fromString("rwx------"));
     Files.writeString(dir.resolve("share/data.txt"), "data\n".repeat(1000));
-    Files.setPosixFilePermissions(dir.resolve("share/data.txt"), PosixFilePermissions.fromString("rw-rw-rw-"));
+    Files.setPosixFilePermissions(
+        dir.resolve("share/data.txt"), PosixFilePermissions.fromString("rw-rw-rw-"));
     Files.writeString(dir.resolve("lib/libfoo.so.1.2.3"), "ELF pretend");
     Files.createSymbolicLink(dir.resolve("lib/libfoo.so.1"), Path.of("libfoo.so.1.2.3"));
     Files.createSymbolicLink(dir.resolve("lib/libfoo.so"), Path.of("libfoo.so.1"));
@@ -65,7 +70,8 @@ class ArchivesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tar.gz", "zip"})
-  void packingTwiceGivesTheSameBytesWhateverTheFilesTimesOrTheClock(String extension) throws Exception {
+  void packingTwiceGivesTheSameBytesWhateverTheFilesTimesOrTheClock(String extension)
+      throws Exception {
     Path dir = outputs(work);
     Path first = work.resolve("first/tool-1.0-x." + extension);
     Path second = work.resolve("second/tool-1.0-x." + extension);
@@ -89,12 +95,14 @@ class ArchivesTest {
     List<String> hashes = new ArrayList<>();
     TimeZone original = TimeZone.getDefault();
     try {
-      for (String zone : List.of("UTC", "Pacific/Kiritimati", "America/St_Johns", "Europe/Berlin")) {
+      for (String zone :
+          List.of("UTC", "Pacific/Kiritimati", "America/St_Johns", "Europe/Berlin")) {
         TimeZone.setDefault(TimeZone.getTimeZone(zone));
         Path zip = work.resolve(zone.replace('/', '_') + "/tool.zip");
         Archives.pack(dir, zip, epoch);
         hashes.add(sha256(zip));
-        assertThat(dosTimeOfFirstEntry(zip)).as("in %s", zone)
+        assertThat(dosTimeOfFirstEntry(zip))
+            .as("in %s", zone)
             .isEqualTo(LocalDateTime.ofEpochSecond(epoch, 0, ZoneOffset.UTC));
       }
     } finally {
@@ -112,19 +120,29 @@ class ArchivesTest {
     try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
       List<ZipArchiveEntry> entries = new ArrayList<>();
       file.getEntries().asIterator().forEachRemaining(entries::add);
-      assertThat(entries).extracting(ZipArchiveEntry::getName).containsExactly("bin/tool", LONG_NAME,
-          "lib/libfoo.so", "lib/libfoo.so.1", "lib/libfoo.so.1.2.3", "share/data.txt");
-      assertThat(entries).allSatisfy(e -> {
-        assertThat(e.getPlatform()).isEqualTo(ZipArchiveEntry.PLATFORM_UNIX);
-        assertThat(e.getExtraFields(true)).as("extra fields of %s", e.getName()).isEmpty();
-        assertThat(e.getCentralDirectoryExtra()).isEmpty();
-        assertThat(e.getMethod()).isEqualTo(ZipArchiveEntry.DEFLATED);
-      });
+      assertThat(entries)
+          .extracting(ZipArchiveEntry::getName)
+          .containsExactly(
+              "bin/tool",
+              LONG_NAME,
+              "lib/libfoo.so",
+              "lib/libfoo.so.1",
+              "lib/libfoo.so.1.2.3",
+              "share/data.txt");
+      assertThat(entries)
+          .allSatisfy(
+              e -> {
+                assertThat(e.getPlatform()).isEqualTo(ZipArchiveEntry.PLATFORM_UNIX);
+                assertThat(e.getExtraFields(true)).as("extra fields of %s", e.getName()).isEmpty();
+                assertThat(e.getCentralDirectoryExtra()).isEmpty();
+                assertThat(e.getMethod()).isEqualTo(ZipArchiveEntry.DEFLATED);
+              });
       assertThat(entries.get(0).getUnixMode()).isEqualTo(0100755);
       assertThat(entries.get(5).getUnixMode()).isEqualTo(0100644);
       assertThat(entries.get(2).isUnixSymlink()).isTrue();
       assertThat(entries.get(2).getUnixMode()).isEqualTo(0120777);
-      assertThat(new String(file.getInputStream(entries.get(2)).readAllBytes(), UTF_8)).isEqualTo("libfoo.so.1");
+      assertThat(new String(file.getInputStream(entries.get(2)).readAllBytes(), UTF_8))
+          .isEqualTo("libfoo.so.1");
     }
   }
 
@@ -138,8 +156,13 @@ class ArchivesTest {
       tar = in.readAllBytes();
     }
     String raw = new String(tar, ISO_8859_1);
-    assertThat(raw).doesNotContain("PaxHeaders").doesNotContain("LIBARCHIVE").doesNotContain("atime=")
-        .doesNotContain("ctime=").doesNotContain("mtime=").contains("././@LongLink");
+    assertThat(raw)
+        .doesNotContain("PaxHeaders")
+        .doesNotContain("LIBARCHIVE")
+        .doesNotContain("atime=")
+        .doesNotContain("ctime=")
+        .doesNotContain("mtime=")
+        .contains("././@LongLink");
 
     List<TarArchiveEntry> entries = new ArrayList<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
@@ -147,19 +170,28 @@ class ArchivesTest {
         entries.add(e);
       }
     }
-    assertThat(entries).extracting(TarArchiveEntry::getName).containsExactly("bin/tool", LONG_NAME,
-        "lib/libfoo.so", "lib/libfoo.so.1", "lib/libfoo.so.1.2.3", "share/data.txt");
-    assertThat(entries).allSatisfy(e -> {
-      assertThat(e.getExtraPaxHeaders()).as("pax headers of %s", e.getName()).isEmpty();
-      assertThat(e.isPaxHeader()).isFalse();
-      assertThat(e.getLastModifiedTime().toInstant().getEpochSecond()).isEqualTo(EPOCH);
-      assertThat(e.getLastAccessTime()).isNull();
-      assertThat(e.getStatusChangeTime()).isNull();
-      assertThat(e.getLongUserId()).isZero();
-      assertThat(e.getLongGroupId()).isZero();
-      assertThat(e.getUserName()).isEmpty();
-      assertThat(e.getGroupName()).isEmpty();
-    });
+    assertThat(entries)
+        .extracting(TarArchiveEntry::getName)
+        .containsExactly(
+            "bin/tool",
+            LONG_NAME,
+            "lib/libfoo.so",
+            "lib/libfoo.so.1",
+            "lib/libfoo.so.1.2.3",
+            "share/data.txt");
+    assertThat(entries)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getExtraPaxHeaders()).as("pax headers of %s", e.getName()).isEmpty();
+              assertThat(e.isPaxHeader()).isFalse();
+              assertThat(e.getLastModifiedTime().toInstant().getEpochSecond()).isEqualTo(EPOCH);
+              assertThat(e.getLastAccessTime()).isNull();
+              assertThat(e.getStatusChangeTime()).isNull();
+              assertThat(e.getLongUserId()).isZero();
+              assertThat(e.getLongGroupId()).isZero();
+              assertThat(e.getUserName()).isEmpty();
+              assertThat(e.getGroupName()).isEmpty();
+            });
     assertThat(entries.get(0).getMode() & 07777).isEqualTo(0755);
     assertThat(entries.get(5).getMode() & 07777).isEqualTo(0644);
     assertThat(entries.get(5).getSize()).isEqualTo(5000);
@@ -186,7 +218,8 @@ class ArchivesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tar.gz", "zip"})
-  void archiveGetsTheUmaskPermissionsOfAnyBuildOutputNotThoseOfATempFile(String extension) throws Exception {
+  void archiveGetsTheUmaskPermissionsOfAnyBuildOutputNotThoseOfATempFile(String extension)
+      throws Exception {
     Path archive = work.resolve("cross/tool-1.0-x." + extension);
     Archives.pack(outputs(work), archive, EPOCH);
     Path plain = work.resolve("cross/plain.txt");
@@ -194,11 +227,12 @@ class ArchivesTest {
       out.write(1);
     }
 
-    assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(Files.getPosixFilePermissions(plain))
+    assertThat(Files.getPosixFilePermissions(archive))
+        .isEqualTo(Files.getPosixFilePermissions(plain))
         .isNotEqualTo(PosixFilePermissions.fromString("rw-------"));
     try (var siblings = Files.list(archive.getParent())) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-          archive.getFileName().toString(), "plain.txt");
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(archive.getFileName().toString(), "plain.txt");
     }
   }
 
@@ -207,7 +241,8 @@ class ArchivesTest {
     Path dir = outputs(work);
     Path archive = work.resolve("cross/tool.tar.gz");
     Files.createDirectories(archive);
-    Files.writeString(archive.resolve("in-the-way"), "a directory cannot be replaced by the archive");
+    Files.writeString(
+        archive.resolve("in-the-way"), "a directory cannot be replaced by the archive");
 
     assertThatThrownBy(() -> Archives.pack(dir, archive, EPOCH)).isInstanceOf(IOException.class);
     try (var siblings = Files.list(archive.getParent())) {
@@ -224,15 +259,16 @@ class ArchivesTest {
     Files.writeString(dir.resolve("a/b"), "1");
     Files.writeString(dir.resolve("a-b/x"), "22");
 
-    assertThat(Archives.list(dir)).containsExactly(
-        new OutputFile("a-b/x", 2),
-        new OutputFile("a/b", 1),
-        new OutputFile("bin/tool", 20),
-        new OutputFile(LONG_NAME, 8),
-        new OutputFile("lib/libfoo.so", 0, "libfoo.so.1"),
-        new OutputFile("lib/libfoo.so.1", 0, "libfoo.so.1.2.3"),
-        new OutputFile("lib/libfoo.so.1.2.3", 11),
-        new OutputFile("share/data.txt", 5000));
+    assertThat(Archives.list(dir))
+        .containsExactly(
+            new OutputFile("a-b/x", 2),
+            new OutputFile("a/b", 1),
+            new OutputFile("bin/tool", 20),
+            new OutputFile(LONG_NAME, 8),
+            new OutputFile("lib/libfoo.so", 0, "libfoo.so.1"),
+            new OutputFile("lib/libfoo.so.1", 0, "libfoo.so.1.2.3"),
+            new OutputFile("lib/libfoo.so.1.2.3", 11),
+            new OutputFile("share/data.txt", 5000));
     assertThat(Archives.list(dir)).filteredOn(OutputFile::link).hasSize(2);
   }
 
@@ -251,7 +287,8 @@ class ArchivesTest {
     Path dir = outputs(work);
 
     assertThatThrownBy(() -> Archives.pack(dir, work.resolve("tool.7z"), EPOCH))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".tar.gz or .zip");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(".tar.gz or .zip");
   }
 
   /** The DOS date and time fields of the first local file header. */
@@ -259,11 +296,17 @@ class ArchivesTest {
     byte[] b = Files.readAllBytes(zip);
     int time = (b[10] & 0xff) | (b[11] & 0xff) << 8;
     int date = (b[12] & 0xff) | (b[13] & 0xff) << 8;
-    return LocalDateTime.of(1980 + (date >> 9), (date >> 5) & 0xf, date & 0x1f, time >> 11, (time >> 5) & 0x3f,
+    return LocalDateTime.of(
+        1980 + (date >> 9),
+        (date >> 5) & 0xf,
+        date & 0x1f,
+        time >> 11,
+        (time >> 5) & 0x3f,
         (time & 0x1f) * 2);
   }
 
   static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build cache's script lines, run by the real shell with /cache and /src mapped into a temporary directory. */
+/**
+ * The build cache's script lines, run by the real shell with /cache and /src mapped into a
+ * temporary directory.
+ */
 class BuildCacheScriptTest {
 
   @TempDir Path dir;
@@ -23,11 +26,21 @@ class BuildCacheScriptTest {
 
   @Test
   void theGccRecipesUseCcacheThroughTheMasqueradeDirectoryWithTheCap() {
-    String prelude = BuildCacheScript.prelude("cmake", new BuildCacheConfig(BuildCacheConfig.Mode.VOLUME, null, 500L << 20));
-    assertThat(prelude).contains("export CROSS_CACHE=/cache", "flock -n 9", "CCACHE_DIR=\"$CROSS_CACHE/ccache\"",
-        "CCACHE_MAXSIZE=512000K", "export PATH=\"/usr/lib/ccache:$PATH\"", "ccache -z");
+    String prelude =
+        BuildCacheScript.prelude(
+            "cmake", new BuildCacheConfig(BuildCacheConfig.Mode.VOLUME, null, 500L << 20));
+    assertThat(prelude)
+        .contains(
+            "export CROSS_CACHE=/cache",
+            "flock -n 9",
+            "CCACHE_DIR=\"$CROSS_CACHE/ccache\"",
+            "CCACHE_MAXSIZE=512000K",
+            "export PATH=\"/usr/lib/ccache:$PATH\"",
+            "ccache -z");
     assertThat(BuildCacheScript.epilogue("make", ON)).contains("ccache -s");
-    assertThat(BuildCacheScript.prelude("maven", ON)).doesNotContain("ccache").doesNotContain("cargo");
+    assertThat(BuildCacheScript.prelude("maven", ON))
+        .doesNotContain("ccache")
+        .doesNotContain("cargo");
   }
 
   @Test
@@ -37,11 +50,17 @@ class BuildCacheScriptTest {
     Files.createDirectories(dir.resolve("cache"));
 
     assertThat(run("k1")).contains("seeded=1", "seeded from the deps image");
-    assertThat(Files.isSymbolicLink(dir.resolve("src/target"))).as("/src/target points into the cache").isTrue();
-    assertThat(dir.resolve("cache/cargo-target/release/from-the-deps-image")).hasContent("stub build");
+    assertThat(Files.isSymbolicLink(dir.resolve("src/target")))
+        .as("/src/target points into the cache")
+        .isTrue();
+    assertThat(dir.resolve("cache/cargo-target/release/from-the-deps-image"))
+        .hasContent("stub build");
     Files.writeString(dir.resolve("cache/cargo-target/release/built-here"), "a real build");
 
-    assertThat(run("k1")).as("the same deps key: the cache is kept").contains("seeded=").doesNotContain("seeded=1");
+    assertThat(run("k1"))
+        .as("the same deps key: the cache is kept")
+        .contains("seeded=")
+        .doesNotContain("seeded=1");
     assertThat(dir.resolve("cache/cargo-target/release/built-here")).exists();
 
     Files.delete(dir.resolve("src/target"));
@@ -56,7 +75,9 @@ class BuildCacheScriptTest {
     Files.createDirectories(dir.resolve("cache/cargo-target"));
     Files.write(dir.resolve("cache/cargo-target/big"), new byte[64 << 10]);
     Files.writeString(dir.resolve("cache/deps-key"), "k1\n");
-    String epilogue = BuildCacheScript.epilogue("cargo", new BuildCacheConfig(BuildCacheConfig.Mode.VOLUME, null, 16L << 10));
+    String epilogue =
+        BuildCacheScript.epilogue(
+            "cargo", new BuildCacheConfig(BuildCacheConfig.Mode.VOLUME, null, 16L << 10));
     String out = sh("CROSS_CACHE=" + dir.resolve("cache") + "\n" + epilogue);
     assertThat(out).contains("over <buildCacheMaxSize> (16K): dropped");
     assertThat(dir.resolve("cache/cargo-target")).doesNotExist();
@@ -64,9 +85,16 @@ class BuildCacheScriptTest {
   }
 
   private String run(String depsKey) throws Exception {
-    String prelude = BuildCacheScript.prelude("cargo", ON).replace("/cache", dir.resolve("cache").toString());
-    return sh("set -eu\ncd " + dir.resolve("src") + "\nCROSS_DEPS_KEY=" + depsKey + "\n" + prelude
-        + "echo \"seeded=${CROSS_CARGO_SEEDED:-}\"\n");
+    String prelude =
+        BuildCacheScript.prelude("cargo", ON).replace("/cache", dir.resolve("cache").toString());
+    return sh(
+        "set -eu\ncd "
+            + dir.resolve("src")
+            + "\nCROSS_DEPS_KEY="
+            + depsKey
+            + "\n"
+            + prelude
+            + "echo \"seeded=${CROSS_CARGO_SEEDED:-}\"\n");
   }
 
   private String sh(String script) throws Exception {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -31,24 +30,37 @@ class ContextTarTest {
   void writesFilesUnderThePrefixWithModesOwnerTimeAndLinks() throws IOException {
     write("a.txt", "hello");
     write("run.sh", "#!/bin/sh\necho hi\n");
-    Files.setPosixFilePermissions(dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        dir.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
     write("sub/b.txt", "b");
     Files.createSymbolicLink(dir.resolve("link"), Path.of("sub/b.txt"));
     byte[] dockerfile = "FROM scratch\n".getBytes(UTF_8);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ContextTar.Written written = new ContextTar()
-        .addDirectory(dir, List.of("sub/b.txt", "run.sh", "link", "a.txt"), "src/")
-        .addFile("Dockerfile", dockerfile)
-        .writeTo(out);
+    ContextTar.Written written =
+        new ContextTar()
+            .addDirectory(dir, List.of("sub/b.txt", "run.sh", "link", "a.txt"), "src/")
+            .addFile("Dockerfile", dockerfile)
+            .writeTo(out);
 
     Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
     Map<String, String> contents = read(out.toByteArray(), entries);
-    assertThat(entries.keySet()).containsExactly(
-        "src/", "src/a.txt", "src/link", "src/run.sh", "src/sub/", "src/sub/b.txt", "Dockerfile");
-    assertThat(contents).containsEntry("src/a.txt", "hello").containsEntry("Dockerfile", "FROM scratch\n");
+    assertThat(entries.keySet())
+        .containsExactly(
+            "src/",
+            "src/a.txt",
+            "src/link",
+            "src/run.sh",
+            "src/sub/",
+            "src/sub/b.txt",
+            "Dockerfile");
+    assertThat(contents)
+        .containsEntry("src/a.txt", "hello")
+        .containsEntry("Dockerfile", "FROM scratch\n");
     assertThat(entries.get("src/a.txt").getMode() & 07777).isEqualTo(0644);
-    assertThat(entries.get("src/run.sh").getMode() & 07777).as("executable bit kept").isEqualTo(0755);
+    assertThat(entries.get("src/run.sh").getMode() & 07777)
+        .as("executable bit kept")
+        .isEqualTo(0755);
     assertThat(entries.get("src/sub/").isDirectory()).isTrue();
     assertThat(entries.get("src/sub/").getMode() & 07777).isEqualTo(0755);
     assertThat(entries.get("src/link").isSymbolicLink()).isTrue();
@@ -69,14 +81,22 @@ class ContextTarTest {
     write("dir/b.txt", "b");
     List<String> files = List.of("a.txt", "dir/b.txt");
 
-    byte[] first = tar(new ContextTar().addDirectory(dir, files, "src").addFile("Dockerfile", new byte[] {1}));
+    byte[] first =
+        tar(new ContextTar().addDirectory(dir, files, "src").addFile("Dockerfile", new byte[] {1}));
     Files.setLastModifiedTime(dir.resolve("a.txt"), FileTime.fromMillis(123_456_789_000L));
-    byte[] second = tar(new ContextTar().addDirectory(dir, List.of("dir/b.txt", "a.txt"), "src/")
-        .addFile("Dockerfile", new byte[] {1}));
+    byte[] second =
+        tar(
+            new ContextTar()
+                .addDirectory(dir, List.of("dir/b.txt", "a.txt"), "src/")
+                .addFile("Dockerfile", new byte[] {1}));
 
     assertThat(second).isEqualTo(first);
     write("a.txt", "changed");
-    assertThat(tar(new ContextTar().addDirectory(dir, files, "src").addFile("Dockerfile", new byte[] {1})))
+    assertThat(
+            tar(
+                new ContextTar()
+                    .addDirectory(dir, files, "src")
+                    .addFile("Dockerfile", new byte[] {1})))
         .isNotEqualTo(first);
   }
 
@@ -92,30 +112,32 @@ class ContextTarTest {
     Path tarFile = dir.resolve("out.tar");
     long[] largestWrite = {0};
     try (OutputStream disk = Files.newOutputStream(tarFile)) {
-      OutputStream watching = new OutputStream() {
-        long seen;
-        boolean changed;
+      OutputStream watching =
+          new OutputStream() {
+            long seen;
+            boolean changed;
 
-        @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          largestWrite[0] = Math.max(largestWrite[0], len);
-          seen += len;
-          if (!changed && seen > 1024 * 1024) {
-            try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-              file.seek(size - 1);
-              file.write('Z');
+            @Override
+            public void write(int b) throws IOException {
+              write(new byte[] {(byte) b}, 0, 1);
             }
-            changed = true;
-          }
-          disk.write(b, off, len);
-        }
-      };
-      ContextTar.Written written = new ContextTar().addDirectory(dir, List.of("big.bin"), "").writeTo(watching);
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              largestWrite[0] = Math.max(largestWrite[0], len);
+              seen += len;
+              if (!changed && seen > 1024 * 1024) {
+                try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+                  file.seek(size - 1);
+                  file.write('Z');
+                }
+                changed = true;
+              }
+              disk.write(b, off, len);
+            }
+          };
+      ContextTar.Written written =
+          new ContextTar().addDirectory(dir, List.of("big.bin"), "").writeTo(watching);
       assertThat(written.contentBytes()).isEqualTo(size);
     }
 
@@ -131,16 +153,23 @@ class ContextTarTest {
 
   @Test
   void longAndNonAsciiNamesSurvive() throws IOException {
-    String longName = "deep/".repeat(30) + "a-file-name-that-is-longer-than-one-hundred-characters-"
-        + "x".repeat(80) + ".txt";
+    String longName =
+        "deep/".repeat(30)
+            + "a-file-name-that-is-longer-than-one-hundred-characters-"
+            + "x".repeat(80)
+            + ".txt";
     write(longName, "deep");
     write("ünïcode-名前.txt", "u");
 
     Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
     Map<String, String> contents =
-        read(tar(new ContextTar().addDirectory(dir, List.of(longName, "ünïcode-名前.txt"), "src/")), entries);
+        read(
+            tar(new ContextTar().addDirectory(dir, List.of(longName, "ünïcode-名前.txt"), "src/")),
+            entries);
 
-    assertThat(contents).containsEntry("src/" + longName, "deep").containsEntry("src/ünïcode-名前.txt", "u");
+    assertThat(contents)
+        .containsEntry("src/" + longName, "deep")
+        .containsEntry("src/ünïcode-名前.txt", "u");
   }
 
   @Test
@@ -149,26 +178,34 @@ class ContextTarTest {
     Files.createSymbolicLink(dir.resolve("linked"), outside);
 
     assertThatThrownBy(() -> new ContextTar().addDirectory(dir, List.of("../x"), ""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../x");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("../x");
     assertThatThrownBy(() -> new ContextTar().addFile("/etc/passwd", new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ContextTar().addFile("Dockerfile", new byte[0]).addFile("Dockerfile", new byte[0]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    assertThatThrownBy(
+            () ->
+                new ContextTar()
+                    .addFile("Dockerfile", new byte[0])
+                    .addFile("Dockerfile", new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice");
     ContextTar throughLink = new ContextTar().addDirectory(dir, List.of("linked/secret"), "");
     assertThatThrownBy(() -> throughLink.writeTo(OutputStream.nullOutputStream()))
-        .isInstanceOf(IOException.class).hasMessageContaining("linked/secret");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("linked/secret");
   }
 
   @Test
   void leavesTheCallersStreamOpen() throws IOException {
     write("a.txt", "a");
     List<String> events = new ArrayList<>();
-    OutputStream out = new ByteArrayOutputStream() {
-      @Override
-      public void close() {
-        events.add("closed");
-      }
-    };
+    OutputStream out =
+        new ByteArrayOutputStream() {
+          @Override
+          public void close() {
+            events.add("closed");
+          }
+        };
 
     new ContextTar().addDirectory(dir, List.of("a.txt"), "").writeTo(out);
 
@@ -187,9 +224,11 @@ class ContextTarTest {
     return out.toByteArray();
   }
 
-  private static Map<String, String> read(byte[] tar, Map<String, TarArchiveEntry> entries) throws IOException {
+  private static Map<String, String> read(byte[] tar, Map<String, TarArchiveEntry> entries)
+      throws IOException {
     Map<String, String> contents = new LinkedHashMap<>();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar), "UTF-8")) {
+    try (TarArchiveInputStream in =
+        new TarArchiveInputStream(new ByteArrayInputStream(tar), "UTF-8")) {
       for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         entries.put(entry.getName(), entry);
         if (entry.isFile()) {

@@ -44,28 +44,50 @@ class CrossBuildPlanTest {
     Files.writeString(dir.resolve("Makefile"), "all:\n\ttrue\n");
   }
 
-  private CrossBuild session(List<RawTarget> targets, Function<BuilderConfig, ContainerEngine> connector) {
-    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
-        dir.resolve("target/cross"), targets, null,
-        new RecipeOverrides("make", null, null, null, null, null, List.of("hello"), Map.of()),
-        List.of(new RawConfig.RawBuilder("box", BOX_HOST, null, null, 1)), null, 1, "auto", false));
-    return new CrossBuild(config, TargetCatalog.builtIn(), b -> {
-      connected.add(b.id());
-      return connector.apply(b);
-    }, "1.0-test");
+  private CrossBuild session(
+      List<RawTarget> targets, Function<BuilderConfig, ContainerEngine> connector) {
+    CrossConfig config =
+        new ConfigResolver(TargetCatalog.builtIn())
+            .resolve(
+                new RawConfig(
+                    dir,
+                    "hello",
+                    "1.0",
+                    dir.resolve("target/cross"),
+                    targets,
+                    null,
+                    new RecipeOverrides(
+                        "make", null, null, null, null, null, List.of("hello"), Map.of()),
+                    List.of(new RawConfig.RawBuilder("box", BOX_HOST, null, null, 1)),
+                    null,
+                    1,
+                    "auto",
+                    false));
+    return new CrossBuild(
+        config,
+        TargetCatalog.builtIn(),
+        b -> {
+          connected.add(b.id());
+          return connector.apply(b);
+        },
+        "1.0-test");
   }
 
   /** local answers; box refuses the connection as docker-java reports it. */
   private static ContainerEngine boxDown(BuilderConfig b) {
     if (b.id().equals("box")) {
-      throw new EngineUnavailableException(BOX_HOST, "<builder> 'box'", new ConnectException("Connection refused"));
+      throw new EngineUnavailableException(
+          BOX_HOST, "<builder> 'box'", new ConnectException("Connection refused"));
     }
     return new RecordingEngine(AMD64);
   }
 
-  /** The two amd64 targets, glibc and musl; the first on the given {@code <builder>} (null: any). */
+  /**
+   * The two amd64 targets, glibc and musl; the first on the given {@code <builder>} (null: any).
+   */
   private static List<RawTarget> amd64Targets(String firstOn) {
-    return List.of(new RawTarget("x86_64-unknown-linux-gnu", null, firstOn, null, null, null, null),
+    return List.of(
+        new RawTarget("x86_64-unknown-linux-gnu", null, firstOn, null, null, null, null),
         RawTarget.of("x86_64-unknown-linux-musl"));
   }
 
@@ -85,9 +107,15 @@ class CrossBuildPlanTest {
       BuildPlan plan = session.plan();
 
       assertThat(connected).containsExactly("local", "box");
-      assertThat(plan.targets()).extracting(t -> t.builder().id()).containsExactly("local", "local");
-      assertThat(plan.unreachable()).containsExactly(new UnreachableBuilder("box", BOX_HOST,
-          "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused"));
+      assertThat(plan.targets())
+          .extracting(t -> t.builder().id())
+          .containsExactly("local", "local");
+      assertThat(plan.unreachable())
+          .containsExactly(
+              new UnreachableBuilder(
+                  "box",
+                  BOX_HOST,
+                  "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused"));
       assertThat(session.builders()).extracting(b -> b.id()).containsExactly("local");
     }
   }
@@ -95,54 +123,75 @@ class CrossBuildPlanTest {
   @Test
   void aTargetForcedOntoTheUnreachableBuilderSaysSo() {
     try (CrossBuild session = session(amd64Targets("box"), CrossBuildPlanTest::boxDown)) {
-      assertThatThrownBy(session::plan).isInstanceOfSatisfying(UnbuildableTargetsException.class, e -> {
-        assertThat(e.targets()).hasSize(1);
-        assertThat(e.getMessage()).isEqualTo("Target x86_64-unknown-linux-gnu: builder 'box' (tcp://10.0.0.2:2376)"
-            + " could not be reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'):"
-            + " Connection refused. Start the engine at tcp://10.0.0.2:2376 or check the <host> of <builder> 'box',"
-            + " or remove <builder>box</builder> from the target so another builder builds it");
-      });
+      assertThatThrownBy(session::plan)
+          .isInstanceOfSatisfying(
+              UnbuildableTargetsException.class,
+              e -> {
+                assertThat(e.targets()).hasSize(1);
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "Target x86_64-unknown-linux-gnu: builder 'box' (tcp://10.0.0.2:2376)"
+                            + " could not be reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'):"
+                            + " Connection refused. Start the engine at tcp://10.0.0.2:2376 or check the <host> of <builder> 'box',"
+                            + " or remove <builder>box</builder> from the target so another builder builds it");
+              });
     }
   }
 
   @Test
   void aTlsFailureCountsAsUnreachableToo() {
-    try (CrossBuild session = session(amd64Targets(null), b -> {
-      if (b.id().equals("box")) {
-        throw new EngineException("Cannot use the engine endpoint box " + BOX_HOST + ": ca.pem not found");
-      }
-      return new RecordingEngine(AMD64);
-    })) {
+    try (CrossBuild session =
+        session(
+            amd64Targets(null),
+            b -> {
+              if (b.id().equals("box")) {
+                throw new EngineException(
+                    "Cannot use the engine endpoint box " + BOX_HOST + ": ca.pem not found");
+              }
+              return new RecordingEngine(AMD64);
+            })) {
       BuildPlan plan = session.plan();
 
-      assertThat(plan.unreachable()).extracting(UnreachableBuilder::problem)
-          .containsExactly("Cannot use the engine endpoint box tcp://10.0.0.2:2376: ca.pem not found");
+      assertThat(plan.unreachable())
+          .extracting(UnreachableBuilder::problem)
+          .containsExactly(
+              "Cannot use the engine endpoint box tcp://10.0.0.2:2376: ca.pem not found");
     }
   }
 
   @Test
   void anUnreachableLocalEngineIsLeftOutWhenAnotherAnswers() {
-    try (CrossBuild session = session(amd64Targets(null), b -> {
-      if (b.id().equals("local")) {
-        throw new EngineUnavailableException("unix:///var/run/docker.sock", "DOCKER_HOST unset", null);
-      }
-      return new RecordingEngine(AMD64);
-    })) {
+    try (CrossBuild session =
+        session(
+            amd64Targets(null),
+            b -> {
+              if (b.id().equals("local")) {
+                throw new EngineUnavailableException(
+                    "unix:///var/run/docker.sock", "DOCKER_HOST unset", null);
+              }
+              return new RecordingEngine(AMD64);
+            })) {
       BuildPlan plan = session.plan();
 
       assertThat(plan.targets()).extracting(t -> t.builder().id()).containsExactly("box", "box");
-      assertThat(plan.unreachable()).extracting(UnreachableBuilder::id, UnreachableBuilder::host)
+      assertThat(plan.unreachable())
+          .extracting(UnreachableBuilder::id, UnreachableBuilder::host)
           .containsExactly(Tuple.tuple("local", "unix:///var/run/docker.sock"));
     }
   }
 
   @Test
   void whenNoBuilderAnswersTheFirstFailureIsThrown() {
-    EngineUnavailableException localDown = new EngineUnavailableException("unix:///var/run/docker.sock",
-        "DOCKER_HOST unset", null);
-    try (CrossBuild session = session(amd64Targets(null), b -> {
-      throw b.id().equals("local") ? localDown : new EngineUnavailableException(BOX_HOST, "<builder> 'box'", null);
-    })) {
+    EngineUnavailableException localDown =
+        new EngineUnavailableException("unix:///var/run/docker.sock", "DOCKER_HOST unset", null);
+    try (CrossBuild session =
+        session(
+            amd64Targets(null),
+            b -> {
+              throw b.id().equals("local")
+                  ? localDown
+                  : new EngineUnavailableException(BOX_HOST, "<builder> 'box'", null);
+            })) {
       assertThatThrownBy(session::plan).isSameAs(localDown);
     }
   }
@@ -150,19 +199,32 @@ class CrossBuildPlanTest {
   @Test
   void anEngineWhoseInfoFailsIsClosedAndLeftOut() {
     List<String> closed = new ArrayList<>();
-    try (CrossBuild session = session(amd64Targets(null), b -> {
-      if (b.id().equals("local")) {
-        return new RecordingEngine(AMD64);
-      }
-      // An engine that answered the connection but fails on /info; only close() is expected after that.
-      return (ContainerEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {ContainerEngine.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "info" -> throw new EngineException("Reading engine info failed: 500 Internal Server Error");
-            case "close" -> closed.add(b.id());
-            default -> throw new AssertionError("unexpected call " + method.getName());
-          });
-    })) {
-      assertThat(session.plan().unreachable()).extracting(UnreachableBuilder::id).containsExactly("box");
+    try (CrossBuild session =
+        session(
+            amd64Targets(null),
+            b -> {
+              if (b.id().equals("local")) {
+                return new RecordingEngine(AMD64);
+              }
+              // An engine that answered the connection but fails on /info; only close() is expected
+              // after that.
+              return (ContainerEngine)
+                  Proxy.newProxyInstance(
+                      getClass().getClassLoader(),
+                      new Class<?>[] {ContainerEngine.class},
+                      (proxy, method, args) ->
+                          switch (method.getName()) {
+                            case "info" ->
+                                throw new EngineException(
+                                    "Reading engine info failed: 500 Internal Server Error");
+                            case "close" -> closed.add(b.id());
+                            default ->
+                                throw new AssertionError("unexpected call " + method.getName());
+                          });
+            })) {
+      assertThat(session.plan().unreachable())
+          .extracting(UnreachableBuilder::id)
+          .containsExactly("box");
       assertThat(closed).containsExactly("box");
     }
   }

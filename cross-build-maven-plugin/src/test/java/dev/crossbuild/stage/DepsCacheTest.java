@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The registry cache of deps images, against recording fake engines that share one fake registry. */
+/**
+ * The registry cache of deps images, against recording fake engines that share one fake registry.
+ */
 class DepsCacheTest {
 
   private static final Platform AMD64 = Platform.parse("linux/amd64");
@@ -46,30 +48,63 @@ class DepsCacheTest {
     return engine;
   }
 
-  private List<TargetResult> build(RecordingEngine engine, Boolean push, Boolean pull) throws Exception {
-    CrossConfig config = new ConfigResolver(TargetCatalog.builtIn()).resolve(new RawConfig(dir, "hello", "1.0",
-        dir.resolve("target/cross"),
-        List.of(RawTarget.of("x86_64-unknown-linux-gnu"), RawTarget.of("aarch64-unknown-linux-gnu")), null,
-        new RecipeOverrides("make", List.of("zlib1g-dev"), null, List.of(), "true", null, List.of("hello"),
-            Map.of()),
-        List.of(), null, 2, "auto", true, List.of(), null,
-        new RawCache(REPO, push, pull, null, null, null, null)));
-    try (CrossBuild session = new CrossBuild(config, TargetCatalog.builtIn(), b -> engine, "1.0-test")) {
-      return session.build(session.plan(), new BuildListener() {
-        public void stageStarted(String triple, String stage) {}
-        public synchronized void stageFinished(String triple, String stage, String outcome, Duration elapsed) {
-          outcomes.add(triple + " " + stage + ": " + outcome);
-        }
-        public void log(String triple, String line) {}
-        public synchronized void warn(String triple, String message) {
-          warnings.add(triple + " " + message);
-        }
-      });
+  private List<TargetResult> build(RecordingEngine engine, Boolean push, Boolean pull)
+      throws Exception {
+    CrossConfig config =
+        new ConfigResolver(TargetCatalog.builtIn())
+            .resolve(
+                new RawConfig(
+                    dir,
+                    "hello",
+                    "1.0",
+                    dir.resolve("target/cross"),
+                    List.of(
+                        RawTarget.of("x86_64-unknown-linux-gnu"),
+                        RawTarget.of("aarch64-unknown-linux-gnu")),
+                    null,
+                    new RecipeOverrides(
+                        "make",
+                        List.of("zlib1g-dev"),
+                        null,
+                        List.of(),
+                        "true",
+                        null,
+                        List.of("hello"),
+                        Map.of()),
+                    List.of(),
+                    null,
+                    2,
+                    "auto",
+                    true,
+                    List.of(),
+                    null,
+                    new RawCache(REPO, push, pull, null, null, null, null)));
+    try (CrossBuild session =
+        new CrossBuild(config, TargetCatalog.builtIn(), b -> engine, "1.0-test")) {
+      return session.build(
+          session.plan(),
+          new BuildListener() {
+            public void stageStarted(String triple, String stage) {}
+
+            public synchronized void stageFinished(
+                String triple, String stage, String outcome, Duration elapsed) {
+              outcomes.add(triple + " " + stage + ": " + outcome);
+            }
+
+            public void log(String triple, String line) {}
+
+            public synchronized void warn(String triple, String message) {
+              warnings.add(triple + " " + message);
+            }
+          });
     }
   }
 
   private static List<String> depsBuilds(RecordingEngine engine) {
-    return engine.builds.stream().map(RecordingEngine.Build::tag).filter(t -> t.startsWith("hello-deps:")).toList();
+    return engine.builds.stream()
+        .map(RecordingEngine.Build::tag)
+        .filter(t -> t.startsWith("hello-deps:"))
+        .toList();
   }
 
   @Test
@@ -77,20 +112,28 @@ class DepsCacheTest {
     RecordingEngine first = freshEngine(Map.of());
     List<TargetResult> cold = build(first, true, null);
     assertThat(cold).allSatisfy(r -> assertThat(r.depsSource()).isEqualTo("built"));
-    assertThat(first.registry.keySet()).hasSize(2)
-        .allMatch(tag -> tag.matches("127\\.0\\.0\\.1:5000/team/cache:(x86_64|aarch64)-unknown-linux-gnu-[0-9a-f]{16}"));
-    assertThat(first.images.keySet()).as("the push tag is removed again").noneMatch(t -> t.startsWith(REPO));
+    assertThat(first.registry.keySet())
+        .hasSize(2)
+        .allMatch(
+            tag ->
+                tag.matches(
+                    "127\\.0\\.0\\.1:5000/team/cache:(x86_64|aarch64)-unknown-linux-gnu-[0-9a-f]{16}"));
+    assertThat(first.images.keySet())
+        .as("the push tag is removed again")
+        .noneMatch(t -> t.startsWith(REPO));
 
     assertThat(warnings).as("the cold run found nothing to pull").hasSize(2);
     RecordingEngine second = freshEngine(first.registry);
     outcomes.clear();
     warnings.clear();
     List<TargetResult> warm = build(second, null, null);
-    assertThat(warm).allSatisfy(r -> {
-      assertThat(r.failed()).isFalse();
-      assertThat(r.depsSource()).isEqualTo("pulled");
-      assertThat(second.images).containsKey(r.depsImage());
-    });
+    assertThat(warm)
+        .allSatisfy(
+            r -> {
+              assertThat(r.failed()).isFalse();
+              assertThat(r.depsSource()).isEqualTo("pulled");
+              assertThat(second.images).containsKey(r.depsImage());
+            });
     assertThat(depsBuilds(second)).as("no deps image built on the warm engine").isEmpty();
     assertThat(second.calls).noneMatch(c -> c.startsWith("push")).as("push is off by default");
     assertThat(outcomes).contains("aarch64-unknown-linux-gnu deps: pulled");
@@ -109,15 +152,23 @@ class DepsCacheTest {
   @Test
   void anUnreachableRegistryNeverBreaksTheBuild() throws Exception {
     RecordingEngine engine = freshEngine(Map.of());
-    engine.registryFailure = new RegistryException(RegistryException.Kind.UNREACHABLE,
-        "Get \"http://127.0.0.1:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused", null);
+    engine.registryFailure =
+        new RegistryException(
+            RegistryException.Kind.UNREACHABLE,
+            "Get \"http://127.0.0.1:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused",
+            null);
     List<TargetResult> results = build(engine, true, null);
-    assertThat(results).allSatisfy(r -> {
-      assertThat(r.failed()).isFalse();
-      assertThat(r.depsSource()).isEqualTo("built");
-    });
-    assertThat(warnings).filteredOn(w -> w.contains("cannot pull")).hasSize(2)
-        .allMatch(w -> w.contains("the registry does not answer") && w.contains("connection refused"));
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.failed()).isFalse();
+              assertThat(r.depsSource()).isEqualTo("built");
+            });
+    assertThat(warnings)
+        .filteredOn(w -> w.contains("cannot pull"))
+        .hasSize(2)
+        .allMatch(
+            w -> w.contains("the registry does not answer") && w.contains("connection refused"));
     assertThat(warnings).filteredOn(w -> w.contains("cannot push")).hasSize(2);
     assertThat(engine.images.keySet()).noneMatch(t -> t.startsWith(REPO));
   }
@@ -125,13 +176,18 @@ class DepsCacheTest {
   @Test
   void aRefusedPushNamesTheRegistryWhereCredentialsWereLookedUpAndTheFix() throws Exception {
     RecordingEngine engine = freshEngine(Map.of());
-    engine.registryFailure = new RegistryException(RegistryException.Kind.UNAUTHORIZED,
-        "unauthorized: authentication required", null);
+    engine.registryFailure =
+        new RegistryException(
+            RegistryException.Kind.UNAUTHORIZED, "unauthorized: authentication required", null);
     build(engine, true, false);
-    assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w)
-        .contains("the registry 127.0.0.1:5000 refused the push of " + REPO)
-        .contains("Credentials were looked up in ")
-        .contains("docker login 127.0.0.1:5000", "-Dcross.cache.push=false"));
+    assertThat(warnings)
+        .hasSize(2)
+        .allSatisfy(
+            w ->
+                assertThat(w)
+                    .contains("the registry 127.0.0.1:5000 refused the push of " + REPO)
+                    .contains("Credentials were looked up in ")
+                    .contains("docker login 127.0.0.1:5000", "-Dcross.cache.push=false"));
     assertThat(engine.calls).as("<pull>false: never pulls").noneMatch(c -> c.startsWith("pull"));
   }
 
@@ -140,21 +196,26 @@ class DepsCacheTest {
     RecordingEngine first = freshEngine(Map.of());
     build(first, true, null);
     Map<String, ImageInfo> forged = new HashMap<>();
-    first.registry.forEach((tag, image) -> {
-      Map<String, String> labels = new HashMap<>(image.labels());
-      if (tag.contains("x86_64")) {
-        labels.put(Labels.DEPS_KEY, "0".repeat(64));
-        forged.put(tag, new ImageInfo(image.id(), image.platform(), labels));
-      } else {
-        forged.put(tag, new ImageInfo(image.id(), Platform.parse("linux/arm64"), labels));
-      }
-    });
+    first.registry.forEach(
+        (tag, image) -> {
+          Map<String, String> labels = new HashMap<>(image.labels());
+          if (tag.contains("x86_64")) {
+            labels.put(Labels.DEPS_KEY, "0".repeat(64));
+            forged.put(tag, new ImageInfo(image.id(), image.platform(), labels));
+          } else {
+            forged.put(tag, new ImageInfo(image.id(), Platform.parse("linux/arm64"), labels));
+          }
+        });
     RecordingEngine second = freshEngine(forged);
     warnings.clear();
     List<TargetResult> results = build(second, null, null);
     assertThat(results).allSatisfy(r -> assertThat(r.depsSource()).isEqualTo("built"));
-    assertThat(warnings).anyMatch(w -> w.startsWith("x86_64") && w.contains("its deps key label 0000"))
-        .anyMatch(w -> w.startsWith("aarch64") && w.contains("it is for linux/arm64, not linux/amd64"));
-    assertThat(second.images.keySet()).as("the untrusted pulls are removed").noneMatch(t -> t.startsWith(REPO));
+    assertThat(warnings)
+        .anyMatch(w -> w.startsWith("x86_64") && w.contains("its deps key label 0000"))
+        .anyMatch(
+            w -> w.startsWith("aarch64") && w.contains("it is for linux/arm64, not linux/amd64"));
+    assertThat(second.images.keySet())
+        .as("the untrusted pulls are removed")
+        .noneMatch(t -> t.startsWith(REPO));
   }
 }

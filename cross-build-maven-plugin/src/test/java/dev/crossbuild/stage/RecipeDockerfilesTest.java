@@ -31,33 +31,57 @@ class RecipeDockerfilesTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
-      "make, x86_64-unknown-linux-gnu, native",
-      "make, aarch64-unknown-linux-gnu, cross",
-      "cmake, x86_64-unknown-linux-gnu, native",
-      "cmake, aarch64-unknown-linux-gnu, cross",
-      "go, x86_64-unknown-linux-gnu, native",
-      "go, aarch64-unknown-linux-gnu, cross",
-      "go, armv7-unknown-linux-gnueabihf, cross",
-      "maven, x86_64-unknown-linux-gnu, native",
-      "custom, aarch64-unknown-linux-gnu, cross",
-      "cargo, x86_64-unknown-linux-gnu, native",
-      "cargo, aarch64-unknown-linux-gnu, cross",
+    "make, x86_64-unknown-linux-gnu, native",
+    "make, aarch64-unknown-linux-gnu, cross",
+    "cmake, x86_64-unknown-linux-gnu, native",
+    "cmake, aarch64-unknown-linux-gnu, cross",
+    "go, x86_64-unknown-linux-gnu, native",
+    "go, aarch64-unknown-linux-gnu, cross",
+    "go, armv7-unknown-linux-gnueabihf, cross",
+    "maven, x86_64-unknown-linux-gnu, native",
+    "custom, aarch64-unknown-linux-gnu, cross",
+    "cargo, x86_64-unknown-linux-gnu, native",
+    "cargo, aarch64-unknown-linux-gnu, cross",
   })
   void presetRendersItsStages(String preset, String triple, String mode) throws Exception {
-    Recipe recipe = Presets.resolve(preset, new RecipeOverrides(preset, null, null, null, null, null, null,
-        null, null, null));
+    Recipe recipe =
+        Presets.resolve(
+            preset,
+            new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null));
     if (preset.equals("custom")) {
-      recipe = Presets.resolve(preset, new RecipeOverrides(preset, null, null, null, null, "./build.sh", null,
-          List.of("dist/*"), Map.of(), null));
+      recipe =
+          Presets.resolve(
+              preset,
+              new RecipeOverrides(
+                  preset,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "./build.sh",
+                  null,
+                  List.of("dist/*"),
+                  Map.of(),
+                  null));
     }
     Target target = CATALOG.resolve(triple);
     TargetRecipe steps = Toolchain.forTarget(recipe, target, mode.equals("cross"), project(preset));
     String name = preset + "-" + target.platform().arch() + "-" + mode;
-    golden(name + ".Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, false));
-    golden(name + ".sh", Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), 1700000000L));
+    golden(
+        name + ".Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, false));
+    golden(
+        name + ".sh",
+        Dockerfiles.buildScript(triple, steps.buildCommand(), steps.artifacts(), 1700000000L));
     StringBuilder files = new StringBuilder();
-    steps.files().forEach((path, bytes) -> files.append("==> ").append(path).append('\n')
-        .append(new String(bytes, StandardCharsets.UTF_8)));
+    steps
+        .files()
+        .forEach(
+            (path, bytes) ->
+                files
+                    .append("==> ")
+                    .append(path)
+                    .append('\n')
+                    .append(new String(bytes, StandardCharsets.UTF_8)));
     if (!steps.files().isEmpty()) {
       golden(name + ".files", files.toString());
     }
@@ -67,26 +91,37 @@ class RecipeDockerfilesTest {
   @CsvSource({"maven, x86_64-unknown-linux-gnu"})
   void caCertificatesComeFirstForTheSystemAndAfterThePackagesForTheJdk(String preset, String triple)
       throws Exception {
-    Recipe recipe = Presets.resolve(preset, new RecipeOverrides(preset, null, null, null, null, null, null,
-        null, null, null));
-    TargetRecipe steps = Toolchain.forTarget(recipe, CATALOG.resolve(triple), false,
-        new ProjectFiles(Path.of("."), List.of()));
+    Recipe recipe =
+        Presets.resolve(
+            preset,
+            new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null));
+    TargetRecipe steps =
+        Toolchain.forTarget(
+            recipe, CATALOG.resolve(triple), false, new ProjectFiles(Path.of("."), List.of()));
     String dockerfile = Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, true);
     golden("maven-ca.Dockerfile", dockerfile);
-    assertThat(dockerfile.indexOf("update-ca-certificates")).isLessThan(dockerfile.indexOf("apt-get install"));
-    assertThat(dockerfile.indexOf("-importkeystore")).isGreaterThan(dockerfile.indexOf("apt-get install"))
+    assertThat(dockerfile.indexOf("update-ca-certificates"))
+        .isLessThan(dockerfile.indexOf("apt-get install"));
+    assertThat(dockerfile.indexOf("-importkeystore"))
+        .isGreaterThan(dockerfile.indexOf("apt-get install"))
         .isLessThan(dockerfile.indexOf(":go-offline"));
   }
 
-  /** The cargo preset reads the project's manifests: a workspace fixture with a binary and a cdylib. */
+  /**
+   * The cargo preset reads the project's manifests: a workspace fixture with a binary and a cdylib.
+   */
   private static ProjectFiles project(String preset) throws Exception {
     if (!preset.equals("cargo")) {
       return new ProjectFiles(Path.of("."), List.of());
     }
     Path dir = Path.of("src/test/resources/cargo/workspace");
     try (var walk = Files.walk(dir)) {
-      return new ProjectFiles(dir, walk.filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList());
+      return new ProjectFiles(
+          dir,
+          walk.filter(Files::isRegularFile)
+              .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList());
     }
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TargetCatalogTest {
 
-  private static final String HEADER = "triple\tplatform\tclassifier\tdebianArch\tgnuPrefix\tbaseImage\n";
+  private static final String HEADER =
+      "triple\tplatform\tclassifier\tdebianArch\tgnuPrefix\tbaseImage\n";
   private final TargetCatalog catalog = TargetCatalog.builtIn();
 
   @Test
@@ -65,13 +66,16 @@ class TargetCatalogTest {
     for (Target target : catalog.all()) {
       assertThat(Platform.parse(target.platform().toString())).isEqualTo(target.platform());
       assertThat(target.classifier())
-          .matches("(linux|linux_musl|osx|windows)-(x86_64|aarch_64|arm_32|riscv64|ppcle_64|s390_64)");
+          .matches(
+              "(linux|linux_musl|osx|windows)-(x86_64|aarch_64|arm_32|riscv64|ppcle_64|s390_64)");
       assertThat(classifiers.add(target.classifier())).as("unique classifier %s", target).isTrue();
       if (target.container()) {
         assertThat(target.debianArch()).as("debianArch of %s", target).isNotNull();
-        assertThat(target.baseImage()).as("baseImage of %s", target)
+        assertThat(target.baseImage())
+            .as("baseImage of %s", target)
             .matches("[a-z0-9]+/debian:[a-z]+-slim");
-        assertThat(target.gnuPrefix() == null).as("gnuPrefix of %s", target)
+        assertThat(target.gnuPrefix() == null)
+            .as("gnuPrefix of %s", target)
             .isEqualTo(target.triple().env().startsWith("musl"));
       } else {
         assertThat(target.baseImage()).as("baseImage of %s", target).isNull();
@@ -83,12 +87,15 @@ class TargetCatalogTest {
   @Test
   void misspelledTripleSuggestsTheRightOneFirst() {
     assertThatThrownBy(() -> catalog.resolve("aarch64-unknown-linux-gn"))
-        .isInstanceOfSatisfying(UnknownTargetException.class, e -> {
-          assertThat(e.value()).isEqualTo("aarch64-unknown-linux-gn");
-          assertThat(e.suggestions()).containsExactly("aarch64-unknown-linux-gnu");
-          assertThat(e.getMessage())
-              .isEqualTo("Unknown target 'aarch64-unknown-linux-gn'. Did you mean aarch64-unknown-linux-gnu?");
-        });
+        .isInstanceOfSatisfying(
+            UnknownTargetException.class,
+            e -> {
+              assertThat(e.value()).isEqualTo("aarch64-unknown-linux-gn");
+              assertThat(e.suggestions()).containsExactly("aarch64-unknown-linux-gnu");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Unknown target 'aarch64-unknown-linux-gn'. Did you mean aarch64-unknown-linux-gnu?");
+            });
   }
 
   @Test
@@ -100,15 +107,20 @@ class TargetCatalogTest {
   @Test
   void suggestionsIgnoreCaseAndAreAtMostThree() {
     assertThat(catalog.suggest("AARCH64-Apple-Darwin")).first().isEqualTo("aarch64-apple-darwin");
-    assertThat(catalog.suggest("x86_64-unknown-linux")).hasSizeLessThanOrEqualTo(3)
-        .first().isEqualTo("x86_64-unknown-linux-gnu");
-    assertThat(catalog.suggest("ppc64le-unknown-linux-gnu")).hasSize(3)
-        .first().isEqualTo("powerpc64le-unknown-linux-gnu");
+    assertThat(catalog.suggest("x86_64-unknown-linux"))
+        .hasSizeLessThanOrEqualTo(3)
+        .first()
+        .isEqualTo("x86_64-unknown-linux-gnu");
+    assertThat(catalog.suggest("ppc64le-unknown-linux-gnu"))
+        .hasSize(3)
+        .first()
+        .isEqualTo("powerpc64le-unknown-linux-gnu");
   }
 
   @Test
   void clearWinnerIsSuggestedAlone() {
-    assertThat(catalog.suggest("x86_64-unknown-linux-musl2")).containsExactly("x86_64-unknown-linux-musl");
+    assertThat(catalog.suggest("x86_64-unknown-linux-musl2"))
+        .containsExactly("x86_64-unknown-linux-musl");
     assertThat(catalog.suggest("armv7-unknown-linux-gnueabi"))
         .containsExactly("armv7-unknown-linux-gnueabihf");
   }
@@ -124,13 +136,16 @@ class TargetCatalogTest {
   @Test
   void textThatIsNotATripleIsInvalid() {
     assertThatThrownBy(() -> catalog.resolve("aarch64"))
-        .isInstanceOfSatisfying(InvalidTripleException.class,
-            e -> assertThat(e.value()).isEqualTo("aarch64"));
+        .isInstanceOfSatisfying(
+            InvalidTripleException.class, e -> assertThat(e.value()).isEqualTo("aarch64"));
   }
 
   @Test
   void parsesCommentsBlankLinesDashesAndReorderedColumns() throws IOException {
-    TargetCatalog parsed = TargetCatalog.parse(new StringReader("""
+    TargetCatalog parsed =
+        TargetCatalog.parse(
+            new StringReader(
+                """
         # a comment
         platform\ttriple\tclassifier\tdebianArch\tgnuPrefix\tbaseImage
 
@@ -139,7 +154,8 @@ class TargetCatalogTest {
         darwin/arm64\taarch64-apple-darwin\tosx-aarch_64\t-\t-\t-
         """));
 
-    assertThat(parsed.all()).extracting(Target::toString)
+    assertThat(parsed.all())
+        .extracting(Target::toString)
         .containsExactly("aarch64-unknown-linux-gnu", "aarch64-apple-darwin");
     assertThat(parsed.resolve("aarch64-apple-darwin").debianArch()).isNull();
     assertThat(parsed.resolve("aarch64-unknown-linux-gnu").platform().arch()).isEqualTo("arm64");
@@ -149,7 +165,8 @@ class TargetCatalogTest {
   void rejectsBadShapesNamingTheLine() {
     assertBad(HEADER + "x86_64-unknown-linux-gnu\tlinux/amd64\tlinux-x86_64\n", 2, "expected 6");
     assertBad(HEADER + "x86_64\tlinux/amd64\tlinux-x86_64\t-\t-\t-\n", 2, "Not a target triple");
-    assertBad(HEADER + "x86_64-unknown-linux-gnu\tamd64\tlinux-x86_64\t-\t-\t-\n", 2, "Not a platform");
+    assertBad(
+        HEADER + "x86_64-unknown-linux-gnu\tamd64\tlinux-x86_64\t-\t-\t-\n", 2, "Not a platform");
     assertBad(HEADER + "x86_64-unknown-linux-gnu\tlinux/amd64\t\t-\t-\t-\n", 2, "empty classifier");
     assertBad(HEADER + "x86_64-unknown-linux-gnu\tlinux/amd64\t-\t-\t-\t-\n", 2, "required");
     String row = "x86_64-unknown-linux-gnu\tlinux/amd64\tlinux-x86_64\t-\t-\t-\n";
@@ -160,10 +177,12 @@ class TargetCatalogTest {
 
   private static void assertBad(String text, int line, String problem) {
     assertThatThrownBy(() -> TargetCatalog.parse(new StringReader(text)))
-        .isInstanceOfSatisfying(CatalogFormatException.class, e -> {
-          assertThat(e.lineNumber()).isEqualTo(line);
-          assertThat(e.getMessage()).contains(problem);
-        });
+        .isInstanceOfSatisfying(
+            CatalogFormatException.class,
+            e -> {
+              assertThat(e.lineNumber()).isEqualTo(line);
+              assertThat(e.getMessage()).contains(problem);
+            });
   }
 
   @Test

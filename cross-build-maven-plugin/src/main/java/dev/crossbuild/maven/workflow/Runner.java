@@ -14,17 +14,36 @@ package dev.crossbuild.maven.workflow;
  * @since 0.1.0
  */
 public class Runner {
-    /** The target triple. */
-    String target;
-    /** The {@code runs-on} label (a self-hosted or larger runner). */
-    String label;
-    /** Whether the leg needs QEMU; unset keeps the catalog's answer for the target. */
-    Boolean qemu;
+  /** The target triple. */
+  String target;
 
-    public String getTarget() { return target; }
-    public void setTarget(String target) { this.target = target; }
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
-    public Boolean getQemu() { return qemu; }
-    public void setQemu(Boolean qemu) { this.qemu = qemu; }
+  /** The {@code runs-on} label (a self-hosted or larger runner). */
+  String label;
+
+  /** Whether the leg needs QEMU; unset keeps the catalog's answer for the target. */
+  Boolean qemu;
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public void setLabel(String label) {
+    this.label = label;
+  }
+
+  public Boolean getQemu() {
+    return qemu;
+  }
+
+  public void setQemu(Boolean qemu) {
+    this.qemu = qemu;
+  }
 }

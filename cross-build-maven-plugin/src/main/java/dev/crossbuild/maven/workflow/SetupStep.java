@@ -14,17 +14,36 @@ package dev.crossbuild.maven.workflow;
  * @since 0.1.0
  */
 public class SetupStep {
-    /** The target whose leg runs the step; unset means every leg. */
-    String target;
-    /** The step name shown in the run. */
-    String name;
-    /** The bash script. */
-    String run;
+  /** The target whose leg runs the step; unset means every leg. */
+  String target;
 
-    public String getTarget() { return target; }
-    public void setTarget(String target) { this.target = target; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getRun() { return run; }
-    public void setRun(String run) { this.run = run; }
+  /** The step name shown in the run. */
+  String name;
+
+  /** The bash script. */
+  String run;
+
+  public String getTarget() {
+    return target;
+  }
+
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getRun() {
+    return run;
+  }
+
+  public void setRun(String run) {
+    this.run = run;
+  }
 }

@@ -7,13 +7,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The build targets of one package, found the way cargo finds them: explicit {@code [lib]}, {@code [[bin]]}
- * (and friends) entries plus, unless switched off, the files cargo discovers on its own. Only files of the
- * build context count as existing.
+ * The build targets of one package, found the way cargo finds them: explicit {@code [lib]}, {@code
+ * [[bin]]} (and friends) entries plus, unless switched off, the files cargo discovers on its own.
+ * Only files of the build context count as existing.
  */
 final class CargoTargets {
 
-  enum Kind { LIB, BIN, BUILD_SCRIPT, OTHER }
+  enum Kind {
+    LIB,
+    BIN,
+    BUILD_SCRIPT,
+    OTHER
+  }
 
   /**
    * @param name target name (a lib's with {@code _} for {@code -})
@@ -22,9 +27,13 @@ final class CargoTargets {
    */
   record Target(Kind kind, String name, String path, List<String> crateTypes) {}
 
-  /** Explicit targets that cargo resolves even for {@code cargo build}, by table and default directory. */
-  private static final List<List<String>> OTHER_TABLES = List.of(
-      List.of("example", "examples"), List.of("test", "tests"), List.of("bench", "benches"));
+  /**
+   * Explicit targets that cargo resolves even for {@code cargo build}, by table and default
+   * directory.
+   */
+  private static final List<List<String>> OTHER_TABLES =
+      List.of(
+          List.of("example", "examples"), List.of("test", "tests"), List.of("bench", "benches"));
 
   private final CargoManifest manifest;
   private final Set<String> files;
@@ -67,9 +76,13 @@ final class CargoTargets {
     List<Target> explicit = new ArrayList<>();
     for (JsonNode bin : array(manifest.tree.path("bin"))) {
       String name = name(bin, "bin");
-      String path = bin.path("path").isTextual() ? resolve(bin.path("path").asText())
-          : firstExisting(name.equals(packageName) ? "src/main.rs" : null, "src/bin/" + name + ".rs",
-              "src/bin/" + name + "/main.rs");
+      String path =
+          bin.path("path").isTextual()
+              ? resolve(bin.path("path").asText())
+              : firstExisting(
+                  name.equals(packageName) ? "src/main.rs" : null,
+                  "src/bin/" + name + ".rs",
+                  "src/bin/" + name + "/main.rs");
       explicit.add(new Target(Kind.BIN, name, path, List.of()));
     }
     into.addAll(explicit);
@@ -77,15 +90,19 @@ final class CargoTargets {
       return;
     }
     for (Target found : discoveredBins()) {
-      boolean overridden = explicit.stream()
-          .anyMatch(t -> t.name().equals(found.name()) || t.path().equals(found.path()));
+      boolean overridden =
+          explicit.stream()
+              .anyMatch(t -> t.name().equals(found.name()) || t.path().equals(found.path()));
       if (!overridden) {
         into.add(found);
       }
     }
   }
 
-  /** {@code src/main.rs} (named after the package), {@code src/bin/x.rs} and {@code src/bin/x/main.rs}. */
+  /**
+   * {@code src/main.rs} (named after the package), {@code src/bin/x.rs} and {@code
+   * src/bin/x/main.rs}.
+   */
   private List<Target> discoveredBins() {
     List<Target> found = new ArrayList<>();
     String main = manifest.resolve("src/main.rs");
@@ -121,29 +138,38 @@ final class CargoTargets {
       scripts.add(build.asText());
     } else if (build.isArray()) {
       build.forEach(script -> scripts.add(script.asText()));
-    } else if (build.asBoolean(true) && (build.isBoolean() || files.contains(manifest.resolve("build.rs")))) {
+    } else if (build.asBoolean(true)
+        && (build.isBoolean() || files.contains(manifest.resolve("build.rs")))) {
       scripts.add("build.rs");
     }
-    scripts.forEach(script -> into.add(new Target(Kind.BUILD_SCRIPT, "build-script", resolve(script), List.of())));
+    scripts.forEach(
+        script ->
+            into.add(new Target(Kind.BUILD_SCRIPT, "build-script", resolve(script), List.of())));
   }
 
   /**
-   * Explicit examples, tests and benches: {@code cargo build} does not compile them, but cargo still resolves
-   * their source files when it reads the manifest and fails if one is missing. Discovered ones need nothing.
+   * Explicit examples, tests and benches: {@code cargo build} does not compile them, but cargo
+   * still resolves their source files when it reads the manifest and fails if one is missing.
+   * Discovered ones need nothing.
    */
   private void others(List<Target> into) {
     for (List<String> table : OTHER_TABLES) {
       for (JsonNode target : array(manifest.tree.path(table.get(0)))) {
         String name = name(target, table.get(0));
         String dir = table.get(1);
-        String path = target.path("path").isTextual() ? resolve(target.path("path").asText())
-            : firstExisting(dir + "/" + name + ".rs", dir + "/" + name + "/main.rs");
+        String path =
+            target.path("path").isTextual()
+                ? resolve(target.path("path").asText())
+                : firstExisting(dir + "/" + name + ".rs", dir + "/" + name + "/main.rs");
         into.add(new Target(Kind.OTHER, name, path, List.of()));
       }
     }
   }
 
-  /** Whether discovery of a kind is on: the {@code [package]} switch, else on except in 2015 next to explicit ones. */
+  /**
+   * Whether discovery of a kind is on: the {@code [package]} switch, else on except in 2015 next to
+   * explicit ones.
+   */
   private boolean auto(String key, boolean hasExplicit) {
     JsonNode flag = manifest.tree.path("package").path(key);
     return flag.isBoolean() ? flag.asBoolean() : !(edition2015 && hasExplicit);
@@ -151,12 +177,16 @@ final class CargoTargets {
 
   private String name(JsonNode target, String table) {
     if (!target.path("name").isTextual() || target.path("name").asText().isEmpty()) {
-      throw new CargoManifestException(manifest.file + ": a [[" + table + "]] has no name. Add name = \"...\" to it.");
+      throw new CargoManifestException(
+          manifest.file + ": a [[" + table + "]] has no name. Add name = \"...\" to it.");
     }
     return target.path("name").asText();
   }
 
-  /** The first candidate (relative to the package) present in the build context, else the first candidate. */
+  /**
+   * The first candidate (relative to the package) present in the build context, else the first
+   * candidate.
+   */
   private String firstExisting(String... candidates) {
     String fallback = null;
     for (String candidate : candidates) {
@@ -172,7 +202,10 @@ final class CargoTargets {
     return fallback;
   }
 
-  /** The entries of an array of tables; a plain table in its place (a mistake cargo reports) counts as none. */
+  /**
+   * The entries of an array of tables; a plain table in its place (a mistake cargo reports) counts
+   * as none.
+   */
   private static Iterable<JsonNode> array(JsonNode node) {
     return node.isArray() ? node : List.of();
   }
@@ -180,8 +213,11 @@ final class CargoTargets {
   private String resolve(String relative) {
     String path = manifest.resolve(relative);
     if (path == null) {
-      throw new CargoManifestException(manifest.file + ": target path '" + relative
-          + "' lies outside the project directory. The container build sees only the project.");
+      throw new CargoManifestException(
+          manifest.file
+              + ": target path '"
+              + relative
+              + "' lies outside the project directory. The container build sees only the project.");
     }
     return path;
   }

@@ -15,20 +15,26 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The packages cargo loads from the project: the root manifest, the workspace members ({@code members}
- * globs minus {@code exclude}, plus path dependencies inside the project) and every other crate reached by a
- * {@code path} (dependencies, {@code [patch]}, {@code [replace]}).
+ * The packages cargo loads from the project: the root manifest, the workspace members ({@code
+ * members} globs minus {@code exclude}, plus path dependencies inside the project) and every other
+ * crate reached by a {@code path} (dependencies, {@code [patch]}, {@code [replace]}).
  */
 final class CargoWorkspace {
 
   static final String MANIFEST = "Cargo.toml";
 
   final CargoManifest root;
+
   /** Every package loaded from the project, by directory ({@code ""} for the root). */
   final Map<String, CargoManifest> packages;
+
   /** Directories of the workspace members. */
   final Set<String> members;
-  /** Directories of the packages that {@code [patch]} or {@code [replace]} put in place of published crates. */
+
+  /**
+   * Directories of the packages that {@code [patch]} or {@code [replace]} put in place of published
+   * crates.
+   */
   final Set<String> patched;
 
   private final Path projectDir;
@@ -40,8 +46,10 @@ final class CargoWorkspace {
     this.projectDir = projectDir;
     this.files = files;
     if (!files.contains(MANIFEST)) {
-      throw new CargoManifestException(MANIFEST + ": not in the build context. The cargo recipe needs the manifest"
-          + " at the project root (is it ignored by git or .dockerignore?).");
+      throw new CargoManifestException(
+          MANIFEST
+              + ": not in the build context. The cargo recipe needs the manifest"
+              + " at the project root (is it ignored by git or .dockerignore?).");
     }
     this.root = CargoManifest.load(projectDir, MANIFEST);
     this.packages = new TreeMap<>();
@@ -49,19 +57,23 @@ final class CargoWorkspace {
     this.patched = new TreeSet<>();
     JsonNode workspace = root.tree.path("workspace");
     if (!root.isPackage() && !workspace.isObject()) {
-      throw new CargoManifestException(MANIFEST + ": has neither [package] nor [workspace]. Add one of them.");
+      throw new CargoManifestException(
+          MANIFEST + ": has neither [package] nor [workspace]. Add one of them.");
     }
     if (root.isPackage()) {
       root.packageName();
       packages.put("", root);
       members.add("");
     }
-    workspace.path("exclude").forEach(ex -> {
-      String dir = RelativePaths.join("", ex.asText());
-      if (dir != null) {
-        exclude.add(dir);
-      }
-    });
+    workspace
+        .path("exclude")
+        .forEach(
+            ex -> {
+              String dir = RelativePaths.join("", ex.asText());
+              if (dir != null) {
+                exclude.add(dir);
+              }
+            });
     workspace.path("members").forEach(member -> addMembers(member.asText()));
     pending.addAll(members);
     pending.add("");
@@ -74,7 +86,10 @@ final class CargoWorkspace {
     }
   }
 
-  /** The packages of the project whose Cargo.toml files are among {@code files} (relative, '/'-separated). */
+  /**
+   * The packages of the project whose Cargo.toml files are among {@code files} (relative,
+   * '/'-separated).
+   */
   static CargoWorkspace load(Path projectDir, Set<String> files) {
     return new CargoWorkspace(projectDir, files);
   }
@@ -89,8 +104,12 @@ final class CargoWorkspace {
   private void addMembers(String pattern) {
     if (RelativePaths.isGlob(pattern)) {
       for (String file : files) {
-        String dir = file.equals(MANIFEST) ? "" : file.endsWith("/" + MANIFEST)
-            ? file.substring(0, file.length() - MANIFEST.length() - 1) : null;
+        String dir =
+            file.equals(MANIFEST)
+                ? ""
+                : file.endsWith("/" + MANIFEST)
+                    ? file.substring(0, file.length() - MANIFEST.length() - 1)
+                    : null;
         if (dir != null && RelativePaths.globMatches(pattern, dir) && !excluded(dir)) {
           members.add(dir);
         }
@@ -99,8 +118,12 @@ final class CargoWorkspace {
     }
     String dir = RelativePaths.join("", pattern);
     if (dir == null) {
-      throw new CargoManifestException(MANIFEST + ": workspace member '" + pattern + "' lies outside the project"
-          + " directory. The container build sees only the project.");
+      throw new CargoManifestException(
+          MANIFEST
+              + ": workspace member '"
+              + pattern
+              + "' lies outside the project"
+              + " directory. The container build sees only the project.");
     }
     if (!excluded(dir)) {
       load(dir, MANIFEST + " (workspace member '" + pattern + "')");
@@ -114,7 +137,9 @@ final class CargoWorkspace {
           || dependency.kind() == DependencyKind.PATCH && manifest != root) {
         continue; // loaded only where inherited; cargo reads [patch] of the root manifest only
       }
-      load(dependency.dir(), dependency.declaredIn() + " (path dependency '" + dependency.name() + "')");
+      load(
+          dependency.dir(),
+          dependency.declaredIn() + " (path dependency '" + dependency.name() + "')");
       if (dependency.kind() == DependencyKind.PATCH) {
         patched.add(dependency.dir());
       } else if (root.tree.path("workspace").isObject() && !excluded(dependency.dir())) {
@@ -124,7 +149,10 @@ final class CargoWorkspace {
     }
   }
 
-  /** The package in {@code dir}, read once; {@code neededBy} says who needs it, for the error message. */
+  /**
+   * The package in {@code dir}, read once; {@code neededBy} says who needs it, for the error
+   * message.
+   */
   private CargoManifest load(String dir, String neededBy) {
     CargoManifest loaded = packages.get(dir);
     if (loaded != null) {
@@ -132,12 +160,17 @@ final class CargoWorkspace {
     }
     String file = RelativePaths.file(dir, MANIFEST);
     if (!files.contains(file)) {
-      throw new CargoManifestException(file + ": not in the build context, but " + neededBy + " needs it. Check the"
-          + " path, and that git or .dockerignore does not leave the crate out.");
+      throw new CargoManifestException(
+          file
+              + ": not in the build context, but "
+              + neededBy
+              + " needs it. Check the"
+              + " path, and that git or .dockerignore does not leave the crate out.");
     }
     CargoManifest manifest = dir.isEmpty() ? root : CargoManifest.load(projectDir, file);
     if (!manifest.isPackage()) {
-      throw new CargoManifestException(file + ": has no [package], but " + neededBy + " needs a package there.");
+      throw new CargoManifestException(
+          file + ": has no [package], but " + neededBy + " needs a package there.");
     }
     manifest.packageName();
     packages.put(dir, manifest);

@@ -12,8 +12,8 @@ final class RelativePaths {
   private RelativePaths() {}
 
   /**
-   * {@code relative} resolved against the directory {@code dir} ({@code ""} is the project root) and
-   * normalized, or {@code null} when it is absolute or leaves the project.
+   * {@code relative} resolved against the directory {@code dir} ({@code ""} is the project root)
+   * and normalized, or {@code null} when it is absolute or leaves the project.
    */
   static String join(String dir, String relative) {
     String path = relative.replace('\\', '/');
@@ -52,9 +52,9 @@ final class RelativePaths {
   }
 
   /**
-   * Whether the directory {@code path} matches a workspace {@code members} glob. As in cargo, a pattern is
-   * matched one path component at a time: {@code *}, {@code ?} and {@code [...]} stay within a component,
-   * {@code **} spans any number of them.
+   * Whether the directory {@code path} matches a workspace {@code members} glob. As in cargo, a
+   * pattern is matched one path component at a time: {@code *}, {@code ?} and {@code [...]} stay
+   * within a component, {@code **} spans any number of them.
    */
   static boolean globMatches(String pattern, String path) {
     String normalized = join("", pattern);
@@ -78,7 +78,8 @@ final class RelativePaths {
       }
       return false;
     }
-    return h < have.size() && component(want.get(w)).matcher(have.get(h)).matches()
+    return h < have.size()
+        && component(want.get(w)).matcher(have.get(h)).matches()
         && matches(want, w + 1, have, h + 1);
   }
 
@@ -94,8 +95,11 @@ final class RelativePaths {
       } else if (c == '[' && close > 0) {
         String set = glob.substring(k + 1, close);
         boolean negated = set.startsWith("!");
-        regex.append('[').append(negated ? "^" : "")
-            .append((negated ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\[")).append(']');
+        regex
+            .append('[')
+            .append(negated ? "^" : "")
+            .append((negated ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\["))
+            .append(']');
         k = close;
       } else {
         regex.append(Pattern.quote(String.valueOf(c)));

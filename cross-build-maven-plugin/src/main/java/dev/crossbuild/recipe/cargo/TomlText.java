@@ -7,18 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds every value of a TOML document by its full key path and its character span, so that a manifest can
- * be edited in place: comments, key order and layout survive, and the output is a pure function of the
- * input. The document's syntax is checked by the TOML parser first; this scanner only has to find things in
- * a valid document.
+ * Finds every value of a TOML document by its full key path and its character span, so that a
+ * manifest can be edited in place: comments, key order and layout survive, and the output is a pure
+ * function of the input. The document's syntax is checked by the TOML parser first; this scanner
+ * only has to find things in a valid document.
  *
- * <p>Paths are the table path plus the (dotted) key; an entry of an array of tables and an element of an
- * array appear as {@code [i]}: {@code version} of the fourth {@code [[package]]} is
- * {@code package, [3], version}.
+ * <p>Paths are the table path plus the (dotted) key; an entry of an array of tables and an element
+ * of an array appear as {@code [i]}: {@code version} of the fourth {@code [[package]]} is {@code
+ * package, [3], version}.
  */
 final class TomlText {
 
-  enum Kind { STRING, ARRAY, TABLE, OTHER }
+  enum Kind {
+    STRING,
+    ARRAY,
+    TABLE,
+    OTHER
+  }
 
   /** A value, with its decoded text when it is a string. */
   record Value(List<String> path, int start, int end, Kind kind, String string) {
@@ -34,6 +39,7 @@ final class TomlText {
   private final String s;
   private int i;
   private final List<Value> values = new ArrayList<>();
+
   /** Array-of-tables paths (elements joined by NUL) and how many entries each has so far. */
   private final Map<String, Integer> arrayTables = new HashMap<>();
 
@@ -51,7 +57,8 @@ final class TomlText {
   /** {@code text} with the (non-overlapping) edits applied. */
   static String apply(String text, List<Edit> edits) {
     StringBuilder out = new StringBuilder(text);
-    edits.stream().sorted(Comparator.comparingInt(Edit::start).reversed())
+    edits.stream()
+        .sorted(Comparator.comparingInt(Edit::start).reversed())
         .forEach(e -> out.replace(e.start(), e.end(), e.replacement()));
     return out.toString();
   }
@@ -216,10 +223,14 @@ final class TomlText {
   /** The content of a string literal, escapes resolved. */
   static String decode(String literal) {
     char quote = literal.charAt(0);
-    int delimiter = literal.startsWith(String.valueOf(quote).repeat(3)) && literal.length() >= 6 ? 3 : 1;
+    int delimiter =
+        literal.startsWith(String.valueOf(quote).repeat(3)) && literal.length() >= 6 ? 3 : 1;
     String body = literal.substring(delimiter, literal.length() - delimiter);
     if (delimiter == 3) {
-      body = body.startsWith("\r\n") ? body.substring(2) : body.startsWith("\n") ? body.substring(1) : body;
+      body =
+          body.startsWith("\r\n")
+              ? body.substring(2)
+              : body.startsWith("\n") ? body.substring(1) : body;
     }
     if (quote == '\'') {
       return body;
@@ -293,12 +304,19 @@ final class TomlText {
     for (int k = 0; k < Math.min(i, s.length()); k++) {
       line += s.charAt(k) == '\n' ? 1 : 0;
     }
-    return new IllegalStateException("unexpected " + (i < s.length() ? "'" + s.charAt(i) + "'" : "end of file")
-        + " at line " + line);
+    return new IllegalStateException(
+        "unexpected "
+            + (i < s.length() ? "'" + s.charAt(i) + "'" : "end of file")
+            + " at line "
+            + line);
   }
 
   private static boolean isBareKeyChar(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '-';
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

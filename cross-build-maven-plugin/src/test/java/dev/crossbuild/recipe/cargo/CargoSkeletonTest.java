@@ -28,8 +28,7 @@ class CargoSkeletonTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/cargo");
   private static final String MAIN_STUB = "fn main() {}\n";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @ParameterizedTest
   @ValueSource(strings = {"single", "workspace", "multi-bin"})
@@ -58,15 +57,23 @@ class CargoSkeletonTest {
   void workspaceHoldsMembersAndPathDependenciesButNotExcludedCrates() {
     CargoSkeleton skeleton = skeleton(FIXTURES.resolve("workspace"));
 
-    assertThat(skeleton.files()).containsOnlyKeys("Cargo.toml", "crates/app/Cargo.toml", "crates/app/src/main.rs",
-        "crates/ffi/Cargo.toml", "crates/ffi/src/lib.rs", "shared/Cargo.toml", "shared/src/lib.rs");
+    assertThat(skeleton.files())
+        .containsOnlyKeys(
+            "Cargo.toml",
+            "crates/app/Cargo.toml",
+            "crates/app/src/main.rs",
+            "crates/ffi/Cargo.toml",
+            "crates/ffi/src/lib.rs",
+            "shared/Cargo.toml",
+            "shared/src/lib.rs");
     assertThat(text(skeleton, "crates/ffi/src/lib.rs")).isEmpty();
     assertThat(text(skeleton, "Cargo.toml"))
         .contains("[workspace.package]\nversion = \"0.0.0\"\n")
         .contains("shared = { path = \"shared\", version = \"0.0.0\" }");
     assertThat(text(skeleton, "crates/app/Cargo.toml")).contains("version.workspace = true");
     assertThat(text(skeleton, "crates/ffi/Cargo.toml"))
-        .contains("path = \"../../shared\"\nversion = \"0.0.0\"   # kept in step with the workspace");
+        .contains(
+            "path = \"../../shared\"\nversion = \"0.0.0\"   # kept in step with the workspace");
     assertThat(skeleton.binaries()).containsExactly("demo");
     assertThat(skeleton.cdylibs()).containsExactly("demo_ffi");
     assertThat(skeleton.hasLockFile()).isFalse();
@@ -76,8 +83,15 @@ class CargoSkeletonTest {
   void discoveredBinariesBuildScriptAndExplicitExampleGetStubs() {
     CargoSkeleton skeleton = skeleton(FIXTURES.resolve("multi-bin"));
 
-    assertThat(skeleton.files()).containsOnlyKeys("Cargo.toml", "build.rs", "examples/demo.rs", "src/lib.rs",
-        "src/bin/inspect/main.rs", "src/bin/pack.rs", "src/bin/unpack.rs");
+    assertThat(skeleton.files())
+        .containsOnlyKeys(
+            "Cargo.toml",
+            "build.rs",
+            "examples/demo.rs",
+            "src/lib.rs",
+            "src/bin/inspect/main.rs",
+            "src/bin/pack.rs",
+            "src/bin/unpack.rs");
     assertThat(text(skeleton, "build.rs")).isEqualTo(MAIN_STUB);
     assertThat(text(skeleton, "src/bin/inspect/main.rs")).isEqualTo(MAIN_STUB);
     assertThat(text(skeleton, "src/lib.rs")).isEmpty();
@@ -96,7 +110,8 @@ class CargoSkeletonTest {
     for (String manifest : List.of("Cargo.toml", "crates/ffi/Cargo.toml", "shared/Cargo.toml")) {
       replace(workspace.resolve(manifest), "0.3", "0.4");
     }
-    assertThat(texts(skeleton(workspace))).isEqualTo(texts(skeleton(FIXTURES.resolve("workspace"))));
+    assertThat(texts(skeleton(workspace)))
+        .isEqualTo(texts(skeleton(FIXTURES.resolve("workspace"))));
   }
 
   @Test
@@ -110,7 +125,10 @@ class CargoSkeletonTest {
     assertThat(changed.get("Cargo.lock")).isNotEqualTo(original.get("Cargo.lock"));
 
     Path workspace = copy("workspace");
-    replace(workspace.resolve("shared/Cargo.toml"), "[dependencies]\n", "[dependencies]\nmemchr = \"2\"\n");
+    replace(
+        workspace.resolve("shared/Cargo.toml"),
+        "[dependencies]\n",
+        "[dependencies]\nmemchr = \"2\"\n");
     assertThat(texts(skeleton(workspace)).get("shared/Cargo.toml"))
         .isNotEqualTo(texts(skeleton(FIXTURES.resolve("workspace"))).get("shared/Cargo.toml"));
   }
@@ -120,7 +138,9 @@ class CargoSkeletonTest {
     Path project = copy("multi-bin");
     Files.writeString(project.resolve("src/bin/pack.rs"), "fn main() { println!(\"packing\"); }\n");
     Files.writeString(project.resolve("src/util.rs"), "pub fn helper() {}\n");
-    Files.writeString(project.resolve("build.rs"), "fn main() { println!(\"cargo:rerun-if-changed=native\"); }\n");
+    Files.writeString(
+        project.resolve("build.rs"),
+        "fn main() { println!(\"cargo:rerun-if-changed=native\"); }\n");
     Files.writeString(project.resolve("tests/more.rs"), "#[test] fn more() {}\n");
 
     assertThat(texts(skeleton(project))).isEqualTo(texts(skeleton(FIXTURES.resolve("multi-bin"))));
@@ -139,7 +159,8 @@ class CargoSkeletonTest {
   @Test
   void malformedManifestNamesFileAndLine() throws IOException {
     Path workspace = copy("workspace");
-    Files.writeString(workspace.resolve("crates/ffi/Cargo.toml"), "[package]\nname = \"demo-ffi\"\nversion = \n");
+    Files.writeString(
+        workspace.resolve("crates/ffi/Cargo.toml"), "[package]\nname = \"demo-ffi\"\nversion = \n");
 
     assertThatThrownBy(() -> skeleton(workspace))
         .isInstanceOf(CargoManifestException.class)
@@ -150,7 +171,10 @@ class CargoSkeletonTest {
   @Test
   void malformedLockFileNamesIt() throws IOException {
     Path single = copy("single");
-    replace(single.resolve("Cargo.lock"), "[[package]]\nname = \"itoa\"", "[[package]\nname = \"itoa\"");
+    replace(
+        single.resolve("Cargo.lock"),
+        "[[package]]\nname = \"itoa\"",
+        "[[package]\nname = \"itoa\"");
 
     assertThatThrownBy(() -> skeleton(single))
         .isInstanceOf(CargoManifestException.class)
@@ -161,17 +185,24 @@ class CargoSkeletonTest {
   @Test
   void missingMemberAndOutsidePathDependencyAreExplained() throws IOException {
     Path workspace = copy("workspace");
-    replace(workspace.resolve("Cargo.toml"), "members = [\"crates/*\"]", "members = [\"crates/*\", \"tools/gen\"]");
+    replace(
+        workspace.resolve("Cargo.toml"),
+        "members = [\"crates/*\"]",
+        "members = [\"crates/*\", \"tools/gen\"]");
     assertThatThrownBy(() -> skeleton(workspace))
         .isInstanceOf(CargoManifestException.class)
         .hasMessageStartingWith("tools/gen/Cargo.toml: not in the build context")
         .hasMessageContaining("workspace member 'tools/gen'");
 
     Path outside = copy("workspace");
-    replace(outside.resolve("crates/ffi/Cargo.toml"), "path = \"../../shared\"", "path = \"../../../shared\"");
+    replace(
+        outside.resolve("crates/ffi/Cargo.toml"),
+        "path = \"../../shared\"",
+        "path = \"../../../shared\"");
     assertThatThrownBy(() -> skeleton(outside))
         .isInstanceOf(CargoManifestException.class)
-        .hasMessageStartingWith("crates/ffi/Cargo.toml: path dependency 'shared' lies outside the project directory");
+        .hasMessageStartingWith(
+            "crates/ffi/Cargo.toml: path dependency 'shared' lies outside the project directory");
   }
 
   @Test
@@ -185,11 +216,14 @@ class CargoSkeletonTest {
   void patchedCrateKeepsItsVersionSoThePatchStillApplies() throws IOException {
     Path workspace = copy("workspace");
     Files.createDirectories(workspace.resolve("vendored/fixed-log/src"));
-    Files.writeString(workspace.resolve("vendored/fixed-log/Cargo.toml"),
+    Files.writeString(
+        workspace.resolve("vendored/fixed-log/Cargo.toml"),
         "[package]\nname = \"log\"\nversion = \"0.4.22\"\n");
     Files.writeString(workspace.resolve("vendored/fixed-log/src/lib.rs"), "pub fn log() {}\n");
-    Files.writeString(workspace.resolve("Cargo.toml"), Files.readString(workspace.resolve("Cargo.toml"))
-        + "\n[patch.'https://git.example/log']\nlog = { path = \"vendored/fixed-log\" }\n");
+    Files.writeString(
+        workspace.resolve("Cargo.toml"),
+        Files.readString(workspace.resolve("Cargo.toml"))
+            + "\n[patch.'https://git.example/log']\nlog = { path = \"vendored/fixed-log\" }\n");
 
     CargoSkeleton skeleton = skeleton(workspace);
     assertThat(text(skeleton, "vendored/fixed-log/Cargo.toml")).contains("version = \"0.4.22\"");
@@ -210,7 +244,8 @@ class CargoSkeletonTest {
 
   @Test
   void lockMasksOwnPackagesAndReferencesToThemOnly() {
-    String lock = """
+    String lock =
+        """
         version = 3
 
         [[package]]
@@ -232,12 +267,15 @@ class CargoSkeletonTest {
         version = "1.2.3" # our own logging crate
         """;
 
-    String masked = CargoLock.mask(CargoManifest.parse("Cargo.lock", lock), java.util.Set.of("app", "log"));
+    String masked =
+        CargoLock.mask(CargoManifest.parse("Cargo.lock", lock), java.util.Set.of("app", "log"));
 
-    assertThat(masked).isEqualTo(lock
-        .replace("name = \"app\"\nversion = \"1.2.3\"", "name = \"app\"\nversion = \"0.0.0\"")
-        .replace("\"log 1.2.3\"", "\"log 0.0.0\"")
-        .replace("version = \"1.2.3\" # our own", "version = \"0.0.0\" # our own"));
+    assertThat(masked)
+        .isEqualTo(
+            lock.replace(
+                    "name = \"app\"\nversion = \"1.2.3\"", "name = \"app\"\nversion = \"0.0.0\"")
+                .replace("\"log 1.2.3\"", "\"log 0.0.0\"")
+                .replace("version = \"1.2.3\" # our own", "version = \"0.0.0\" # our own"));
   }
 
   private static CargoSkeleton skeleton(Path project) {
@@ -246,8 +284,11 @@ class CargoSkeletonTest {
 
   private static List<String> contextFiles(Path project) {
     try (Stream<Path> files = Files.walk(project)) {
-      return files.filter(Files::isRegularFile).map(f -> project.relativize(f).toString().replace('\\', '/'))
-          .sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> project.relativize(f).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -276,7 +317,9 @@ class CargoSkeletonTest {
 
   private static Map<String, String> texts(CargoSkeleton skeleton) {
     Map<String, String> texts = new TreeMap<>();
-    skeleton.files().forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+    skeleton
+        .files()
+        .forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
     return texts;
   }
 
@@ -297,7 +340,8 @@ class CargoSkeletonTest {
     }
     assertThat(contextFiles(dir)).containsExactlyElementsOf(skeleton.files().keySet());
     for (Map.Entry<String, byte[]> file : skeleton.files().entrySet()) {
-      assertThat(new String(file.getValue(), StandardCharsets.UTF_8)).as(file.getKey())
+      assertThat(new String(file.getValue(), StandardCharsets.UTF_8))
+          .as(file.getKey())
           .isEqualTo(Files.readString(dir.resolve(file.getKey())));
     }
   }

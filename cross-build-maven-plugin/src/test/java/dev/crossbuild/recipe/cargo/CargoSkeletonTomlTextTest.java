@@ -11,7 +11,8 @@ class CargoSkeletonTomlTextTest {
 
   @Test
   void findsValuesByFullPathAcrossTheWaysTomlSpellsThem() {
-    String toml = """
+    String toml =
+        """
         cargo-features = ["edition2024"] # top level
         [package]
         name = "demo"
@@ -44,12 +45,14 @@ class CargoSkeletonTomlTextTest {
     assertThat(string(values, "cargo-features", "[0]")).contains("edition2024");
     assertThat(string(values, "package", "name")).contains("demo");
     assertThat(string(values, "package", "version")).contains("1.2.3");
-    assertThat(string(values, "package", "description")).contains("Not a table: [dependencies]\nversion = \"9.9.9\"\n");
+    assertThat(string(values, "package", "description"))
+        .contains("Not a table: [dependencies]\nversion = \"9.9.9\"\n");
     assertThat(string(values, "package", "authors", "[1]")).contains("B");
     assertThat(string(values, "dependencies", "foo", "version")).contains("1.0");
     assertThat(string(values, "dependencies", "foo", "features", "[1]")).contains("y");
     assertThat(string(values, "dependencies", "bar", "version")).contains("=2.0.0");
-    assertThat(string(values, "target", "cfg(unix)", "dependencies", "baz", "version")).contains("3");
+    assertThat(string(values, "target", "cfg(unix)", "dependencies", "baz", "version"))
+        .contains("3");
     assertThat(string(values, "bin", "[1]", "name")).contains("two");
     assertThat(string(values, "dependencies", "version")).isEmpty();
   }
@@ -57,10 +60,15 @@ class CargoSkeletonTomlTextTest {
   @Test
   void editsReplaceOnlyTheValue() {
     String toml = "[package]\nversion    =   \"1.2.3\"   # keep me\nname = \"x\"\n";
-    TomlText.Value version = TomlText.scan(toml).stream()
-        .filter(v -> v.path().equals(List.of("package", "version"))).findFirst().orElseThrow();
+    TomlText.Value version =
+        TomlText.scan(toml).stream()
+            .filter(v -> v.path().equals(List.of("package", "version")))
+            .findFirst()
+            .orElseThrow();
 
-    String edited = TomlText.apply(toml, List.of(new TomlText.Edit(version.start(), version.end(), "\"0.0.0\"")));
+    String edited =
+        TomlText.apply(
+            toml, List.of(new TomlText.Edit(version.start(), version.end(), "\"0.0.0\"")));
 
     assertThat(edited).isEqualTo("[package]\nversion    =   \"0.0.0\"   # keep me\nname = \"x\"\n");
   }
@@ -69,11 +77,16 @@ class CargoSkeletonTomlTextTest {
   void keepsWindowsLineEndings() {
     String toml = "[package]\r\nversion = \"1.2.3\"\r\n[dependencies]\r\nfoo = \"1\"\r\n";
     List<TomlText.Value> values = TomlText.scan(toml);
-    TomlText.Value version = values.stream().filter(v -> v.path().equals(List.of("package", "version")))
-        .findFirst().orElseThrow();
+    TomlText.Value version =
+        values.stream()
+            .filter(v -> v.path().equals(List.of("package", "version")))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(string(values, "dependencies", "foo")).contains("1");
-    assertThat(TomlText.apply(toml, List.of(new TomlText.Edit(version.start(), version.end(), "\"0.0.0\""))))
+    assertThat(
+            TomlText.apply(
+                toml, List.of(new TomlText.Edit(version.start(), version.end(), "\"0.0.0\""))))
         .isEqualTo(toml.replace("1.2.3", "0.0.0"));
   }
 
@@ -85,7 +98,9 @@ class CargoSkeletonTomlTextTest {
   }
 
   private static Optional<String> string(List<TomlText.Value> values, String... path) {
-    return values.stream().filter(v -> v.isString() && v.path().equals(List.of(path))).map(TomlText.Value::string)
+    return values.stream()
+        .filter(v -> v.isString() && v.path().equals(List.of(path)))
+        .map(TomlText.Value::string)
         .findFirst();
   }
 }

@@ -8,12 +8,12 @@ import java.util.Objects;
  *
  * @param target the target triple
  * @param runner the {@code runs-on} label
- * @param qemu whether the leg needs QEMU; null keeps what the catalog says for the target
- *        (false when the catalog does not know it)
+ * @param qemu whether the leg needs QEMU; null keeps what the catalog says for the target (false
+ *     when the catalog does not know it)
  */
 public record RunnerOverride(String target, String runner, Boolean qemu) {
-    public RunnerOverride {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(runner, "runner");
-    }
+  public RunnerOverride {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(runner, "runner");
+  }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param run the shell script; it must not contain {@code ${{ }}} expressions
  */
 public record SetupStep(String target, String name, String run) {
-    public SetupStep {
-        Objects.requireNonNull(run, "run");
-        name = name == null || name.isBlank() ? "Set up" + (target == null ? "" : " " + target) : name;
-    }
+  public SetupStep {
+    Objects.requireNonNull(run, "run");
+    name = name == null || name.isBlank() ? "Set up" + (target == null ? "" : " " + target) : name;
+  }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param cancelInProgress an expression or {@code true}/{@code false}
  */
 public record Concurrency(String group, String cancelInProgress) {
-    public Concurrency {
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(cancelInProgress, "cancelInProgress");
-    }
+  public Concurrency {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(cancelInProgress, "cancelInProgress");
+  }
 }

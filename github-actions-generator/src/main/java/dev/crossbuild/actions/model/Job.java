@@ -15,11 +15,18 @@ import java.util.Objects;
  * @param shell the default shell of its {@code run} steps, or null
  * @param steps the steps in order
  */
-public record Job(String name, String runsOn, List<String> needs, String condition, Permissions permissions,
-                  Matrix matrix, String shell, List<Step> steps) {
-    public Job {
-        Objects.requireNonNull(runsOn, "runsOn");
-        needs = needs == null ? List.of() : List.copyOf(needs);
-        steps = List.copyOf(steps);
-    }
+public record Job(
+    String name,
+    String runsOn,
+    List<String> needs,
+    String condition,
+    Permissions permissions,
+    Matrix matrix,
+    String shell,
+    List<Step> steps) {
+  public Job {
+    Objects.requireNonNull(runsOn, "runsOn");
+    needs = needs == null ? List.of() : List.copyOf(needs);
+    steps = List.copyOf(steps);
+  }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param failFast whether one failing leg cancels the others
  */
 public record Matrix(List<Map<String, Object>> include, boolean failFast) {
-    public Matrix {
-        include = include.stream()
-                .map(entry -> Collections.unmodifiableMap(new LinkedHashMap<>(entry)))
-                .toList();
-    }
+  public Matrix {
+    include =
+        include.stream()
+            .map(entry -> Collections.unmodifiableMap(new LinkedHashMap<>(entry)))
+            .toList();
+  }
 }

@@ -10,17 +10,17 @@ import java.util.Map;
  * @param scopes the scopes, e.g. {@code contents -> read}
  */
 public record Permissions(Map<String, String> scopes) {
-    public Permissions {
-        scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
-    }
+  public Permissions {
+    scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
+  }
 
-    /** The least a build needs: read the repository. */
-    public static Permissions readContents() {
-        return new Permissions(Map.of("contents", "read"));
-    }
+  /** The least a build needs: read the repository. */
+  public static Permissions readContents() {
+    return new Permissions(Map.of("contents", "read"));
+  }
 
-    /** Whether any scope is {@code write}. */
-    public boolean writes() {
-        return scopes.containsValue("write");
-    }
+  /** Whether any scope is {@code write}. */
+  public boolean writes() {
+    return scopes.containsValue("write");
+  }
 }

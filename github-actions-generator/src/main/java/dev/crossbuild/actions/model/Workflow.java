@@ -14,12 +14,16 @@ import java.util.Objects;
  * @param concurrency how runs of the same ref are grouped
  * @param jobs the jobs by id, in the order they are written
  */
-public record Workflow(String name, Triggers on, Permissions permissions, Concurrency concurrency,
-                       Map<String, Job> jobs) {
-    public Workflow {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(on, "on");
-        permissions = permissions == null ? Permissions.readContents() : permissions;
-        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
-    }
+public record Workflow(
+    String name,
+    Triggers on,
+    Permissions permissions,
+    Concurrency concurrency,
+    Map<String, Job> jobs) {
+  public Workflow {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(on, "on");
+    permissions = permissions == null ? Permissions.readContents() : permissions;
+    jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+  }
 }
