@@ -11,7 +11,7 @@ import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.RawConfig;
 import dev.crossbuild.config.RawTarget;
-import dev.crossbuild.plan.TargetRequest;
+import dev.crossbuild.config.TargetRequest;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.stage.Archives;
 import dev.crossbuild.target.Target;

@@ -1,20 +1,15 @@
 package dev.crossbuild.config;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,44 +18,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Extra CA certificates ({@code <caCertificates>}) for every image: a corporate TLS proxy's CA,
- * say. They are added to the system bundle before any package is installed, and to the trust store
- * of every JDK in the image after the packages and setup commands.
+ * Extra CA certificates ({@code <caCertificates>}) to trust in every image: a corporate TLS proxy's
+ * CA, say. Read and checked with the rest of the configuration; the files that put them into an
+ * image are {@code stage.CaImageFiles}'.
  */
 public final class CaCertificates {
 
-  /**
-   * Where the certificates go in the image; {@code update-ca-certificates} reads this directory.
-   */
-  public static final String IMAGE_DIR = "/usr/local/share/ca-certificates/cross-build";
-
-  /** The trust store holding the same certificates, imported into each JDK's {@code cacerts}. */
-  public static final String TRUSTSTORE = "cross-build-truststore.p12";
-
-  /** The password of {@link #TRUSTSTORE}; it holds public certificates only. */
-  public static final String TRUSTSTORE_PASSWORD = "changeit";
-
-  private final Map<String, byte[]> pemFiles;
   private final List<X509Certificate> certificates;
   private final String digest;
 
   private CaCertificates(List<X509Certificate> certificates) throws CertificateException {
     this.certificates = List.copyOf(certificates);
-    Map<String, byte[]> files = new TreeMap<>();
     MessageDigest all = sha256();
     for (X509Certificate cert : certificates) {
-      byte[] der = cert.getEncoded();
-      String sha = HexFormat.of().formatHex(sha256().digest(der));
-      all.update(der);
-      String pem =
-          "-----BEGIN CERTIFICATE-----\n"
-              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                  .encodeToString(der)
-              + "\n-----END CERTIFICATE-----\n";
-      files.put(
-          "cross-build-" + sha.substring(0, 16) + ".crt", pem.getBytes(StandardCharsets.US_ASCII));
+      all.update(cert.getEncoded());
     }
-    this.pemFiles = files;
     this.digest = HexFormat.of().formatHex(all.digest());
   }
 
@@ -106,28 +78,9 @@ public final class CaCertificates {
     }
   }
 
-  /** One PEM file per certificate, named by its hash: deterministic, so the deps key is stable. */
-  public Map<String, byte[]> pemFiles() {
-    return pemFiles;
-  }
-
-  /**
-   * A PKCS#12 trust store with every certificate as a trusted entry (bytes differ per call: salts).
-   */
-  public byte[] truststore() {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      int i = 0;
-      for (X509Certificate cert : certificates) {
-        store.setCertificateEntry("cross-build-" + (i++), cert);
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      store.store(out, TRUSTSTORE_PASSWORD.toCharArray());
-      return out.toByteArray();
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("Cannot write the CA trust store", e);
-    }
+  /** The certificates, sorted by their sha256 and without duplicates. */
+  public List<X509Certificate> certificates() {
+    return certificates;
   }
 
   public int size() {

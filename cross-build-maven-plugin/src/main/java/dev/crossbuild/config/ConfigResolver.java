@@ -1,7 +1,5 @@
 package dev.crossbuild.config;
 
-import dev.crossbuild.plan.Strategy;
-import dev.crossbuild.plan.TargetRequest;
 import dev.crossbuild.recipe.Presets;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;

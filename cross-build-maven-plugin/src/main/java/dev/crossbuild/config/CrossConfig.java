@@ -1,6 +1,5 @@
 package dev.crossbuild.config;
 
-import dev.crossbuild.plan.TargetRequest;
 import dev.crossbuild.recipe.Recipe;
 import java.nio.file.Path;
 import java.util.List;

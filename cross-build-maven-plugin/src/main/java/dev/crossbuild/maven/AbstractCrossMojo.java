@@ -19,7 +19,7 @@ import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
-import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.File;
 import java.util.List;

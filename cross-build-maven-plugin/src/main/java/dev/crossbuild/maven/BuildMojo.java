@@ -6,7 +6,7 @@ import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.report.BuildReport;
-import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.stage.NativeResources;
 import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.stage.TargetResult;

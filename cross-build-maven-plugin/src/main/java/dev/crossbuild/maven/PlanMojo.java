@@ -2,7 +2,7 @@ package dev.crossbuild.maven;
 
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.stage.CrossBuild;
+import dev.crossbuild.session.CrossBuild;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

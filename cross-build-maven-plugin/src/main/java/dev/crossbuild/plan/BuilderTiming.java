@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param probe the emulation probes run on it (zero when none was needed)
  * @param engine what the engine is, e.g. {@code Podman 4.3.1 (API 1.41)}
  */
-public record BuilderTiming(Builder builder, Duration connect, Duration probe, String engine) {
+public record BuilderTiming(BuilderNode builder, Duration connect, Duration probe, String engine) {
 
   public BuilderTiming {
     Objects.requireNonNull(builder, "builder");

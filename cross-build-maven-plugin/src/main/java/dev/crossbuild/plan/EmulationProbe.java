@@ -10,13 +10,13 @@ import dev.crossbuild.target.Platform;
 public interface EmulationProbe {
 
   /** Called at most once per builder and platform in a run (the planner caches the answer). */
-  boolean canEmulate(Builder builder, Platform platform);
+  boolean canEmulate(BuilderNode builder, Platform platform);
 
   /**
    * Why the last probe of this builder and platform could not tell (e.g. no image of that platform
    * to run), or null when it answered plainly.
    */
-  default String problem(Builder builder, Platform platform) {
+  default String problem(BuilderNode builder, Platform platform) {
     return null;
   }
 }

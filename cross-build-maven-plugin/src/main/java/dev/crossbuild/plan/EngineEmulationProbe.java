@@ -34,7 +34,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
 
   /** Asked once per builder and platform: the planner and every smoke test share the answer. */
   @Override
-  public boolean canEmulate(Builder builder, Platform platform) {
+  public boolean canEmulate(BuilderNode builder, Platform platform) {
     return answers.computeIfAbsent(
         builder.id() + " " + platform,
         k -> {
@@ -55,7 +55,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
     return spent.getOrDefault(builderId, java.time.Duration.ZERO);
   }
 
-  private boolean probe(Builder builder, Platform platform) {
+  private boolean probe(BuilderNode builder, Platform platform) {
     ContainerEngine engine = engines.get(builder.id());
     String image = baseImage.apply(platform);
     if (engine == null || image == null) {
@@ -91,7 +91,7 @@ public final class EngineEmulationProbe implements EmulationProbe {
   }
 
   @Override
-  public String problem(Builder builder, Platform platform) {
+  public String problem(BuilderNode builder, Platform platform) {
     return problems.get(builder.id() + " " + platform);
   }
 }

@@ -1,5 +1,6 @@
 package dev.crossbuild.plan;
 
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param reason one line that says why, for the plan table
  */
 public record PlannedTarget(
-    Target target, Strategy strategy, Builder builder, Platform imagePlatform, String reason) {
+    Target target, Strategy strategy, BuilderNode builder, Platform imagePlatform, String reason) {
 
   public PlannedTarget {
     Objects.requireNonNull(target, "target");

@@ -1,5 +1,7 @@
 package dev.crossbuild.plan;
 
+import dev.crossbuild.config.Strategy;
+import dev.crossbuild.config.TargetRequest;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 public final class Planner {
 
-  private final List<Builder> builders;
+  private final List<BuilderNode> builders;
   private final List<UnreachableBuilder> unreachable;
   private final Platform hostPlatform;
   private final CrossCapability cross;
@@ -36,7 +38,10 @@ public final class Planner {
    *     pair)
    */
   public Planner(
-      List<Builder> builders, Platform hostPlatform, CrossCapability cross, EmulationProbe probe) {
+      List<BuilderNode> builders,
+      Platform hostPlatform,
+      CrossCapability cross,
+      EmulationProbe probe) {
     this(builders, List.of(), hostPlatform, cross, probe);
   }
 
@@ -51,7 +56,7 @@ public final class Planner {
    *     pair)
    */
   public Planner(
-      List<Builder> builders,
+      List<BuilderNode> builders,
       List<UnreachableBuilder> unreachable,
       Platform hostPlatform,
       CrossCapability cross,
@@ -195,7 +200,7 @@ public final class Planner {
             why + "builds on this machine (" + hostPlatform + ") without a container"));
   }
 
-  private List<Builder> candidates(TargetRequest request) {
+  private List<BuilderNode> candidates(TargetRequest request) {
     if (request.forcedBuilder() == null) {
       return builders;
     }
@@ -206,18 +211,18 @@ public final class Planner {
    * The builders, least loaded first; a stable sort, so equal loads keep declaration order. The
    * strategies take the first that applies, which probes QEMU on as few builders as before.
    */
-  private List<Builder> byLoad(List<Builder> candidates) {
+  private List<BuilderNode> byLoad(List<BuilderNode> candidates) {
     return candidates.stream().sorted(this::compareLoad).toList();
   }
 
   /** Compares assigned / maxParallel of two builders without rounding. */
-  private int compareLoad(Builder a, Builder b) {
+  private int compareLoad(BuilderNode a, BuilderNode b) {
     long left = (long) assigned.getOrDefault(a.id(), 0) * b.maxParallel();
     long right = (long) assigned.getOrDefault(b.id(), 0) * a.maxParallel();
     return Long.compare(left, right);
   }
 
-  private boolean canEmulate(Builder builder, Platform platform) {
+  private boolean canEmulate(BuilderNode builder, Platform platform) {
     if (builder.nativePlatform().equals(platform)) {
       return false;
     }
@@ -265,7 +270,7 @@ public final class Planner {
                   + "</builder> from the target so another builder builds it"));
     }
     if (request.forcedBuilder() != null && candidates(request).isEmpty()) {
-      List<String> ids = new ArrayList<>(builders.stream().map(Builder::id).toList());
+      List<String> ids = new ArrayList<>(builders.stream().map(BuilderNode::id).toList());
       unreachable.forEach(u -> ids.add(u.id()));
       return Optional.of(
           new UnbuildableTarget(
@@ -287,7 +292,7 @@ public final class Planner {
    * Why none of the strategies applies on the target's candidate builders, and what would make one
    * apply.
    */
-  private UnbuildableTarget noStrategy(TargetRequest request, List<Builder> candidates) {
+  private UnbuildableTarget noStrategy(TargetRequest request, List<BuilderNode> candidates) {
     Target target = request.target();
     String triple = target.triple().value();
     String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());

@@ -57,7 +57,7 @@ final class CMakePreset implements Preset {
 
   @Override
   public Defaults defaults(
-      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+      Target target, boolean cross, BuildContext project, Map<String, String> env) {
     List<String> packages = new ArrayList<>(Toolchain.makeAndGcc(target, cross));
     packages.add("cmake");
     packages.add("pkg-config");

@@ -46,7 +46,7 @@ final class CargoPreset implements Preset {
 
   @Override
   public Defaults defaults(
-      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+      Target target, boolean cross, BuildContext project, Map<String, String> env) {
     CargoSkeleton skeleton;
     try {
       skeleton = CargoSkeleton.of(project.dir(), project.files());

@@ -55,7 +55,7 @@ final class GccPreset implements Preset {
 
   @Override
   public Defaults defaults(
-      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+      Target target, boolean cross, BuildContext project, Map<String, String> env) {
     List<String> packages =
         new ArrayList<>(
             nativeToolchain

@@ -48,7 +48,7 @@ final class GoPreset implements Preset {
 
   @Override
   public Defaults defaults(
-      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+      Target target, boolean cross, BuildContext project, Map<String, String> env) {
     List<String> packages = new ArrayList<>();
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("GOOS", target.platform().os());

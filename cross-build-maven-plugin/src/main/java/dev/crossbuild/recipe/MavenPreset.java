@@ -60,7 +60,7 @@ final class MavenPreset implements Preset {
    */
   @Override
   public Defaults defaults(
-      Target target, boolean cross, ProjectFiles project, Map<String, String> env) {
+      Target target, boolean cross, BuildContext project, Map<String, String> env) {
     Map<String, byte[]> files = new TreeMap<>();
     for (String file : project.files()) {
       if (file.equals("pom.xml") || file.endsWith("/pom.xml")) {

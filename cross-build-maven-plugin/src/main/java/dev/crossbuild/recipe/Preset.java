@@ -30,7 +30,7 @@ public interface Preset {
   boolean canCross(Target target, Platform builder, Map<String, String> env);
 
   /** The preset's own packages, environment, files and commands for one target. */
-  Defaults defaults(Target target, boolean cross, ProjectFiles project, Map<String, String> env);
+  Defaults defaults(Target target, boolean cross, BuildContext project, Map<String, String> env);
 
   /**
    * What a preset contributes for one target before the POM's overrides.

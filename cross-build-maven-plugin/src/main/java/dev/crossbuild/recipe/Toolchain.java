@@ -35,7 +35,7 @@ public final class Toolchain {
    * are.
    */
   public static TargetRecipe forTarget(
-      Recipe recipe, Target target, boolean cross, ProjectFiles project) {
+      Recipe recipe, Target target, boolean cross, BuildContext project) {
     Preset.Defaults d = recipe.preset().defaults(target, cross, project, recipe.env());
     List<String> packages = new ArrayList<>(d.packages());
     for (String p : recipe.setupPackages()) {

@@ -3,7 +3,7 @@ package dev.crossbuild.report;
 import static dev.crossbuild.report.Html.escape;
 import static dev.crossbuild.report.Html.percent;
 
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ final class Timeline {
   static List<List<TargetResult>> lanes(List<TargetResult> results) {
     Map<String, List<TargetResult>> lanes = new LinkedHashMap<>();
     for (TargetResult r : results) {
-      Builder b = r.planned().builder();
+      BuilderNode b = r.planned().builder();
       lanes.computeIfAbsent(b == null ? null : b.id(), k -> new ArrayList<>()).add(r);
     }
     return List.copyOf(lanes.values());
@@ -88,7 +88,7 @@ final class Timeline {
 
   /** The label above a builder's rows: its id, platform and how many targets it builds at once. */
   private static void laneHead(StringBuilder h, List<TargetResult> lane) {
-    Builder b = lane.get(0).planned().builder();
+    BuilderNode b = lane.get(0).planned().builder();
     String id = b == null ? "host" : b.id();
     String facts =
         (b == null

@@ -1,11 +1,11 @@
 package dev.crossbuild.stage;
 
 import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.Target;
 import java.util.function.Function;

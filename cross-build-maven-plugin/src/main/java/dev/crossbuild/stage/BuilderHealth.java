@@ -2,7 +2,7 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.EngineException;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 
 /**
  * Whether a builder still answers during a build. When an engine operation fails and the engine no
@@ -10,9 +10,9 @@ import dev.crossbuild.plan.Builder;
  * instead of the operation, and every target still waiting for that builder fails at once instead
  * of one call at a time. Shared by the targets of one builder, from several threads.
  */
-final class BuilderHealth {
+public final class BuilderHealth {
 
-  private final Builder builder;
+  private final BuilderNode builder;
   private final ContainerEngine engine;
   private volatile String lostDuring;
 
@@ -20,7 +20,7 @@ final class BuilderHealth {
    * @param builder the builder, for messages; null for a target built without a plan's builder
    * @param engine its engine, asked whether it answers after a failure
    */
-  BuilderHealth(Builder builder, ContainerEngine engine) {
+  public BuilderHealth(BuilderNode builder, ContainerEngine engine) {
     this.builder = builder;
     this.engine = engine;
   }

@@ -10,13 +10,13 @@ import java.util.Map;
  * password from {@code <passwordEnvironmentVariable>} when that variable is set, else the docker
  * CLI's {@code config.json}.
  */
-final class CacheCredentials {
+public final class CacheCredentials {
 
   private final CacheConfig cache;
   private final Map<String, String> env;
   private DockerCredentials.Lookup lookup;
 
-  CacheCredentials(CacheConfig cache, Map<String, String> env) {
+  public CacheCredentials(CacheConfig cache, Map<String, String> env) {
     this.cache = cache;
     this.env = Map.copyOf(env);
   }

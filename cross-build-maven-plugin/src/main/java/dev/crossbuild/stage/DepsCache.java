@@ -15,13 +15,13 @@ import java.util.function.Consumer;
  * pushes one built here. It never fails a build: every registry problem is one warning, and the
  * image is built. {@code log} lines go to the target's log, {@code show} lines also to the console.
  */
-final class DepsCache {
+public final class DepsCache {
 
   private final CacheConfig cache;
   private final ContainerEngine engine;
   private final CacheCredentials credentials;
 
-  DepsCache(CacheConfig cache, ContainerEngine engine, CacheCredentials credentials) {
+  public DepsCache(CacheConfig cache, ContainerEngine engine, CacheCredentials credentials) {
     this.cache = cache;
     this.engine = engine;
     this.credentials = credentials;

@@ -1,6 +1,5 @@
 package dev.crossbuild.stage;
 
-import dev.crossbuild.config.CaCertificates;
 import dev.crossbuild.config.OutputRules;
 import dev.crossbuild.recipe.TargetRecipe;
 import dev.crossbuild.recipe.ToolCheck;
@@ -49,11 +48,11 @@ public final class Dockerfiles {
     // be the same bytes wherever and whenever it is built.
     d.append("ENV SOURCE_DATE_EPOCH=").append(OutputRules.FIXED_EPOCH).append('\n');
     if (hasCa) {
-      d.append("COPY ").append(CA_DIR).append("/ ").append(CaCertificates.IMAGE_DIR).append("/\n");
+      d.append("COPY ").append(CA_DIR).append("/ ").append(CaImageFiles.IMAGE_DIR).append("/\n");
       d.append(
               "RUN if command -v update-ca-certificates >/dev/null 2>&1; then update-ca-certificates >/dev/null;")
           .append(" else mkdir -p /etc/ssl/certs && cat ")
-          .append(CaCertificates.IMAGE_DIR)
+          .append(CaImageFiles.IMAGE_DIR)
           .append("/*.crt >> /etc/ssl/certs/ca-certificates.crt; fi\n");
     }
     if (!recipe.packages().isEmpty() || !recipe.toolChecks().isEmpty()) {
@@ -83,12 +82,8 @@ public final class Dockerfiles {
     if (hasCa) {
       // Every JDK in the image trusts the extra CAs too: one keytool run imports the whole trust
       // store.
-      String truststore = CaCertificates.IMAGE_DIR + "/" + CaCertificates.TRUSTSTORE;
-      d.append("COPY ")
-          .append(CaCertificates.TRUSTSTORE)
-          .append(' ')
-          .append(truststore)
-          .append('\n');
+      String truststore = CaImageFiles.IMAGE_DIR + "/" + CaImageFiles.TRUSTSTORE;
+      d.append("COPY ").append(CaImageFiles.TRUSTSTORE).append(' ').append(truststore).append('\n');
       d.append(
               "RUN for kt in $(command -v keytool 2>/dev/null) /usr/lib/jvm/*/bin/keytool /opt/java/*/bin/keytool;")
           .append(
@@ -101,7 +96,7 @@ public final class Dockerfiles {
           .append(" \"$kt\" -importkeystore -noprompt -srckeystore ")
           .append(truststore)
           .append(" -srcstoretype PKCS12 -srcstorepass ")
-          .append(CaCertificates.TRUSTSTORE_PASSWORD)
+          .append(CaImageFiles.TRUSTSTORE_PASSWORD)
           .append(" -destkeystore \"$store\" -deststorepass changeit >/dev/null;")
           .append(" echo \"cross-build: CA certificates added to $store\"; done\n");
     }

@@ -2,7 +2,7 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.recipe.ProjectFiles;
+import dev.crossbuild.recipe.BuildContext;
 import dev.crossbuild.recipe.RecipeException;
 import dev.crossbuild.recipe.TargetRecipe;
 import dev.crossbuild.recipe.Toolchain;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * directory, then collects the artifacts into {@code target/cross/<triple>/} and packs them like a
  * container build.
  */
-final class HostBuild {
+public final class HostBuild {
 
   private final CrossConfig config;
   private final PlannedTarget planned;
@@ -37,7 +37,7 @@ final class HostBuild {
   /**
    * @param contextFiles the project's context files, for presets that read manifests
    */
-  HostBuild(
+  public HostBuild(
       CrossConfig config,
       PlannedTarget planned,
       List<String> contextFiles,
@@ -48,7 +48,7 @@ final class HostBuild {
     this.listener = listener;
   }
 
-  TargetResult run() {
+  public TargetResult run() {
     String triple = planned.target().triple().value();
     Path outDir = config.outputDir().resolve(triple);
     Path archive = Archives.archiveOf(config, planned.target());
@@ -108,7 +108,7 @@ final class HostBuild {
             config.recipe(),
             planned.target(),
             false,
-            new ProjectFiles(config.projectDir(), contextFiles));
+            new BuildContext(config.projectDir(), contextFiles));
     ProcessBuilder pb =
         new ProcessBuilder("sh", "-eu", "-c", steps.buildCommand())
             .directory(config.projectDir().toFile())

@@ -6,7 +6,7 @@ import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageBuild;
 import dev.crossbuild.engine.RunResult;
 import dev.crossbuild.engine.SafeTarExtractor;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.target.Platform;
@@ -227,7 +227,7 @@ final class SmokeTest {
   }
 
   /** Why the builder can't run the platform, or null when it can (natively or under QEMU). */
-  private String cannotRun(Builder builder, Platform platform) {
+  private String cannotRun(BuilderNode builder, Platform platform) {
     if (sameMachine(builder.nativePlatform(), platform)) {
       return null;
     }

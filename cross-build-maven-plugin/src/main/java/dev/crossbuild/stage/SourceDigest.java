@@ -18,14 +18,14 @@ import java.util.List;
  * of a target equals the one recorded after its last successful build, nothing can have changed and
  * the engine is not asked to build.
  */
-final class SourceDigest {
+public final class SourceDigest {
 
   private SourceDigest() {}
 
   /**
    * sha256 over the paths, modes and bytes of {@code files} under {@code dir}, in the given order.
    */
-  static String files(Path dir, List<String> files) {
+  public static String files(Path dir, List<String> files) {
     MessageDigest digest = sha256();
     byte[] buffer = new byte[65536];
     for (String relative : files) {
@@ -51,7 +51,7 @@ final class SourceDigest {
   }
 
   /** sha256 over the strings, each length-prefixed. */
-  static String of(String... parts) {
+  public static String of(String... parts) {
     MessageDigest digest = sha256();
     for (String part : parts) {
       update(digest, part);

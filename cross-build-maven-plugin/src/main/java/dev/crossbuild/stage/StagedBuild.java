@@ -5,6 +5,7 @@ import dev.crossbuild.audit.BinaryInfo;
 import dev.crossbuild.config.BuildCacheConfig;
 import dev.crossbuild.config.CaCertificates;
 import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.ContainerSpec;
 import dev.crossbuild.engine.EngineException;
@@ -13,8 +14,7 @@ import dev.crossbuild.engine.ImageBuildException;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
-import dev.crossbuild.recipe.ProjectFiles;
+import dev.crossbuild.recipe.BuildContext;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeException;
 import dev.crossbuild.recipe.TargetRecipe;
@@ -106,7 +106,7 @@ public final class StagedBuild {
   }
 
   /** Uses the registry cache for the deps image (null: none). */
-  StagedBuild withCache(DepsCache depsCache) {
+  public StagedBuild withCache(DepsCache depsCache) {
     this.cache = depsCache;
     return this;
   }
@@ -114,7 +114,7 @@ public final class StagedBuild {
   /**
    * Shares whether the builder still answers with its other targets (default: this target's own).
    */
-  StagedBuild withHealth(BuilderHealth builderHealth) {
+  public StagedBuild withHealth(BuilderHealth builderHealth) {
     this.health = builderHealth;
     return this;
   }
@@ -163,7 +163,7 @@ public final class StagedBuild {
       List<String> manifests = manifests(recipe.manifests());
       TargetRecipe steps =
           Toolchain.forTarget(
-              recipe, target, cross, new ProjectFiles(config.projectDir(), contextFiles));
+              recipe, target, cross, new BuildContext(config.projectDir(), contextFiles));
       CaCertificates ca = config.caCertificates();
       String depsDockerfile = Dockerfiles.deps(baseImage, steps, !manifests.isEmpty(), ca != null);
       String key =
@@ -337,8 +337,9 @@ public final class StagedBuild {
             .addFile("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8));
     steps.files().forEach((path, bytes) -> tar.addFile(Dockerfiles.GENERATED_DIR + path, bytes));
     if (ca != null) {
-      ca.pemFiles().forEach((name, bytes) -> tar.addFile(Dockerfiles.CA_DIR + "/" + name, bytes));
-      tar.addFile(CaCertificates.TRUSTSTORE, ca.truststore());
+      CaImageFiles.pemFiles(ca)
+          .forEach((name, bytes) -> tar.addFile(Dockerfiles.CA_DIR + "/" + name, bytes));
+      tar.addFile(CaImageFiles.TRUSTSTORE, CaImageFiles.truststore(ca));
     }
     return tar;
   }

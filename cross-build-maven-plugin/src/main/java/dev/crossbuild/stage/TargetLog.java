@@ -15,7 +15,7 @@ import java.util.List;
  * output directory, so it never ends up in the archive), plus the last lines kept for the failure
  * message. Written as lines arrive, so a crash or Ctrl-C still leaves what was printed.
  */
-final class TargetLog implements AutoCloseable {
+public final class TargetLog implements AutoCloseable {
 
   static final int TAIL_LINES = 40;
 
@@ -29,7 +29,7 @@ final class TargetLog implements AutoCloseable {
   }
 
   /** {@code <outputDir>/<triple>.build.log}. */
-  static Path fileOf(Path outputDir, String triple) {
+  public static Path fileOf(Path outputDir, String triple) {
     return outputDir.resolve(triple + ".build.log");
   }
 

@@ -3,7 +3,6 @@ package dev.crossbuild.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;
@@ -78,7 +77,7 @@ class ConfigResolverTest {
                     config.recipe(),
                     config.targets().get(0).target(),
                     false,
-                    new dev.crossbuild.recipe.ProjectFiles(dir, List.of()))
+                    new dev.crossbuild.recipe.BuildContext(dir, List.of()))
                 .buildCommand())
         .as("make preset default")
         .isEqualTo("make");

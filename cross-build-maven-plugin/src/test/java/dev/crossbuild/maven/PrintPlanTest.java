@@ -2,10 +2,10 @@ package dev.crossbuild.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
@@ -26,7 +26,7 @@ class PrintPlanTest {
         new PlannedTarget(
             TargetCatalog.builtIn().resolve("x86_64-unknown-linux-gnu"),
             Strategy.NATIVE,
-            new Builder("local", "unix:///var/run/docker.sock", amd64, 2),
+            new BuilderNode("local", "unix:///var/run/docker.sock", amd64, 2),
             amd64,
             "builder 'local' runs linux/amd64 natively");
     BuildPlan plan =

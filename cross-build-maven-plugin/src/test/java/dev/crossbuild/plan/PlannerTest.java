@@ -3,6 +3,8 @@ package dev.crossbuild.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crossbuild.config.Strategy;
+import dev.crossbuild.config.TargetRequest;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.util.ArrayList;
@@ -16,10 +18,11 @@ class PlannerTest {
   private static final Platform AMD64 = Platform.parse("linux/amd64");
   private static final Platform ARM64 = Platform.parse("linux/arm64");
   private final TargetCatalog catalog = TargetCatalog.builtIn();
-  private final Builder local = new Builder("local", "unix:///var/run/docker.sock", AMD64, 2);
+  private final BuilderNode local =
+      new BuilderNode("local", "unix:///var/run/docker.sock", AMD64, 2);
   private final List<String> probed = new ArrayList<>();
 
-  private Planner planner(List<Builder> builders, Set<Platform> emulates, boolean crossToAll) {
+  private Planner planner(List<BuilderNode> builders, Set<Platform> emulates, boolean crossToAll) {
     return new Planner(
         builders,
         AMD64,
@@ -52,7 +55,7 @@ class PlannerTest {
 
   @Test
   void nativeBuilderOfTheTargetPlatformBeatsCrossCompiling() {
-    Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
+    BuilderNode arm = new BuilderNode("arm-box", "tcp://arm:2376", ARM64, 1);
     BuildPlan plan =
         planner(List.of(local, arm), Set.of(), true)
             .plan(List.of(request("aarch64-unknown-linux-gnu")));
@@ -122,11 +125,11 @@ class PlannerTest {
   void aProbeThatCouldNotRunSaysSoInsteadOfBlamingQemu() {
     EmulationProbe noImage =
         new EmulationProbe() {
-          public boolean canEmulate(Builder builder, Platform platform) {
+          public boolean canEmulate(BuilderNode builder, Platform platform) {
             return false;
           }
 
-          public String problem(Builder builder, Platform platform) {
+          public String problem(BuilderNode builder, Platform platform) {
             return "no " + platform + " image to probe with";
           }
         };
@@ -166,8 +169,8 @@ class PlannerTest {
 
   @Test
   void targetsSpreadOverEqualBuildersInTurn() {
-    Builder one = new Builder("local", "unix:///var/run/docker.sock", AMD64, 1);
-    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    BuilderNode one = new BuilderNode("local", "unix:///var/run/docker.sock", AMD64, 1);
+    BuilderNode box = new BuilderNode("box", "tcp://10.0.0.2:2376", AMD64, 1);
     BuildPlan plan = planner(List.of(one, box), Set.of(), true).plan(x86Targets(4));
 
     assertThat(buildersOf(plan)).containsExactly("local", "box", "local", "box");
@@ -177,7 +180,7 @@ class PlannerTest {
 
   @Test
   void aBuilderThatBuildsTwiceAsManyAtOnceGetsTwiceAsManyTargets() {
-    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    BuilderNode box = new BuilderNode("box", "tcp://10.0.0.2:2376", AMD64, 1);
     BuildPlan plan = planner(List.of(local, box), Set.of(), true).plan(x86Targets(6));
 
     assertThat(buildersOf(plan)).containsExactly("local", "box", "local", "local", "box", "local");
@@ -185,7 +188,7 @@ class PlannerTest {
 
   @Test
   void aBusyNativeBuilderStillBeatsCrossCompilingOnAnIdleOne() {
-    Builder arm = new Builder("arm-box", "tcp://arm:2376", ARM64, 1);
+    BuilderNode arm = new BuilderNode("arm-box", "tcp://arm:2376", ARM64, 1);
     BuildPlan plan =
         planner(List.of(local, arm), Set.of(), true)
             .plan(
@@ -200,7 +203,7 @@ class PlannerTest {
 
   @Test
   void aForcedBuilderTakesItsTargetsHoweverBusy() {
-    Builder box = new Builder("box", "tcp://10.0.0.2:2376", AMD64, 1);
+    BuilderNode box = new BuilderNode("box", "tcp://10.0.0.2:2376", AMD64, 1);
     TargetRequest onBox =
         new TargetRequest(catalog.resolve("x86_64-unknown-linux-gnu"), null, "box");
     BuildPlan plan =

@@ -20,7 +20,7 @@ class PresetsTest {
   private static final TargetCatalog CATALOG = TargetCatalog.builtIn();
   private static final Platform AMD64 = new Platform("linux", "amd64", null);
   private static final Platform ARM64 = new Platform("linux", "arm64", null);
-  private static final ProjectFiles NONE = new ProjectFiles(Path.of("."), List.of());
+  private static final BuildContext NONE = new BuildContext(Path.of("."), List.of());
 
   @TempDir Path dir;
 
@@ -147,7 +147,7 @@ class PresetsTest {
             Presets.resolve("maven", overrides("maven")),
             CATALOG.resolve("x86_64-unknown-linux-gnu"),
             false,
-            new ProjectFiles(app, List.of("pom.xml", "src/A.java")));
+            new BuildContext(app, List.of("pom.xml", "src/A.java")));
     assertThat(steps.files()).containsOnlyKeys("/src/pom.xml", "/cross/poms/pom.xml");
     String pom =
         new String(steps.files().get("/src/pom.xml"), java.nio.charset.StandardCharsets.UTF_8);

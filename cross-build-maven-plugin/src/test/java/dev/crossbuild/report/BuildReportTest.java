@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossbuild.Golden;
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
@@ -225,7 +225,7 @@ class BuildReportTest {
   @Test
   void timelineHasALanePerBuilderWithItsTargetsInPlanOrder() throws Exception {
     TargetCatalog catalog = TargetCatalog.builtIn();
-    Builder box = new Builder("box", "tcp://10.0.0.2:2376", SampleResults.AMD64, 1);
+    BuilderNode box = new BuilderNode("box", "tcp://10.0.0.2:2376", SampleResults.AMD64, 1);
     List<TargetResult> results =
         List.of(
             built(

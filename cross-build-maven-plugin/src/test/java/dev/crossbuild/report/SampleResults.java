@@ -2,9 +2,9 @@ package dev.crossbuild.report;
 
 import dev.crossbuild.audit.BinaryFormat;
 import dev.crossbuild.audit.BinaryInfo;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.config.Strategy;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.stage.TargetResult;
@@ -32,7 +32,8 @@ final class SampleResults {
 
   static final Instant START = Instant.parse("2024-05-01T12:00:00Z");
   static final Platform AMD64 = Platform.parse("linux/amd64");
-  static final Builder LOCAL = new Builder("local", "unix:///var/run/docker.sock", AMD64, 2);
+  static final BuilderNode LOCAL =
+      new BuilderNode("local", "unix:///var/run/docker.sock", AMD64, 2);
 
   /** The failed target's first line of error, as the summary and the page show it. */
   static final String ERROR_LINE =

@@ -11,6 +11,7 @@ import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.engine.RecordingEngine;
 import dev.crossbuild.engine.RegistryException;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;

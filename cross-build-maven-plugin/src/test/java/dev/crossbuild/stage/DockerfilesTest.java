@@ -3,8 +3,8 @@ package dev.crossbuild.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.Golden;
+import dev.crossbuild.recipe.BuildContext;
 import dev.crossbuild.recipe.Presets;
-import dev.crossbuild.recipe.ProjectFiles;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.recipe.Toolchain;
@@ -34,7 +34,7 @@ class DockerfilesTest {
               List.of("hello", "lib/*.so"),
               Map.of("GREETING", "say \"hi\" $HOME")));
   private final Target arm = TargetCatalog.builtIn().resolve("aarch64-unknown-linux-gnu");
-  private static final ProjectFiles NO_FILES = new ProjectFiles(Path.of("."), List.of());
+  private static final BuildContext NO_FILES = new BuildContext(Path.of("."), List.of());
 
   @Test
   void crossDepsDockerfile() throws Exception {

@@ -3,8 +3,8 @@ package dev.crossbuild.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossbuild.Golden;
+import dev.crossbuild.recipe.BuildContext;
 import dev.crossbuild.recipe.Presets;
-import dev.crossbuild.recipe.ProjectFiles;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.recipe.TargetRecipe;
@@ -97,7 +97,7 @@ class RecipeDockerfilesTest {
             new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null));
     TargetRecipe steps =
         Toolchain.forTarget(
-            recipe, CATALOG.resolve(triple), false, new ProjectFiles(Path.of("."), List.of()));
+            recipe, CATALOG.resolve(triple), false, new BuildContext(Path.of("."), List.of()));
     String dockerfile = Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, true);
     golden("maven-ca.Dockerfile", dockerfile);
     assertThat(dockerfile.indexOf("update-ca-certificates"))
@@ -110,13 +110,13 @@ class RecipeDockerfilesTest {
   /**
    * The cargo preset reads the project's manifests: a workspace fixture with a binary and a cdylib.
    */
-  private static ProjectFiles project(String preset) throws Exception {
+  private static BuildContext project(String preset) throws Exception {
     if (!preset.equals("cargo")) {
-      return new ProjectFiles(Path.of("."), List.of());
+      return new BuildContext(Path.of("."), List.of());
     }
     Path dir = Path.of("src/test/resources/cargo/workspace");
     try (var walk = Files.walk(dir)) {
-      return new ProjectFiles(
+      return new BuildContext(
           dir,
           walk.filter(Files::isRegularFile)
               .map(p -> dir.relativize(p).toString().replace('\\', '/'))

@@ -10,9 +10,11 @@ import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.engine.RecordingEngine;
 import dev.crossbuild.engine.RunResult;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.session.BuildRunner;
+import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;
@@ -86,7 +88,7 @@ class StagedBuildOutputsTest {
       if (probe == null) {
         return session.build(plan, listener);
       }
-      Builder builder = session.builders().get(0);
+      BuilderNode builder = session.builders().get(0);
       var runner =
           new BuildRunner(
                   config,

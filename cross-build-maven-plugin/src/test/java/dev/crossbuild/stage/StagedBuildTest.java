@@ -9,6 +9,7 @@ import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.engine.RecordingEngine;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;

@@ -7,9 +7,9 @@ import java.util.List;
  * The project as a build sees it: its directory and the files of its build context (relative,
  * {@code /} separated). Presets read manifests from it, never anything outside the context.
  */
-public record ProjectFiles(Path dir, List<String> files) {
+public record BuildContext(Path dir, List<String> files) {
 
-  public ProjectFiles {
+  public BuildContext {
     files = List.copyOf(files);
   }
 

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param nativePlatform the platform its containers run at without emulation
  * @param maxParallel how many targets it builds at once
  */
-public record Builder(String id, String endpoint, Platform nativePlatform, int maxParallel) {
+public record BuilderNode(String id, String endpoint, Platform nativePlatform, int maxParallel) {
 
-  public Builder {
+  public BuilderNode {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(nativePlatform, "nativePlatform");
     if (maxParallel < 1) {

@@ -1,11 +1,19 @@
-package dev.crossbuild.stage;
+package dev.crossbuild.session;
 
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.EmulationProbe;
 import dev.crossbuild.plan.PlannedTarget;
+import dev.crossbuild.stage.BuildListener;
+import dev.crossbuild.stage.BuilderHealth;
+import dev.crossbuild.stage.CacheCredentials;
+import dev.crossbuild.stage.DepsCache;
+import dev.crossbuild.stage.HostBuild;
+import dev.crossbuild.stage.SourceDigest;
+import dev.crossbuild.stage.StagedBuild;
+import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
- * Builds every planned target, in parallel, at most {@link Builder#maxParallel()} at once per
+ * Builds every planned target, in parallel, at most {@link BuilderNode#maxParallel()} at once per
  * builder. A failing target does not stop the others: every result comes back, failures included.
  */
 public final class BuildRunner {

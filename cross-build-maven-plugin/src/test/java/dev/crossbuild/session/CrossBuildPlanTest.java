@@ -1,4 +1,4 @@
-package dev.crossbuild.stage;
+package dev.crossbuild.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

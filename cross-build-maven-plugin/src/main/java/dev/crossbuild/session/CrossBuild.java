@@ -1,4 +1,4 @@
-package dev.crossbuild.stage;
+package dev.crossbuild.session;
 
 import dev.crossbuild.config.BuilderConfig;
 import dev.crossbuild.config.CrossConfig;
@@ -9,12 +9,16 @@ import dev.crossbuild.engine.EngineTlsException;
 import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.EngineEmulationProbe;
 import dev.crossbuild.plan.Planner;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.Toolchain;
+import dev.crossbuild.stage.BuildListener;
+import dev.crossbuild.stage.Labels;
+import dev.crossbuild.stage.SourceDigest;
+import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.IOException;
@@ -37,7 +41,7 @@ public final class CrossBuild implements AutoCloseable {
   private final TargetCatalog catalog;
   private final Function<BuilderConfig, ContainerEngine> connector;
   private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
-  private final List<Builder> builders = new ArrayList<>();
+  private final List<BuilderNode> builders = new ArrayList<>();
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<UnreachableBuilder> unreachable = new ArrayList<>();
   private final Map<String, java.time.Duration> connectTimes = new LinkedHashMap<>();
@@ -181,7 +185,7 @@ public final class CrossBuild implements AutoCloseable {
       throw e;
     }
     engines.put(b.id(), engine);
-    builders.add(new Builder(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
+    builders.add(new BuilderNode(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
     connectTimes.put(b.id(), java.time.Duration.between(start, java.time.Instant.now()));
     engineNames.put(b.id(), info.describe());
   }
@@ -223,7 +227,7 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   /** The engine info of each connected builder, by id (after {@link #plan()}). */
-  public List<Builder> builders() {
+  public List<BuilderNode> builders() {
     return List.copyOf(builders);
   }
 

@@ -1,11 +1,16 @@
-package dev.crossbuild.stage;
+package dev.crossbuild.session;
 
 import dev.crossbuild.audit.BinaryAudit;
 import dev.crossbuild.config.CrossConfig;
-import dev.crossbuild.plan.Builder;
+import dev.crossbuild.config.Strategy;
+import dev.crossbuild.config.TargetRequest;
+import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.Strategy;
-import dev.crossbuild.plan.TargetRequest;
+import dev.crossbuild.stage.Archives;
+import dev.crossbuild.stage.SourceDigest;
+import dev.crossbuild.stage.StageTiming;
+import dev.crossbuild.stage.TargetLog;
+import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +91,8 @@ final class LastBuild {
           || !Files.isDirectory(outDir)) {
         return Optional.empty();
       }
-      Builder builder = f[2].isEmpty() ? null : new Builder(f[2], "", Platform.parse(f[3]), 1);
+      BuilderNode builder =
+          f[2].isEmpty() ? null : new BuilderNode(f[2], "", Platform.parse(f[3]), 1);
       PlannedTarget planned =
           new PlannedTarget(
               request.target(),

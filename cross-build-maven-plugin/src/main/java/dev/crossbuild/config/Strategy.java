@@ -1,4 +1,4 @@
-package dev.crossbuild.plan;
+package dev.crossbuild.config;
 
 import java.util.Locale;
 
