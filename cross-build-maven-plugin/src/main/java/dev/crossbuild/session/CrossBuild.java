@@ -7,7 +7,6 @@ import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineInfo;
 import dev.crossbuild.engine.EngineTlsException;
 import dev.crossbuild.engine.EngineUnavailableException;
-import dev.crossbuild.git.SourceFiles;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.BuilderTiming;
@@ -16,6 +15,7 @@ import dev.crossbuild.plan.Planner;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.Toolchain;
 import dev.crossbuild.stage.BuildListener;
+import dev.crossbuild.stage.ContextFiles;
 import dev.crossbuild.stage.Labels;
 import dev.crossbuild.stage.SourceDigest;
 import dev.crossbuild.stage.TargetResult;
@@ -115,7 +115,7 @@ public final class CrossBuild implements AutoCloseable {
   private List<String> contextFiles() {
     if (contextFiles == null) {
       try {
-        contextFiles = SourceFiles.list(config.projectDir());
+        contextFiles = ContextFiles.list(config.projectDir());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
       }

@@ -56,7 +56,7 @@ public final class ContextTar {
   private final Set<String> names = new HashSet<>();
 
   /**
-   * Adds files of a directory (as listed by {@code SourceFiles.list}), each under {@code prefix}
+   * Adds files of a directory (as listed by {@link ContextFiles#list}), each under {@code prefix}
    * ({@code "src/"}, or empty for the root). Symbolic links are stored as links.
    *
    * @throws IllegalArgumentException when a path is absolute, climbs out with {@code ..}, or names

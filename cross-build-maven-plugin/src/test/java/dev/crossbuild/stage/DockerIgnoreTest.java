@@ -1,4 +1,4 @@
-package dev.crossbuild.git;
+package dev.crossbuild.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

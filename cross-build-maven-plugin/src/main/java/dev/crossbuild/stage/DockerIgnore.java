@@ -1,4 +1,4 @@
-package dev.crossbuild.git;
+package dev.crossbuild.stage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.crossbuild.git;
+package dev.crossbuild.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceFilesTest {
+class ContextFilesTest {
 
   @TempDir Path root;
 
@@ -32,7 +32,7 @@ class SourceFilesTest {
     write("target/classes/Main.class", "Maven output, untracked and not ignored");
     Files.delete(root.resolve("gone.txt"));
 
-    assertThat(SourceFiles.list(root))
+    assertThat(ContextFiles.list(root))
         .containsExactly(".gitignore", "NEW.md", "notes.txt", "pom.xml", "src/Main.java");
   }
 
@@ -52,7 +52,7 @@ class SourceFilesTest {
     write("module/target/A.class", "Maven output");
     write("other/untracked.txt", "not this module's");
 
-    assertThat(SourceFiles.list(root.resolve("module")))
+    assertThat(ContextFiles.list(root.resolve("module")))
         .containsExactly("pom.xml", "src/A.java", "untracked.txt");
   }
 
@@ -69,7 +69,7 @@ class SourceFilesTest {
     write("generated/sample/hello.c", "int main(void) { return 0; }");
     write("generated/sample/target/hello", "output");
 
-    assertThat(SourceFiles.list(root.resolve("generated/sample")))
+    assertThat(ContextFiles.list(root.resolve("generated/sample")))
         .containsExactly("hello.c", "pom.xml");
   }
 
@@ -83,7 +83,7 @@ class SourceFilesTest {
     write(".gitignore", "vendor/\n");
     write("vendor/extra.c", "untracked in an ignored directory");
 
-    assertThat(SourceFiles.list(root)).containsExactly(".gitignore", "vendor/lib.c");
+    assertThat(ContextFiles.list(root)).containsExactly(".gitignore", "vendor/lib.c");
   }
 
   @Test
@@ -94,7 +94,7 @@ class SourceFilesTest {
     Files.createSymbolicLink(root.resolve("to-a"), Path.of("a.txt"));
     init(root).close();
 
-    assertThat(SourceFiles.list(root)).containsExactly("a.txt", "to-a", "to-outside");
+    assertThat(ContextFiles.list(root)).containsExactly("a.txt", "to-a", "to-outside");
   }
 
   @Test
@@ -109,7 +109,7 @@ class SourceFilesTest {
     }
     init(root).close();
 
-    assertThat(SourceFiles.list(root))
+    assertThat(ContextFiles.list(root))
         .containsExactly("inner/.gitignore", "inner/lib.c", "top.txt");
   }
 
@@ -127,7 +127,7 @@ class SourceFilesTest {
     Files.writeString(outside.resolve("o.txt"), "outside");
     Files.createSymbolicLink(root.resolve("link"), outside);
 
-    assertThat(SourceFiles.list(root))
+    assertThat(ContextFiles.list(root))
         .containsExactly(".dockerignore", "a.txt", "keep.log", "link", "sub/target/data.txt");
   }
 
@@ -137,7 +137,7 @@ class SourceFilesTest {
     write("docs/keep.md", "kept");
     write("docs/drop.md", "dropped");
 
-    assertThat(SourceFiles.list(root)).containsExactly(".dockerignore", "docs/keep.md");
+    assertThat(ContextFiles.list(root)).containsExactly(".dockerignore", "docs/keep.md");
   }
 
   private void write(String relative, String content) throws IOException {

@@ -2,13 +2,11 @@ package dev.crossbuild.git;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
@@ -19,43 +17,48 @@ import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * The files that make up the build context of a project directory, as sorted relative paths with
- * forward slashes.
- *
- * <p>Inside a git work tree: the files in the index (committed or staged) that still exist, plus
- * untracked files that git does not ignore, limited to the project directory. Outside git: every
- * regular file minus what {@code .dockerignore} excludes. Always left out: the project's {@code
- * target/} (Maven's output, often untracked in a fresh repository) and {@code .git}. Symbolic links
- * are listed as links and never followed.
+ * The files git knows of a directory in a work tree, as relative paths with forward slashes: the
+ * files in the index (committed or staged) that still exist, plus untracked files that git does not
+ * ignore, limited to the directory. Left out: the directory's {@code target/} (Maven's output,
+ * often untracked in a fresh repository) and {@code .git}. Symbolic links are listed as links and
+ * never followed.
  */
-public final class SourceFiles {
+public final class WorkTreeFiles {
 
   private static final String MAVEN_OUTPUT = "target";
   private static final String DOT_GIT = ".git";
 
-  private SourceFiles() {}
+  /** Lists a nested repository (a submodule) the way the caller lists a directory. */
+  @FunctionalInterface
+  public interface NestedLister {
+    List<String> list(Path dir) throws IOException;
+  }
 
-  /** The build context files of {@code projectDir}, relative to it, sorted. */
-  public static List<String> list(Path projectDir) throws IOException {
-    Path dir = projectDir.toRealPath();
+  private WorkTreeFiles() {}
+
+  /**
+   * The files git knows of {@code dir} (a real path), unsorted; empty when {@code dir} is not in a
+   * work tree, or when its repository ignores it (a project generated under another project's
+   * {@code target/}: that repository does not own it).
+   */
+  public static Optional<List<String>> list(Path dir, NestedLister nested) throws IOException {
     // JGit only where there is a repository: opening it (a signed jar) costs a no-change build a
     // noticeable part.
     FileRepositoryBuilder builder =
         insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
-    if (builder != null && builder.getGitDir() != null) {
-      try (Repository repository = builder.setMustExist(true).build()) {
-        if (!repository.isBare()) {
-          Path workTree = repository.getWorkTree().toPath().toRealPath();
-          if (dir.startsWith(workTree)) {
-            List<String> files = inGit(repository, slashes(workTree.relativize(dir)), dir);
-            if (files != null) {
-              return sorted(files);
-            }
-          }
-        }
-      }
+    if (builder == null || builder.getGitDir() == null) {
+      return Optional.empty();
     }
-    return sorted(outsideGit(dir));
+    try (Repository repository = builder.setMustExist(true).build()) {
+      if (repository.isBare()) {
+        return Optional.empty();
+      }
+      Path workTree = repository.getWorkTree().toPath().toRealPath();
+      if (!dir.startsWith(workTree)) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(inGit(repository, slashes(workTree.relativize(dir)), dir, nested));
+    }
   }
 
   /**
@@ -63,7 +66,7 @@ public final class SourceFiles {
    */
   static boolean insideGit(Path dir) {
     for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
-      if (java.nio.file.Files.exists(d.resolve(DOT_GIT))) {
+      if (Files.exists(d.resolve(DOT_GIT))) {
         return true;
       }
     }
@@ -74,8 +77,8 @@ public final class SourceFiles {
    * The files git knows under {@code prefix}, or null when the repository ignores the directory
    * itself.
    */
-  private static List<String> inGit(Repository repository, String prefix, Path dir)
-      throws IOException {
+  private static List<String> inGit(
+      Repository repository, String prefix, Path dir, NestedLister nested) throws IOException {
     List<String> files = new ArrayList<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       int index = walk.addTree(new DirCacheIterator(repository.readDirCache()));
@@ -117,7 +120,7 @@ public final class SourceFiles {
           walk.enterSubtree();
         } else if (walk.getFileMode(work) == FileMode.GITLINK) {
           // a submodule or a nested repository: its own context, under its path
-          for (String inner : list(dir.resolve(relative))) {
+          for (String inner : nested.list(dir.resolve(relative))) {
             files.add(relative + "/" + inner);
           }
         } else {
@@ -128,46 +131,7 @@ public final class SourceFiles {
     return files;
   }
 
-  private static List<String> outsideGit(Path dir) throws IOException {
-    DockerIgnore ignore = DockerIgnore.read(dir);
-    List<String> files = new ArrayList<>();
-    // no FOLLOW_LINKS: a link is visited as a file and listed, never walked into
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path path, BasicFileAttributes attrs) {
-            if (path.equals(dir)) {
-              return FileVisitResult.CONTINUE;
-            }
-            String relative = slashes(dir.relativize(path));
-            boolean skip =
-                relative.equals(MAVEN_OUTPUT)
-                    || path.getFileName().toString().equals(DOT_GIT)
-                    || (ignore.excludes(relative) && !ignore.hasExceptions());
-            return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) {
-            String relative = slashes(dir.relativize(path));
-            if ((attrs.isRegularFile() || attrs.isSymbolicLink())
-                && !path.getFileName().toString().equals(DOT_GIT)
-                && !(dir.equals(path.getParent()) && relative.equals(MAVEN_OUTPUT))
-                && !ignore.excludes(relative)) {
-              files.add(relative);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return files;
-  }
-
   private static String slashes(Path relative) {
     return relative.toString().replace(File.separatorChar, '/');
-  }
-
-  private static List<String> sorted(List<String> files) {
-    return files.stream().sorted().toList();
   }
 }
