@@ -7,6 +7,12 @@ import java.util.List;
  */
 public class ImageBuildException extends EngineException {
 
+  /**
+   * How many of a failed build's last log lines a failure message shows, here and in a target's
+   * log.
+   */
+  public static final int LOG_TAIL_LINES = 40;
+
   private final List<String> logTail;
 
   public ImageBuildException(String message, List<String> logTail) {
@@ -14,6 +20,7 @@ public class ImageBuildException extends EngineException {
     this.logTail = List.copyOf(logTail);
   }
 
+  /** The last {@value #LOG_TAIL_LINES} lines of the build log, at most. */
   public List<String> logTail() {
     return logTail;
   }

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
  */
 final class StreamingImageBuild {
 
-  static final int LOG_TAIL_LINES = 40;
   private static final int PIPE_BUFFER = 256 * 1024;
 
   private final DockerClient client;
@@ -138,7 +137,7 @@ final class StreamingImageBuild {
 
   private void line(String l) {
     synchronized (tail) {
-      if (tail.size() == LOG_TAIL_LINES) {
+      if (tail.size() == ImageBuildException.LOG_TAIL_LINES) {
         tail.removeFirst();
       }
       tail.addLast(l);

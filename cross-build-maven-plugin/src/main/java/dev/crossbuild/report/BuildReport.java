@@ -2,6 +2,7 @@ package dev.crossbuild.report;
 
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
+import dev.crossbuild.stage.Stages;
 import dev.crossbuild.stage.TargetResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,9 +67,9 @@ public final class BuildReport {
               Results.triple(r),
               r.planned().strategy().id(),
               r.depsSource() == null ? "-" : r.depsSource(),
-              seconds(r, "deps"),
-              seconds(r, "source"),
-              seconds(r, "outputs"),
+              seconds(r, Stages.DEPS),
+              seconds(r, Stages.SOURCE),
+              seconds(r, Stages.OUTPUTS),
               Results.result(r),
               artifacts(r)));
     }

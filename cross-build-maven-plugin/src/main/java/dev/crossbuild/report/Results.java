@@ -3,6 +3,7 @@ package dev.crossbuild.report;
 import dev.crossbuild.audit.BinaryInfo;
 import dev.crossbuild.audit.GlibcVersions;
 import dev.crossbuild.stage.StageTiming;
+import dev.crossbuild.stage.Stages;
 import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.stage.TargetResult;
 import java.time.Duration;
@@ -19,8 +20,7 @@ import java.util.Optional;
 final class Results {
 
   /** The stages in the order they run; the table has a column for each that some target ran. */
-  static final List<String> STAGES =
-      List.of("base", "deps", "source", "outputs", "smoke", "host", "check");
+  static final List<String> STAGES = Stages.IN_ORDER;
 
   private Results() {}
 

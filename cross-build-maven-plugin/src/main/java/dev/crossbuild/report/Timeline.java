@@ -5,6 +5,7 @@ import static dev.crossbuild.report.Html.percent;
 
 import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.stage.StageTiming;
+import dev.crossbuild.stage.Stages;
 import dev.crossbuild.stage.TargetResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +24,13 @@ final class Timeline {
   /** What each stage's colour stands for, in the legend. */
   private static final Map<String, String> LEGEND =
       Map.of(
-          "base", "base image",
-          "deps", "deps image",
-          "source", "source build",
-          "outputs", "outputs copied, audited, packed",
-          "smoke", "smoke test",
-          "host", "host build (no container)",
-          "check", "no-change check");
+          Stages.BASE, "base image",
+          Stages.DEPS, "deps image",
+          Stages.SOURCE, "source build",
+          Stages.OUTPUTS, "outputs copied, audited, packed",
+          Stages.SMOKE, "smoke test",
+          Stages.HOST, "host build (no container)",
+          Stages.CHECK, "no-change check");
 
   /**
    * Tick steps in seconds; the smallest that gives at most {@link #MAX_TICKS} intervals is used.
@@ -108,8 +109,10 @@ final class Timeline {
   }
 
   private static void legend(StringBuilder h, List<TargetResult> results) {
-    List<String> shown = new ArrayList<>(List.of("base", "deps", "source", "outputs", "smoke"));
-    for (String extra : List.of("host", "check")) {
+    List<String> shown =
+        new ArrayList<>(
+            List.of(Stages.BASE, Stages.DEPS, Stages.SOURCE, Stages.OUTPUTS, Stages.SMOKE));
+    for (String extra : List.of(Stages.HOST, Stages.CHECK)) {
       if (results.stream().anyMatch(r -> Results.stage(r, extra).isPresent())) {
         shown.add(extra);
       }

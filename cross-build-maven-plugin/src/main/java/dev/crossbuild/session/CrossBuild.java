@@ -10,7 +10,6 @@ import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderNode;
 import dev.crossbuild.plan.BuilderTiming;
-import dev.crossbuild.plan.EngineEmulationProbe;
 import dev.crossbuild.plan.Planner;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.Toolchain;
@@ -23,12 +22,15 @@ import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -37,15 +39,19 @@ import java.util.function.Function;
  */
 public final class CrossBuild implements AutoCloseable {
 
+  /**
+   * A builder that answered: as the planner sees it, its engine, what connecting took, and what the
+   * engine is (e.g. {@code Podman 4.3.1 (API 1.41)}).
+   */
+  private record ConnectedBuilder(
+      BuilderNode node, ContainerEngine engine, Duration connectTime, String engineName) {}
+
   private final CrossConfig config;
   private final TargetCatalog catalog;
   private final Function<BuilderConfig, ContainerEngine> connector;
-  private final Map<String, ContainerEngine> engines = new LinkedHashMap<>();
-  private final List<BuilderNode> builders = new ArrayList<>();
-  private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<ConnectedBuilder> connected = new ArrayList<>();
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final List<UnreachableBuilder> unreachable = new ArrayList<>();
-  private final Map<String, java.time.Duration> connectTimes = new LinkedHashMap<>();
-  private final Map<String, String> engineNames = new LinkedHashMap<>();
   private final String pluginVersion;
   private List<String> contextFiles;
   private String contextDigest;
@@ -131,15 +137,15 @@ public final class CrossBuild implements AutoCloseable {
    */
   public BuildPlan plan() {
     boolean needsEngine = config.targets().stream().anyMatch(t -> t.target().container());
-    if (needsEngine && builders.isEmpty()) {
+    if (needsEngine && connected.isEmpty()) {
       connectBuilders();
     }
     if (probe == null) {
-      probe = new EngineEmulationProbe(engines, this::baseImageFor);
+      probe = new EngineEmulationProbe(engines(), config.imageName(), this::baseImageFor);
     }
     Planner planner =
         new Planner(
-            builders,
+            builders(),
             unreachable,
             hostPlatform(),
             (target, platform) -> Toolchain.canCross(config.recipe(), target, platform),
@@ -166,7 +172,7 @@ public final class CrossBuild implements AutoCloseable {
         unreachable.add(new UnreachableBuilder(b.id(), hostOf(b, e), problemOf(e)));
       }
     }
-    if (builders.isEmpty() && first != null) {
+    if (connected.isEmpty() && first != null) {
       // Nothing to plan on: the first failure says best what to fix (for local alone: "No container
       // engine at").
       unreachable.clear();
@@ -175,7 +181,7 @@ public final class CrossBuild implements AutoCloseable {
   }
 
   private void connect(BuilderConfig b) {
-    java.time.Instant start = java.time.Instant.now();
+    Instant start = Instant.now();
     ContainerEngine engine = connector.apply(b);
     EngineInfo info;
     try {
@@ -184,24 +190,32 @@ public final class CrossBuild implements AutoCloseable {
       engine.close();
       throw e;
     }
-    engines.put(b.id(), engine);
-    builders.add(new BuilderNode(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel()));
-    connectTimes.put(b.id(), java.time.Duration.between(start, java.time.Instant.now()));
-    engineNames.put(b.id(), info.describe());
+    BuilderNode node =
+        new BuilderNode(b.id(), info.endpoint(), info.nativePlatform(), b.maxParallel());
+    connected.add(
+        new ConnectedBuilder(
+            node, engine, Duration.between(start, Instant.now()), info.describe()));
+  }
+
+  /** The engine of each connected builder, by builder id, in the order they were declared. */
+  private Map<String, ContainerEngine> engines() {
+    Map<String, ContainerEngine> engines = new LinkedHashMap<>();
+    connected.forEach(c -> engines.put(c.node().id(), c.engine()));
+    return engines;
   }
 
   /**
    * Each connected builder with what connecting to it and probing it took (after {@link #plan()}).
    */
   public List<BuilderTiming> builderTimings() {
-    return builders.stream()
+    return connected.stream()
         .map(
-            b ->
+            c ->
                 new BuilderTiming(
-                    b,
-                    connectTimes.get(b.id()),
-                    probe == null ? java.time.Duration.ZERO : probe.timeSpent(b.id()),
-                    engineNames.get(b.id())))
+                    c.node(),
+                    c.connectTime(),
+                    probe == null ? Duration.ZERO : probe.timeSpent(c.node().id()),
+                    c.engineName()))
         .toList();
   }
 
@@ -228,7 +242,7 @@ public final class CrossBuild implements AutoCloseable {
 
   /** The engine info of each connected builder, by id (after {@link #plan()}). */
   public List<BuilderNode> builders() {
-    return List.copyOf(builders);
+    return connected.stream().map(ConnectedBuilder::node).toList();
   }
 
   /** Builds the plan's targets; every result comes back, failures included. */
@@ -247,7 +261,7 @@ public final class CrossBuild implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       List<TargetResult> results =
-          new BuildRunner(config, engines, files, contextDigest(), this::baseImageFor, listener)
+          new BuildRunner(config, engines(), files, contextDigest(), this::baseImageFor, listener)
               .withProbe(probe)
               .run(plan);
       remember(results);
@@ -293,22 +307,24 @@ public final class CrossBuild implements AutoCloseable {
     Map<String, String> ours =
         Map.of(
             Labels.MANAGED, "true", Labels.PROJECT, config.imageName(), Labels.RUN, Labels.RUN_ID);
-    engines.forEach(
-        (id, engine) -> {
-          try {
-            engine.listContainers(ours).forEach(engine::removeContainer);
-          } catch (EngineException e) {
-            // A builder that stopped answering has failed its targets already; the others' cleanup
-            // goes on.
-            warnings.add(
-                "Builder '"
-                    + id
-                    + "' ("
-                    + engine.endpoint()
-                    + ") did not answer when this build's containers"
-                    + " were to be removed from it. When it answers again, run mvn cross:clean to remove what is left.");
-          }
-        });
+    engines()
+        .forEach(
+            (id, engine) -> {
+              try {
+                engine.listContainers(ours).forEach(engine::removeContainer);
+              } catch (EngineException e) {
+                // A builder that stopped answering has failed its targets already; the others'
+                // cleanup
+                // goes on.
+                warnings.add(
+                    "Builder '"
+                        + id
+                        + "' ("
+                        + engine.endpoint()
+                        + ") did not answer when this build's containers"
+                        + " were to be removed from it. When it answers again, run mvn cross:clean to remove what is left.");
+              }
+            });
   }
 
   /**
@@ -335,7 +351,7 @@ public final class CrossBuild implements AutoCloseable {
 
   @Override
   public void close() {
-    engines.values().forEach(ContainerEngine::close);
-    engines.clear();
+    connected.forEach(c -> c.engine().close());
+    connected.clear();
   }
 }

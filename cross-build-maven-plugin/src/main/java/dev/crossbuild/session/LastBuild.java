@@ -9,6 +9,7 @@ import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.stage.Archives;
 import dev.crossbuild.stage.SourceDigest;
 import dev.crossbuild.stage.StageTiming;
+import dev.crossbuild.stage.Stages;
 import dev.crossbuild.stage.TargetLog;
 import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
@@ -32,6 +33,12 @@ import java.util.TreeMap;
 final class LastBuild {
 
   private static final String FILE = "last-build.tsv";
+
+  /**
+   * Per target: triple, strategy, builder id, endpoint, native platform, slots, image platform,
+   * reason.
+   */
+  private static final int FIELDS = 8;
 
   private LastBuild() {}
 
@@ -85,21 +92,24 @@ final class LastBuild {
       TargetRequest request = config.targets().get(i);
       Path archive = Archives.archiveOf(config, request.target());
       Path outDir = config.outputDir().resolve(request.target().triple().value());
-      if (f.length != 5
+      if (f.length != FIELDS
           || !f[0].equals(request.target().triple().value())
           || !Files.isRegularFile(archive)
           || !Files.isDirectory(outDir)) {
         return Optional.empty();
       }
+      // The builder as the last build planned on it, so the summary and report name it as they did.
       BuilderNode builder =
-          f[2].isEmpty() ? null : new BuilderNode(f[2], "", Platform.parse(f[3]), 1);
+          f[2].isEmpty()
+              ? null
+              : new BuilderNode(f[2], f[3], Platform.parse(f[4]), Integer.parseInt(f[5]));
       PlannedTarget planned =
           new PlannedTarget(
               request.target(),
               Strategy.parse(f[1]),
               builder,
-              f[3].isEmpty() ? null : Platform.parse(f[3]),
-              f[4]);
+              f[6].isEmpty() ? null : Platform.parse(f[6]),
+              f[7]);
       Instant now = Instant.now();
       // The audit reads a few headers per file: cheap enough to show the same summary as the build
       // did.
@@ -109,7 +119,7 @@ final class LastBuild {
               true,
               true,
               null,
-              List.of(new StageTiming("check", now, now, "up to date")),
+              List.of(new StageTiming(Stages.CHECK, now, now, "up to date")),
               Archives.list(outDir),
               outDir,
               archive,
@@ -127,15 +137,20 @@ final class LastBuild {
     StringBuilder s = new StringBuilder(fingerprint).append('\n');
     for (TargetResult r : results) {
       PlannedTarget p = r.planned();
-      s.append(p.target().triple())
-          .append('\t')
-          .append(p.strategy().id())
-          .append('\t')
-          .append(p.builder() == null ? "" : p.builder().id())
-          .append('\t')
-          .append(p.imagePlatform() == null ? "" : p.imagePlatform().toString())
-          .append('\t')
-          .append(p.reason().replace('\t', ' ').replace('\n', ' '))
+      BuilderNode b = p.builder();
+      List<String> fields =
+          List.of(
+              p.target().triple().value(),
+              p.strategy().id(),
+              b == null ? "" : b.id(),
+              b == null || b.endpoint() == null ? "" : b.endpoint(),
+              b == null ? "" : b.nativePlatform().toString(),
+              b == null ? "" : String.valueOf(b.maxParallel()),
+              p.imagePlatform() == null ? "" : p.imagePlatform().toString(),
+              p.reason());
+      s.append(
+              String.join(
+                  "\t", fields.stream().map(v -> v.replace('\t', ' ').replace('\n', ' ')).toList()))
           .append('\n');
     }
     Path dir = Files.createDirectories(config.outputDir().resolve(".state"));

@@ -54,9 +54,9 @@ public final class HostBuild {
     Path archive = Archives.archiveOf(config, planned.target());
     List<StageTiming> timings = new ArrayList<>();
     Instant start = Instant.now();
-    listener.stageStarted(triple, "host");
+    listener.stageStarted(triple, Stages.HOST);
     try (TargetLog log = TargetLog.open(config.outputDir(), triple)) {
-      log.stage("host");
+      log.stage(Stages.HOST);
       try {
         return build(triple, outDir, archive, timings, start, log);
       } catch (IOException
@@ -68,7 +68,7 @@ public final class HostBuild {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        String stage = timings.isEmpty() ? "host" : "smoke";
+        String stage = timings.isEmpty() ? Stages.HOST : Stages.SMOKE;
         timings.add(
             new StageTiming(
                 stage, timings.isEmpty() ? start : timings.get(0).end(), Instant.now(), "failed"));
@@ -141,17 +141,17 @@ public final class HostBuild {
     List<dev.crossbuild.audit.BinaryInfo> binaries =
         OutputAudit.check(planned.target(), outDir, config.outputRules().glibcMax());
     Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
-    timings.add(new StageTiming("host", start, Instant.now(), "built"));
-    listener.stageFinished(triple, "host", "built", timings.get(0).elapsed());
+    timings.add(new StageTiming(Stages.HOST, start, Instant.now(), "built"));
+    listener.stageFinished(triple, Stages.HOST, "built", timings.get(0).elapsed());
     String smoke = null;
     String smokeCommand = config.outputRules().smokeTestFor(triple);
     if (smokeCommand != null) {
       Instant smokeStart = Instant.now();
-      listener.stageStarted(triple, "smoke");
-      log.stage("smoke");
+      listener.stageStarted(triple, Stages.SMOKE);
+      log.stage(Stages.SMOKE);
       smoke = new SmokeTest(config, planned, null, null, log, listener).run(smokeCommand, outDir);
-      timings.add(new StageTiming("smoke", smokeStart, Instant.now(), smoke));
-      listener.stageFinished(triple, "smoke", smoke, timings.get(1).elapsed());
+      timings.add(new StageTiming(Stages.SMOKE, smokeStart, Instant.now(), smoke));
+      listener.stageFinished(triple, Stages.SMOKE, smoke, timings.get(1).elapsed());
     }
     return new TargetResult(
         planned,

@@ -2,6 +2,7 @@ package dev.crossbuild.stage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The labels every image and container made by cross-build carries, so they can be found and
@@ -22,7 +23,7 @@ public final class Labels {
   public static final String RUN = "dev.crossbuild.run";
 
   /** This JVM's run ID. */
-  public static final String RUN_ID = java.util.UUID.randomUUID().toString();
+  public static final String RUN_ID = UUID.randomUUID().toString();
 
   private Labels() {}
 
@@ -33,6 +34,19 @@ public final class Labels {
     labels.put(PROJECT, project);
     labels.put(TARGET, triple);
     labels.put(STAGE, stage);
+    return labels;
+  }
+
+  /**
+   * Labels for a container that asks a builder whether it runs a foreign platform: no target, this
+   * run's ID.
+   */
+  public static Map<String, String> probe(String project) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MANAGED, "true");
+    labels.put(PROJECT, project);
+    labels.put(STAGE, Stages.PROBE);
+    labels.put(RUN, RUN_ID);
     return labels;
   }
 

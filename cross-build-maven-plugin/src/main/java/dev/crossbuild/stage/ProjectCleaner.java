@@ -33,12 +33,13 @@ public final class ProjectCleaner {
     List<String> containers = engine.listContainers(Map.of(Labels.PROJECT, project));
     containers.forEach(engine::removeContainer);
     List<String> volumes =
-        engine.listVolumes(Map.of(Labels.PROJECT, project, Labels.STAGE, "cache"));
+        engine.listVolumes(Map.of(Labels.PROJECT, project, Labels.STAGE, Stages.CACHE));
     volumes.forEach(engine::removeVolume);
     List<String> images =
-        new ArrayList<>(engine.listImages(Map.of(Labels.PROJECT, project, Labels.STAGE, "source")));
+        new ArrayList<>(
+            engine.listImages(Map.of(Labels.PROJECT, project, Labels.STAGE, Stages.SOURCE)));
     if (deps) {
-      images.addAll(engine.listImages(Map.of(Labels.PROJECT, project, Labels.STAGE, "deps")));
+      images.addAll(engine.listImages(Map.of(Labels.PROJECT, project, Labels.STAGE, Stages.DEPS)));
     }
     images.forEach(engine::removeImage);
     return new Removed(containers.size(), volumes.size(), images.size());
@@ -80,7 +81,7 @@ public final class ProjectCleaner {
                   image,
                   platform,
                   List.of("sh", "-c", "find /cache -mindepth 1 -delete"),
-                  Labels.container(project, "clean", "clean"),
+                  Labels.container(project, "clean", Stages.CLEAN),
                   Map.of(),
                   "/",
                   List.of(ContainerSpec.Mount.directory(dir, "/cache"))));

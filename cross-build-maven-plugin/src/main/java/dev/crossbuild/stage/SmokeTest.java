@@ -99,7 +99,7 @@ final class SmokeTest {
               image,
               platform,
               cmd,
-              Labels.container(config.imageName(), triple, "smoke"),
+              Labels.container(config.imageName(), triple, Stages.SMOKE),
               env,
               files,
               WORKDIR);
@@ -277,7 +277,7 @@ final class SmokeTest {
               "Dockerfile",
               List.of(tag),
               platform,
-              Labels.of(config.imageName(), planned.target().triple().value(), "smoke"),
+              Labels.of(config.imageName(), planned.target().triple().value(), Stages.SMOKE),
               Map.of()),
           log::line);
     }

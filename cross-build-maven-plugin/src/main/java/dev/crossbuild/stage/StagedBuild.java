@@ -64,6 +64,10 @@ public final class StagedBuild {
   private final List<StageTiming> timings = new ArrayList<>();
   private Instant stageStart = Instant.now();
   private TargetLog log;
+  // Where the build has got to, for a failure's message and result.
+  private String stage = Stages.BASE;
+  private String depsTag;
+  private boolean depsHit;
 
   /**
    * @param contextFiles the project's context files, relative to the project directory
@@ -128,173 +132,212 @@ public final class StagedBuild {
     }
   }
 
+  /** The base image of the target's image platform, as referenced and as the engine has it. */
+  private record Base(String reference, ImageInfo image) {}
+
+  /** The deps image: its tag, its key and the recipe's steps for the target. */
+  private record Deps(String tag, String key, TargetRecipe steps) {}
+
   private TargetResult stages() {
-    Target target = planned.target();
-    String triple = target.triple().value();
-    Recipe recipe = config.recipe();
-    boolean cross = planned.strategy() == Strategy.CROSS;
+    String triple = planned.target().triple().value();
     Path outDir = config.outputDir().resolve(triple);
-    Path archive = Archives.archiveOf(config, target);
+    Path archive = Archives.archiveOf(config, planned.target());
     Path stamp = config.outputDir().resolve(".state").resolve(triple + ".sha256");
-    String depsTag = null;
-    boolean depsHit = false;
-    String stage = "base";
     BuilderHealth builder = health != null ? health : new BuilderHealth(planned.builder(), engine);
+    stage = Stages.BASE;
     try {
-      Instant start = begin(stage);
       builder.checkAlive(triple);
-      BaseImages bases = new BaseImages(config, planned, engine, defaultBaseImage, listener);
-      String baseImage = bases.reference();
-      ImageInfo base = bases.ensure(baseImage, planned.imagePlatform());
-      log.line(
-          "base image "
-              + baseImage
-              + " ("
-              + base.id()
-              + ") for "
-              + planned.imagePlatform()
-              + ", "
-              + planned.strategy().id()
-              + " build");
-      end(stage, start, "ready");
+      Deps deps = depsStage(baseStage());
 
-      stage = "deps";
-      start = begin(stage);
-      List<String> manifests = manifests(recipe.manifests());
-      TargetRecipe steps =
-          Toolchain.forTarget(
-              recipe, target, cross, new BuildContext(config.projectDir(), contextFiles));
-      CaCertificates ca = config.caCertificates();
-      String depsDockerfile = Dockerfiles.deps(baseImage, steps, !manifests.isEmpty(), ca != null);
-      String key =
-          DepsKey.compute(
-              recipe.id(),
-              recipe.version(),
-              base.id(),
-              planned.strategy().id(),
-              planned.imagePlatform().toString(),
-              triple,
-              depsDockerfile,
-              config.projectDir(),
-              manifests,
-              steps.files(),
-              ca == null ? null : ca.digest());
-      depsTag = config.imageName() + "-deps:" + triple + "-" + DepsKey.tagPart(key);
-      depsHit = engine.inspectImage(depsTag).isPresent();
-      boolean pulled = false;
-      if (depsHit) {
-        log.line("deps image " + depsTag + " is up to date");
-      } else if (cache != null
-          && cache.pull(
-              depsTag, triple, key, planned.imagePlatform(), log::line, this::show, this::warn)) {
-        pulled = true;
-      } else {
-        Map<String, String> labels = Labels.of(config.imageName(), triple, "deps");
-        labels.put(Labels.DEPS_KEY, key);
-        build(
-            depsTag, labels, tar -> depsContext(manifests, depsDockerfile, steps, ca).writeTo(tar));
-        if (cache != null) {
-          cache.push(depsTag, triple, key, log::line, this::show, this::warn);
-        }
-      }
-      end(stage, start, depsHit ? "cached" : pulled ? "pulled" : "built");
-
-      stage = "source";
-      start = begin(stage);
-      long epoch = config.outputRules().sourceDateEpoch();
-      BuildCacheConfig buildCache = config.buildCache();
-      String script =
-          Dockerfiles.buildScript(
-              triple,
-              steps.buildCommand(),
-              steps.artifacts(),
-              epoch,
-              BuildCacheScript.prelude(recipe.id(), buildCache),
-              BuildCacheScript.epilogue(recipe.id(), buildCache));
+      stage = Stages.SOURCE;
+      Instant start = begin(stage);
+      String script = buildScript(deps.steps());
       String digest =
           SourceDigest.of(
-              key, SOURCE_RUN, script, contextDigest, String.valueOf(config.outputRules()));
+              deps.key(), SOURCE_RUN, script, contextDigest, String.valueOf(config.outputRules()));
       if (!config.force() && upToDate(stamp, digest, archive, outDir)) {
         log.line("sources unchanged since the last build of " + archive.getFileName());
         end(stage, start, "up to date");
         return result(
-            true, depsHit, depsTag, outDir, archive, OutputAudit.check(target, outDir, null), null);
+            true, outDir, archive, OutputAudit.check(planned.target(), outDir, null), null);
       }
       Files.deleteIfExists(stamp);
-      Files.deleteIfExists(
-          archive); // a failed rebuild must not leave the last one's archive to be released
-      log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
-      Files.writeString(
-          config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
-      String container =
-          engine.createContainer(
-              new ContainerSpec(
-                  depsTag,
-                  planned.imagePlatform(),
-                  List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT),
-                  Labels.container(config.imageName(), triple, "source"),
-                  Map.of("CROSS_DEPS_KEY", key),
-                  "/src",
-                  cacheMounts(triple, buildCache)));
-      boolean copied = false;
-      try {
-        engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));
-        int exit =
-            engine.startAndFollow(
-                container,
-                line -> {
-                  log.line(line);
-                  listener.log(triple, line);
-                });
-        if (exit != 0) {
-          throw new EngineException(
-              "The build script /"
-                  + Dockerfiles.BUILD_SCRIPT
-                  + " exited with code "
-                  + exit
-                  + " in a container of "
-                  + depsTag
-                  + " for "
-                  + planned.imagePlatform());
-        }
-        end(stage, start, "built");
-
-        stage = "outputs";
-        start = begin(stage);
-        engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
-        copied = true;
-      } finally {
-        remove(container, copied);
-      }
-      List<BinaryInfo> binaries =
-          OutputAudit.check(target, outDir, config.outputRules().glibcMax());
-      binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
-      Archives.pack(outDir, archive, epoch);
-      end(stage, start, "copied");
-
-      String smoke = null;
-      String smokeCommand = config.outputRules().smokeTestFor(triple);
-      if (smokeCommand != null) {
-        stage = "smoke";
-        start = begin(stage);
-        smoke =
-            new SmokeTest(config, planned, engine, probe, log, listener).run(smokeCommand, outDir);
-        end(stage, start, smoke);
-      }
+      // A failed rebuild must not leave the last one's archive to be released.
+      Files.deleteIfExists(archive);
+      List<BinaryInfo> binaries = sourceAndOutputStages(deps, script, start, outDir, archive);
+      String smoke = smokeStage(outDir);
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, digest + "\n");
-      return result(false, depsHit, depsTag, outDir, archive, binaries, smoke);
+      return result(false, outDir, archive, binaries, smoke);
     } catch (EngineException e) {
-      return failed(stage, builder.explain(triple, stage, e), e, depsHit, depsTag, outDir);
+      return failed(builder.explain(triple, stage, e), e, outDir);
     } catch (UncheckedIOException
         | RecipeException
         | OutputAudit.OutputCheckException
         | SmokeTest.SmokeTestFailedException
         | UnsafeOutputLinkException e) {
-      return failed(stage, e.getMessage(), e, depsHit, depsTag, outDir);
+      return failed(e.getMessage(), e, outDir);
     } catch (IOException e) {
-      return failed(stage, e.toString(), e, depsHit, depsTag, outDir);
+      return failed(e.toString(), e, outDir);
     }
+  }
+
+  /** Finds, pulls or makes the base image of the target's image platform. */
+  private Base baseStage() {
+    Instant start = begin(Stages.BASE);
+    BaseImages bases = new BaseImages(config, planned, engine, defaultBaseImage, listener);
+    String reference = bases.reference();
+    ImageInfo base = bases.ensure(reference, planned.imagePlatform());
+    log.line(
+        "base image "
+            + reference
+            + " ("
+            + base.id()
+            + ") for "
+            + planned.imagePlatform()
+            + ", "
+            + planned.strategy().id()
+            + " build");
+    end(Stages.BASE, start, "ready");
+    return new Base(reference, base);
+  }
+
+  /**
+   * Finds the deps image by its key, else pulls it from the registry cache, else builds it (and
+   * pushes it there).
+   */
+  private Deps depsStage(Base base) {
+    stage = Stages.DEPS;
+    Instant start = begin(stage);
+    Target target = planned.target();
+    String triple = target.triple().value();
+    Recipe recipe = config.recipe();
+    List<String> manifests = manifests(recipe.manifests());
+    TargetRecipe steps =
+        Toolchain.forTarget(
+            recipe,
+            target,
+            planned.strategy() == Strategy.CROSS,
+            new BuildContext(config.projectDir(), contextFiles));
+    CaCertificates ca = config.caCertificates();
+    String dockerfile = Dockerfiles.deps(base.reference(), steps, !manifests.isEmpty(), ca != null);
+    String key =
+        DepsKey.compute(
+            recipe.id(),
+            recipe.version(),
+            base.image().id(),
+            planned.strategy().id(),
+            planned.imagePlatform().toString(),
+            triple,
+            dockerfile,
+            config.projectDir(),
+            manifests,
+            steps.files(),
+            ca == null ? null : ca.digest());
+    depsTag = config.imageName() + "-deps:" + triple + "-" + DepsKey.tagPart(key);
+    depsHit = engine.inspectImage(depsTag).isPresent();
+    boolean pulled = false;
+    if (depsHit) {
+      log.line("deps image " + depsTag + " is up to date");
+    } else if (cache != null
+        && cache.pull(
+            depsTag, triple, key, planned.imagePlatform(), log::line, this::show, this::warn)) {
+      pulled = true;
+    } else {
+      Map<String, String> labels = Labels.of(config.imageName(), triple, Stages.DEPS);
+      labels.put(Labels.DEPS_KEY, key);
+      build(depsTag, labels, tar -> depsContext(manifests, dockerfile, steps, ca).writeTo(tar));
+      if (cache != null) {
+        cache.push(depsTag, triple, key, log::line, this::show, this::warn);
+      }
+    }
+    end(stage, start, depsHit ? "cached" : pulled ? "pulled" : "built");
+    return new Deps(depsTag, key, steps);
+  }
+
+  /** The script the source container runs: build cache prelude, build command, artifacts. */
+  private String buildScript(TargetRecipe steps) {
+    BuildCacheConfig buildCache = config.buildCache();
+    return Dockerfiles.buildScript(
+        planned.target().triple().value(),
+        steps.buildCommand(),
+        steps.artifacts(),
+        config.outputRules().sourceDateEpoch(),
+        BuildCacheScript.prelude(config.recipe().id(), buildCache),
+        BuildCacheScript.epilogue(config.recipe().id(), buildCache));
+  }
+
+  /**
+   * Runs the build script in a container of the deps image, then copies {@code /out} out of it,
+   * audits and packs it; the container is removed whatever happens.
+   */
+  private List<BinaryInfo> sourceAndOutputStages(
+      Deps deps, String script, Instant sourceStart, Path outDir, Path archive) throws IOException {
+    String triple = planned.target().triple().value();
+    long epoch = config.outputRules().sourceDateEpoch();
+    log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
+    Files.writeString(config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
+    String container =
+        engine.createContainer(
+            new ContainerSpec(
+                deps.tag(),
+                planned.imagePlatform(),
+                List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT),
+                Labels.container(config.imageName(), triple, Stages.SOURCE),
+                Map.of("CROSS_DEPS_KEY", deps.key()),
+                "/src",
+                cacheMounts(triple, config.buildCache())));
+    Instant start;
+    boolean copied = false;
+    try {
+      engine.copyIn(container, "/", tar -> sourceTar(script).writeTo(tar));
+      int exit =
+          engine.startAndFollow(
+              container,
+              line -> {
+                log.line(line);
+                listener.log(triple, line);
+              });
+      if (exit != 0) {
+        throw new EngineException(
+            "The build script /"
+                + Dockerfiles.BUILD_SCRIPT
+                + " exited with code "
+                + exit
+                + " in a container of "
+                + deps.tag()
+                + " for "
+                + planned.imagePlatform());
+      }
+      end(stage, sourceStart, "built");
+
+      stage = Stages.OUTPUTS;
+      start = begin(stage);
+      engine.copyOut(container, "/out", outDir, MAX_OUTPUT_BYTES);
+      copied = true;
+    } finally {
+      remove(container, copied);
+    }
+    List<BinaryInfo> binaries =
+        OutputAudit.check(planned.target(), outDir, config.outputRules().glibcMax());
+    binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
+    Archives.pack(outDir, archive, epoch);
+    end(stage, start, "copied");
+    return binaries;
+  }
+
+  /** Runs the target's smoke test on its outputs, if it has one; its outcome, else null. */
+  private String smokeStage(Path outDir) {
+    String command = config.outputRules().smokeTestFor(planned.target().triple().value());
+    if (command == null) {
+      return null;
+    }
+    stage = Stages.SMOKE;
+    Instant start = begin(stage);
+    String smoke =
+        new SmokeTest(config, planned, engine, probe, log, listener).run(command, outDir);
+    end(stage, start, smoke);
+    return smoke;
   }
 
   /**
@@ -376,7 +419,7 @@ public final class StagedBuild {
     switch (mode) {
       case VOLUME -> {
         String volume = BuildCacheConfig.volumeName(config.imageName(), triple);
-        engine.createVolume(volume, Labels.of(config.imageName(), triple, "cache"));
+        engine.createVolume(volume, Labels.of(config.imageName(), triple, Stages.CACHE));
         log.line("build cache: volume " + volume);
         return List.of(ContainerSpec.Mount.volume(volume, BuildCacheScript.DIR));
       }
@@ -433,8 +476,7 @@ public final class StagedBuild {
     listener.stageFinished(planned.target().triple().value(), stage, outcome, timing.elapsed());
   }
 
-  private TargetResult failed(
-      String stage, String message, Exception cause, boolean depsHit, String depsTag, Path outDir) {
+  private TargetResult failed(String message, Exception cause, Path outDir) {
     String triple = planned.target().triple().value();
     StageTiming timing = new StageTiming(stage, stageStart, Instant.now(), "failed");
     timings.add(timing);
@@ -463,13 +505,7 @@ public final class StagedBuild {
   }
 
   private TargetResult result(
-      boolean upToDate,
-      boolean depsHit,
-      String depsTag,
-      Path outDir,
-      Path archive,
-      List<BinaryInfo> binaries,
-      String smoke)
+      boolean upToDate, Path outDir, Path archive, List<BinaryInfo> binaries, String smoke)
       throws IOException {
     return new TargetResult(
         planned,

@@ -1,5 +1,6 @@
 package dev.crossbuild.stage;
 
+import dev.crossbuild.engine.ImageBuildException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public final class TargetLog implements AutoCloseable {
 
-  static final int TAIL_LINES = 40;
+  static final int TAIL_LINES = ImageBuildException.LOG_TAIL_LINES;
 
   private final Path file;
   private final Deque<String> tail = new ArrayDeque<>();

@@ -76,7 +76,7 @@ public record TargetResult(
    */
   public String depsSource() {
     for (StageTiming s : stages) {
-      if (s.stage().equals("deps")) {
+      if (s.stage().equals(Stages.DEPS)) {
         return switch (s.outcome()) {
           case "cached" -> "hit";
           case "pulled", "built" -> s.outcome();

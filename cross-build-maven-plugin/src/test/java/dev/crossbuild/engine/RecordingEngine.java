@@ -143,8 +143,12 @@ public final class RecordingEngine implements ContainerEngine {
   public synchronized RunResult run(
       String image, Platform platform, List<String> command, Map<String, String> labels) {
     calls.add("run " + image + " " + platform);
+    runLabels.add(Map.copyOf(labels));
     return new RunResult(0, "aarch64\n");
   }
+
+  /** The labels of each container {@link #run} made, in order. */
+  public final List<Map<String, String>> runLabels = new ArrayList<>();
 
   /** What the last {@link #runWithFiles} saw: the files copied in and the environment. */
   public List<String> smokeFiles = List.of();
