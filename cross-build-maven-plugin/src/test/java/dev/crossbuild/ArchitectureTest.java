@@ -8,6 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,148 @@ class ArchitectureTest {
           new Room("org.eclipse.jgit", "dev/crossbuild/git/"),
           new Room("org.apache.maven", "dev/crossbuild/maven/"),
           new Room("com.fasterxml.jackson.dataformat.yaml", null));
+
+  /**
+   * What each package of the plugin may use of the others (besides itself). {@code actions} is the
+   * workflow generator's library; {@code maven} may use every room.
+   */
+  static final Map<String, Set<String>> MAY_USE =
+      Map.ofEntries(
+          Map.entry("target", Set.of()),
+          Map.entry("audit", Set.of()),
+          Map.entry("git", Set.of()),
+          Map.entry("engine", Set.of("target")),
+          Map.entry("recipe", Set.of("target")),
+          Map.entry("config", Set.of("target", "recipe")),
+          Map.entry("plan", Set.of("target", "recipe", "config")),
+          Map.entry(
+              "stage",
+              Set.of("target", "recipe", "config", "plan", "engine", "git", "audit", "actions")),
+          Map.entry(
+              "session", Set.of("target", "recipe", "config", "plan", "engine", "stage", "audit")),
+          Map.entry("report", Set.of("target", "audit", "plan", "stage")),
+          Map.entry("release", Set.of("git")),
+          Map.entry(
+              "maven",
+              Set.of(
+                  "target", "audit", "git", "engine", "recipe", "config", "plan", "stage",
+                  "session", "report", "release", "actions")));
+
+  private static final Pattern ROOM_REFERENCE =
+      Pattern.compile("\\bdev\\.crossbuild\\.([a-z]+)\\b");
+
+  @Test
+  void roomsUseOnlyWhatTheImportTableAllows() throws IOException {
+    List<String> violations = new ArrayList<>();
+    Set<String> rooms = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(
+              file -> {
+                String relative = SOURCES.relativize(file).toString().replace('\\', '/');
+                rooms.add(roomOf(relative));
+                violations.addAll(roomViolations(relative, read(file)));
+              });
+    }
+
+    // Every package is in the table, and the table names no package that is gone.
+    assertThat(rooms)
+        .isEqualTo(MAY_USE.keySet().stream().collect(Collectors.toCollection(TreeSet::new)));
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void aBackwardReferenceIsFoundInAnImportAndInCode() {
+    String config =
+        """
+        package dev.crossbuild.config;
+
+        import dev.crossbuild.plan.Strategy;
+        import dev.crossbuild.recipe.Recipe;
+
+        class CrossConfig {
+          // dev.crossbuild.stage is named in a comment only
+          String s = "dev.crossbuild.session";
+          dev.crossbuild.stage.Labels labels;
+        }
+        """;
+
+    assertThat(roomViolations("dev/crossbuild/config/CrossConfig.java", config))
+        .containsExactly(
+            "dev/crossbuild/config/CrossConfig.java:3 uses dev.crossbuild.plan (config may use"
+                + " only recipe, target)",
+            "dev/crossbuild/config/CrossConfig.java:9 uses dev.crossbuild.stage (config may use"
+                + " only recipe, target)");
+    assertThat(roomViolations("dev/crossbuild/maven/BuildMojo.java", config)).isEmpty();
+    assertThat(
+            roomViolations(
+                "dev/crossbuild/stage/StagedBuild.java",
+                "import dev.crossbuild.session.CrossBuild;"))
+        .containsExactly(
+            "dev/crossbuild/stage/StagedBuild.java:1 uses dev.crossbuild.session (stage may use"
+                + " only actions, audit, config, engine, git, plan, recipe, target)");
+    assertThat(roomViolations("dev/crossbuild/newroom/Foo.java", "class Foo {}"))
+        .containsExactly(
+            "dev/crossbuild/newroom/Foo.java: package newroom is not in the import table (add it"
+                + " to ArchitectureTest.MAY_USE and the architecture page)");
+  }
+
+  /** Every line of {@code source} that uses a room its own room may not use. */
+  static List<String> roomViolations(String relativePath, String source) {
+    String room = roomOf(relativePath);
+    Set<String> allowed = MAY_USE.get(room);
+    if (allowed == null) {
+      return List.of(
+          relativePath
+              + ": package "
+              + room
+              + " is not in the import table (add it to ArchitectureTest.MAY_USE and the"
+              + " architecture page)");
+    }
+    List<String> found = new ArrayList<>();
+    String[] lines = source.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = code(lines[i]);
+      Matcher m = ROOM_REFERENCE.matcher(line);
+      while (m.find()) {
+        String used = m.group(1);
+        if (!used.equals(room) && !allowed.contains(used)) {
+          found.add(
+              relativePath
+                  + ":"
+                  + (i + 1)
+                  + " uses dev.crossbuild."
+                  + used
+                  + " ("
+                  + room
+                  + " may use "
+                  + (allowed.isEmpty()
+                      ? "no other room"
+                      : "only " + String.join(", ", new TreeSet<>(allowed)))
+                  + ")");
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The first package under {@code dev/crossbuild/}: the room a source belongs to. */
+  private static String roomOf(String relativePath) {
+    String under = relativePath.substring("dev/crossbuild/".length());
+    return under.contains("/") ? under.substring(0, under.indexOf('/')) : "";
+  }
+
+  /** A line without its string literals and its comment; a comment line is empty. */
+  private static String code(String line) {
+    String stripped = line.strip().replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+    if (stripped.startsWith("//") || stripped.startsWith("*") || stripped.startsWith("/*")) {
+      return "";
+    }
+    int comment = stripped.indexOf("//");
+    return comment < 0 ? stripped : stripped.substring(0, comment);
+  }
 
   @Test
   void librariesStayInTheirRooms() throws IOException {
