@@ -404,19 +404,9 @@ public final class DockerJavaEngine implements ContainerEngine {
     String id = null;
     EngineException failure = null;
     try {
-      var create =
-          client
-              .createContainerCmd(image)
-              .withPlatform(platform.toString())
-              .withCmd(command)
-              .withLabels(labels);
-      if (workdir != null) {
-        create.withWorkingDir(workdir);
-      }
-      if (!env.isEmpty()) {
-        create.withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-      }
-      id = create.exec().getId();
+      id =
+          newContainer(
+              new ContainerSpec(image, platform, command, labels, env, workdir, List.of()));
       if (files != null) {
         client
             .copyArchiveToContainerCmd(id)
@@ -489,35 +479,38 @@ public final class DockerJavaEngine implements ContainerEngine {
   public String createContainer(ContainerSpec spec) {
     return call(
         "Creating a container from image " + spec.image() + " for " + spec.platform(),
-        () -> {
-          var create =
-              client
-                  .createContainerCmd(spec.image())
-                  .withPlatform(spec.platform().toString())
-                  .withCmd(spec.command())
-                  .withLabels(spec.labels())
-                  .withEnv(
-                      spec.env().entrySet().stream()
-                          .map(e -> e.getKey() + "=" + e.getValue())
-                          .toList());
-          if (spec.workdir() != null) {
-            create.withWorkingDir(spec.workdir());
-          }
-          if (!spec.mounts().isEmpty()) {
-            create.withHostConfig(
-                HostConfig.newHostConfig()
-                    .withMounts(
-                        spec.mounts().stream()
-                            .map(
-                                m ->
-                                    new Mount()
-                                        .withType(m.volume() ? MountType.VOLUME : MountType.BIND)
-                                        .withSource(m.source())
-                                        .withTarget(m.target()))
-                            .toList()));
-          }
-          return create.exec().getId();
-        });
+        () -> newContainer(spec));
+  }
+
+  /** Creates the container {@code spec} describes; its ID. */
+  private String newContainer(ContainerSpec spec) {
+    var create =
+        client
+            .createContainerCmd(spec.image())
+            .withPlatform(spec.platform().toString())
+            .withCmd(spec.command())
+            .withLabels(spec.labels());
+    if (!spec.env().isEmpty()) {
+      create.withEnv(
+          spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+    if (spec.workdir() != null) {
+      create.withWorkingDir(spec.workdir());
+    }
+    if (!spec.mounts().isEmpty()) {
+      create.withHostConfig(
+          HostConfig.newHostConfig()
+              .withMounts(
+                  spec.mounts().stream()
+                      .map(
+                          m ->
+                              new Mount()
+                                  .withType(m.volume() ? MountType.VOLUME : MountType.BIND)
+                                  .withSource(m.source())
+                                  .withTarget(m.target()))
+                      .toList()));
+    }
+    return create.exec().getId();
   }
 
   @Override
