@@ -4,6 +4,7 @@ import dev.crossbuild.actions.generate.DirectoryBuildCache;
 import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
+import dev.crossbuild.actions.generate.SetupStep;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.actions.runners.RunnerCatalog;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
@@ -81,7 +82,7 @@ public final class WorkflowRequests {
     List<ConfigProblem> problems = new ArrayList<>();
     List<RunnerOverride> overrides = runnerOverrides(config, problems);
     List<String> triples = targets(targetList, config, buildTargets, overrides, problems);
-    List<dev.crossbuild.actions.generate.SetupStep> steps = setupSteps(config, problems);
+    List<SetupStep> steps = setupSteps(config, problems);
     CacheConfig cacheConfig = CacheResolver.resolve(cache, problems);
     DirectoryBuildCache directoryCache = buildCache == null ? null : buildCache.resolve(problems);
     boolean deploys = Boolean.TRUE.equals(config.getDeploy());
@@ -190,7 +191,7 @@ public final class WorkflowRequests {
   private static List<RunnerOverride> runnerOverrides(
       WorkflowConfiguration config, List<ConfigProblem> problems) {
     List<RunnerOverride> overrides = new ArrayList<>();
-    for (Runner runner : nonNull(config.getRunners())) {
+    for (RunnerParameter runner : nonNull(config.getRunners())) {
       if (blank(runner.getTarget()) || blank(runner.getLabel())) {
         problems.add(
             new ConfigProblem(
@@ -211,10 +212,10 @@ public final class WorkflowRequests {
     return overrides;
   }
 
-  private static List<dev.crossbuild.actions.generate.SetupStep> setupSteps(
+  private static List<SetupStep> setupSteps(
       WorkflowConfiguration config, List<ConfigProblem> problems) {
-    List<dev.crossbuild.actions.generate.SetupStep> steps = new ArrayList<>();
-    for (SetupStep step : nonNull(config.getSetupSteps())) {
+    List<SetupStep> steps = new ArrayList<>();
+    for (SetupStepParameter step : nonNull(config.getSetupSteps())) {
       if (blank(step.getRun())) {
         problems.add(
             new ConfigProblem(
@@ -227,8 +228,7 @@ public final class WorkflowRequests {
         continue;
       }
       String target = blank(step.getTarget()) ? null : step.getTarget().strip();
-      steps.add(
-          new dev.crossbuild.actions.generate.SetupStep(target, step.getName(), step.getRun()));
+      steps.add(new SetupStep(target, step.getName(), step.getRun()));
     }
     return steps;
   }

@@ -72,10 +72,10 @@ class WorkflowRequestsTest {
   @Test
   void badCacheRepositoryIsReportedWithTheTargetProblemsAndIncompleteEntries() {
     WorkflowConfiguration workflow = new WorkflowConfiguration();
-    Runner noLabel = new Runner();
+    RunnerParameter noLabel = new RunnerParameter();
     noLabel.setTarget(LINUX);
     workflow.setRunners(List.of(noLabel));
-    SetupStep noScript = new SetupStep();
+    SetupStepParameter noScript = new SetupStepParameter();
     noScript.setName("Install tools");
     workflow.setSetupSteps(List.of(noScript));
     RawCache cache =
@@ -134,7 +134,7 @@ class WorkflowRequestsTest {
                 + "<label>your-runner-label</label></runner></runners>, or leave the target out of the workflow.");
 
     WorkflowConfiguration workflow = new WorkflowConfiguration();
-    Runner runner = new Runner();
+    RunnerParameter runner = new RunnerParameter();
     runner.setTarget("x86_64-unknown-freebsd");
     runner.setLabel("freebsd-box");
     workflow.setRunners(List.of(runner));
