@@ -219,16 +219,12 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     WorkflowRequest request;
     WorkflowFile.Outcome outcome;
     try {
-      List<String> buildTargets =
-          targets == null
-              ? List.of()
-              : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
       request =
           WorkflowRequests.standard()
               .from(
                   targetList,
                   workflow,
-                  buildTargets,
+                  targets,
                   wrapper,
                   nativeResources,
                   CacheParameter.raw(cache, session),

@@ -14,6 +14,7 @@ import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawCache;
+import dev.crossbuild.maven.TargetParameter;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.util.ArrayList;
@@ -25,8 +26,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Maps the mojo's parameters to the generator's {@link WorkflowRequest}, checking them as the build
- * goals do: every target through the same catalog, every problem collected and reported together.
+ * The one place that maps {@code cross:generate-workflow}'s parameters to the generator's {@link
+ * WorkflowRequest}, checking them as the build goals do: every target through the same catalog,
+ * every problem collected and reported together.
  */
 public final class WorkflowRequests {
   /**
@@ -58,7 +60,7 @@ public final class WorkflowRequests {
    *
    * @param targetList the {@code -Dcross.workflow.targets} value (comma-separated), or null
    * @param workflow the {@code <workflow>} element, or null
-   * @param buildTargets the triples of the build goals' {@code <targets>}
+   * @param buildTargets the build goals' {@code <targets>}, of which the triples count
    * @param mavenWrapper whether the project has {@code mvnw}
    * @param nativeResources the {@code <nativeResources>} the goals share: it turns the package job
    *     on unless {@code <workflow><packageJob>} says otherwise
@@ -73,7 +75,7 @@ public final class WorkflowRequests {
   public WorkflowRequest from(
       String targetList,
       WorkflowConfiguration workflow,
-      List<String> buildTargets,
+      List<TargetParameter> buildTargets,
       boolean mavenWrapper,
       boolean nativeResources,
       RawCache cache,
@@ -114,7 +116,7 @@ public final class WorkflowRequests {
   private List<String> targets(
       String targetList,
       WorkflowConfiguration config,
-      List<String> buildTargets,
+      List<TargetParameter> buildTargets,
       List<RunnerOverride> overrides,
       List<ConfigProblem> problems) {
     String element = "<workflow><targets>";
@@ -126,7 +128,7 @@ public final class WorkflowRequests {
       given = split(nonNull(config.getTargets()));
       if (given.isEmpty()) {
         element = "<targets>";
-        given = split(nonNull(buildTargets));
+        given = split(nonNull(buildTargets).stream().map(TargetParameter::getTriple).toList());
       }
     }
     if (given.isEmpty()) {
