@@ -5,8 +5,6 @@ import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
-import dev.crossbuild.config.RawOutputRules;
-import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.engine.DockerJavaEngine;
 import dev.crossbuild.engine.EngineEndpoint;
 import dev.crossbuild.engine.EngineException;
@@ -17,11 +15,11 @@ import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.plan.UnreachableBuilder;
-import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.session.CrossBuild;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -352,68 +350,39 @@ abstract class AbstractCrossMojo extends AbstractMojo {
 
   /** The checked configuration, or a failure that lists every problem. */
   protected CrossConfig config(boolean force) throws MojoFailureException {
-    List<RawTarget> rawTargets =
-        targets == null
-            ? List.of()
-            : targets.stream()
-                .map(
-                    t ->
-                        new RawTarget(
-                            t.getTriple(),
-                            t.getStrategy(),
-                            t.getBuilder(),
-                            t.getImage(),
-                            t.getClassifier(),
-                            t.getSmokeTest(),
-                            t.getNativeResourceDir()))
-                .toList();
-    List<RawConfig.RawBuilder> rawBuilders =
-        builders == null
-            ? List.of()
-            : builders.stream()
-                .map(
-                    b ->
-                        new RawConfig.RawBuilder(
-                            b.getId(),
-                            b.getHost(),
-                            b.getTlsVerify(),
-                            b.getCertPath(),
-                            b.getMaxParallel()))
-                .toList();
+    Path projectDir = project.getBasedir().toPath();
     RawConfig raw =
-        new RawConfig(
-            project.getBasedir().toPath(),
-            project.getArtifactId(),
-            project.getVersion(),
-            outputDirectory.toPath(),
-            rawTargets,
-            targetSelection,
-            new RecipeOverrides(
-                recipe,
-                setup,
-                buildTools,
-                setupCommands,
-                manifests,
-                depsCommand,
-                buildCommand,
-                artifacts,
-                env,
-                image),
-            rawBuilders,
-            dockerHost,
-            parallel,
-            engine,
-            force,
-            caCertificates,
-            new RawOutputRules(
-                System.getenv("SOURCE_DATE_EPOCH"),
-                GitInfo.commitTimeAround(project.getBasedir().toPath()).orElse(null),
-                glibcMax,
-                smokeTest,
-                smokePackages,
-                smokeFiles),
-            CacheParameter.raw(cache, session),
-            new RawConfig.RawBuildCache(buildCache, buildCacheDirectory, buildCacheMaxSize));
+        RawConfigs.forProject(projectDir, project.getArtifactId(), project.getVersion())
+            .outputDirectory(outputDirectory.toPath())
+            .targets(targets)
+            .targetSelection(targetSelection)
+            .recipe(recipe)
+            .setup(setup)
+            .buildTools(buildTools)
+            .setupCommands(setupCommands)
+            .manifests(manifests)
+            .depsCommand(depsCommand)
+            .buildCommand(buildCommand)
+            .artifacts(artifacts)
+            .env(env)
+            .image(image)
+            .builders(builders)
+            .dockerHost(dockerHost)
+            .parallel(parallel)
+            .engine(engine)
+            .force(force)
+            .caCertificates(caCertificates)
+            .sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"))
+            .commitTime(GitInfo.commitTimeAround(projectDir).orElse(null))
+            .glibcMax(glibcMax)
+            .smokeTest(smokeTest)
+            .smokePackages(smokePackages)
+            .smokeFiles(smokeFiles)
+            .cache(CacheParameter.raw(cache, session))
+            .buildCache(buildCache)
+            .buildCacheDirectory(buildCacheDirectory)
+            .buildCacheMaxSize(buildCacheMaxSize)
+            .toRawConfig();
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {

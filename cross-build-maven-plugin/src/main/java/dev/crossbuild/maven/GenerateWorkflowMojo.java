@@ -1,8 +1,8 @@
 package dev.crossbuild.maven;
 
 import dev.crossbuild.actions.generate.InvalidRequestException;
-import dev.crossbuild.actions.generate.WorkflowDiff;
 import dev.crossbuild.actions.generate.WorkflowFile;
+import dev.crossbuild.actions.generate.WorkflowFileException;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
@@ -10,8 +10,6 @@ import dev.crossbuild.maven.workflow.BuildCacheParameters;
 import dev.crossbuild.maven.workflow.WorkflowConfiguration;
 import dev.crossbuild.maven.workflow.WorkflowRequests;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +36,6 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "generate-workflow", requiresProject = true, threadSafe = true)
 public class GenerateWorkflowMojo extends AbstractMojo {
-  private static final int DIFF_LINES = 12;
-
   /** The project whose base directory holds {@code mvnw} and the workflow. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
@@ -219,24 +215,22 @@ public class GenerateWorkflowMojo extends AbstractMojo {
     }
     refuseBuildSelection();
     boolean wrapper = Files.isRegularFile(project.getBasedir().toPath().resolve("mvnw"));
+    Path file = workflowFile.toPath();
     WorkflowRequest request;
-    String generated;
+    WorkflowFile.Outcome outcome;
     try {
-      List<String> buildTargets =
-          targets == null
-              ? List.of()
-              : targets.stream().map(TargetParameter::getTriple).filter(t -> t != null).toList();
       request =
           WorkflowRequests.standard()
               .from(
                   targetList,
                   workflow,
-                  buildTargets,
+                  targets,
                   wrapper,
                   nativeResources,
                   CacheParameter.raw(cache, session),
                   buildCacheParameters());
-      generated = WorkflowFile.standard().render(request);
+      WorkflowFile files = WorkflowFile.standard();
+      outcome = check ? files.check(request, file) : files.write(request, file);
     } catch (InvalidConfigException e) {
       throw ConfigurationProblems.failure(e);
     } catch (InvalidRequestException e) {
@@ -246,13 +240,10 @@ public class GenerateWorkflowMojo extends AbstractMojo {
               + WorkflowRequests.TARGETS_PROPERTY
               + ").",
           e);
+    } catch (WorkflowFileException e) {
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
     }
-    Path file = workflowFile.toPath();
-    if (check) {
-      check(file, generated, request.regenerateCommand());
-    } else {
-      write(file, generated);
-    }
+    report(file, outcome, request.regenerateCommand());
   }
 
   /**
@@ -305,9 +296,11 @@ public class GenerateWorkflowMojo extends AbstractMojo {
         Path.of(System.getProperty("user.home")));
   }
 
-  private void check(Path file, String generated, String command)
-      throws MojoExecutionException, MojoFailureException {
-    if (!Files.isRegularFile(file)) {
+  /** The outcome as the build log line, or as the failure of a check. */
+  private void report(Path file, WorkflowFile.Outcome outcome, String command)
+      throws MojoFailureException {
+    WorkflowFile.Status status = outcome.status();
+    if (status == WorkflowFile.Status.MISSING) {
       throw new MojoFailureException(
           "The workflow file "
               + file
@@ -315,42 +308,21 @@ public class GenerateWorkflowMojo extends AbstractMojo {
               + command
               + "` and commit the result.");
     }
-    String committed = read(file).replace("\r\n", "\n");
-    if (!committed.equals(generated)) {
+    if (status == WorkflowFile.Status.STALE) {
       throw new MojoFailureException(
           "The workflow file "
               + file
               + " is stale: it differs from what the "
               + "plugin configuration generates.\n"
-              + WorkflowDiff.describe(committed, generated, DIFF_LINES)
+              + outcome.diff()
               + "\nRun `"
               + command
               + "` and commit the result.");
     }
-    getLog().info("Workflow " + file + " is up to date");
-  }
-
-  private void write(Path file, String generated) throws MojoExecutionException {
-    if (Files.isRegularFile(file) && read(file).equals(generated)) {
+    if (status == WorkflowFile.Status.WRITTEN) {
+      getLog().info("Wrote workflow " + file);
+    } else {
       getLog().info("Workflow " + file + " is up to date");
-      return;
-    }
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, generated, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot write the workflow file " + file + ": " + e.getMessage(), e);
-    }
-    getLog().info("Wrote workflow " + file);
-  }
-
-  private static String read(Path file) throws MojoExecutionException {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot read the workflow file " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -12,22 +12,15 @@ import dev.crossbuild.release.GitHubAuthenticationException;
 import dev.crossbuild.release.GitHubReleases;
 import dev.crossbuild.release.GitHubUnreachableException;
 import dev.crossbuild.release.IncompleteReleaseException;
-import dev.crossbuild.release.InvalidReleaseSettingException;
 import dev.crossbuild.release.NoArtifactsException;
 import dev.crossbuild.release.PublishedAssetConflictException;
-import dev.crossbuild.release.ReleaseRequest;
 import dev.crossbuild.release.ReleaseResult;
 import dev.crossbuild.release.ReleaseSettings;
 import dev.crossbuild.release.Releaser;
-import dev.crossbuild.release.RetryPolicy;
 import dev.crossbuild.release.Setting;
 import dev.crossbuild.release.SettingSource;
 import java.io.File;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -166,36 +159,37 @@ public class ReleaseMojo extends AbstractMojo {
     if (Skip.skipped(getLog(), "release", skip, "cross.release.skip", skipRelease)) {
       return;
     }
-    if (retries < 0) {
-      throw new MojoFailureException(
-          "<retries> / -Dcross.release.retries must be 0 or more: "
-              + retries
-              + ". Use 0 to fail at the first error.");
-    }
-    Map<String, String> environment = environment(session);
-    ReleaseSettings settings = new ReleaseSettings(environment);
-    Setting<String> api;
-    Optional<Setting<GitHubRepository>> givenRepository;
+    ReleaseRequests.Prepared release;
     try {
-      api = settings.apiUrl(configured("apiUrl", "cross.release.apiUrl", apiUrl));
-    } catch (InvalidReleaseSettingException e) {
-      throw ReleaseErrors.invalidApiUrl(e);
-    }
-    try {
-      givenRepository =
-          settings.repository(configured("repository", "cross.release.repository", repository));
-    } catch (InvalidReleaseSettingException e) {
-      throw ReleaseErrors.invalidRepository(e);
+      release =
+          new ReleaseRequests(
+                  session.getUserProperties(),
+                  session.getSystemProperties(),
+                  project.getProperties())
+              .from(
+                  tag,
+                  repository,
+                  apiUrl,
+                  tokenVariable,
+                  artifactsDirectory.toPath(),
+                  dryRun,
+                  draftOnly,
+                  retries);
+    } catch (ReleaseRequests.InvalidParameterException e) {
+      throw invalid(e);
     }
     ReleaseTag releaseTag;
     Setting<GitHubRepository> gitHub;
     try (GitInfo git = GitInfo.open(project.getBasedir().toPath())) {
-      releaseTag = git.releaseTag(tag);
+      releaseTag = git.releaseTag(release.tag());
       gitHub =
-          givenRepository.orElseGet(
-              () ->
-                  new Setting<>(
-                      git.gitHubRepository(null), SettingSource.gitRemote(GitInfo.DEFAULT_REMOTE)));
+          release
+              .repository()
+              .orElseGet(
+                  () ->
+                      new Setting<>(
+                          git.gitHubRepository(null),
+                          SettingSource.gitRemote(GitInfo.DEFAULT_REMOTE)));
     } catch (NoTagAtHeadException e) {
       getLog()
           .info(
@@ -204,7 +198,7 @@ public class ReleaseMojo extends AbstractMojo {
                   + " or name one with <tag> / -Dcross.release.tag.");
       return;
     } catch (NotAGitRepositoryException e) {
-      if (isBlank(tag) || givenRepository.isEmpty()) {
+      if (!release.tagGiven() || release.repository().isEmpty()) {
         throw new MojoFailureException(
             e.getMessage()
                 + ". cross:release reads the tag and the GitHub repository"
@@ -214,49 +208,42 @@ public class ReleaseMojo extends AbstractMojo {
                 + ").",
             e);
       }
-      releaseTag = new ReleaseTag(tag.trim(), null);
-      gitHub = givenRepository.get();
+      releaseTag = new ReleaseTag(release.tag().trim(), null);
+      gitHub = release.repository().get();
     } catch (NotAGitHubRemoteException e) {
       throw new MojoFailureException(
           e.getMessage() + ". Set <repository> / -Dcross.release.repository=owner/name.", e);
     } catch (GitException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+    Setting<String> api = release.apiUrl();
     String apiText = GitHubRepository.withoutCredentials(api.value());
     getLog().info("GitHub API " + apiText + " (" + api.source() + "), repository " + gitHub);
 
-    String token = environment.get(tokenVariable);
-    if (isBlank(token)) {
-      if (!dryRun) {
+    String variable = release.tokenVariable();
+    if (isBlank(release.token())) {
+      if (!release.dryRun()) {
         throw new MojoFailureException(
             "No GitHub token: the environment variable "
-                + tokenVariable
+                + variable
                 + " is not set. Set it to a token with 'contents: write' permission (in GitHub Actions: env: "
-                + tokenVariable
+                + variable
                 + ": ${{ secrets.GITHUB_TOKEN }}), or name another variable with <tokenVariable> /"
                 + " -Dcross.release.tokenVariable.");
       }
-      getLog().warn("No token in " + tokenVariable + ": the dry run reads GitHub anonymously");
+      getLog().warn("No token in " + variable + ": the dry run reads GitHub anonymously");
     }
 
-    RetryPolicy retryPolicy =
-        new RetryPolicy(
-            retries + 1,
-            RetryPolicy.DEFAULT.initialDelay(),
-            RetryPolicy.DEFAULT.maxDelay(),
-            RetryPolicy.DEFAULT.sleeper());
     GitHubReleases github =
-        new GitHubReleases(api.value(), gitHub.value(), token, retryPolicy, getLog()::info);
+        new GitHubReleases(
+            api.value(), gitHub.value(), release.token(), release.retryPolicy(), getLog()::info);
     ReleaseResult result;
     try {
-      result =
-          new Releaser(github, getLog()::info)
-              .release(
-                  new ReleaseRequest(releaseTag, artifactsDirectory.toPath(), dryRun, draftOnly));
+      result = new Releaser(github, getLog()::info).release(release.request(releaseTag));
     } catch (GitHubAuthenticationException e) {
       throw new MojoFailureException(
           "The token in "
-              + tokenVariable
+              + variable
               + " was rejected by "
               + apiText
               + " (HTTP 401). Make sure it is valid and not expired, and that it has 'contents: write' on "
@@ -264,7 +251,7 @@ public class ReleaseMojo extends AbstractMojo {
               + ".",
           e);
     } catch (GitHubUnreachableException e) {
-      throw ReleaseErrors.unreachable(e, api, settings.serverUrl());
+      throw ReleaseErrors.unreachable(e, api, release.serverUrl());
     } catch (PublishedAssetConflictException e) {
       throw new MojoFailureException(e.getMessage() + ".", e);
     } catch (NoArtifactsException e) {
@@ -279,6 +266,17 @@ public class ReleaseMojo extends AbstractMojo {
     report(result);
   }
 
+  /** A parameter that cannot work, in POM terms. */
+  private static MojoFailureException invalid(ReleaseRequests.InvalidParameterException e) {
+    if (e.parameter() == ReleaseRequests.Parameter.API_URL) {
+      return ReleaseErrors.invalidApiUrl(e.setting());
+    }
+    if (e.parameter() == ReleaseRequests.Parameter.REPOSITORY) {
+      return ReleaseErrors.invalidRepository(e.setting());
+    }
+    return new MojoFailureException(e.getMessage());
+  }
+
   private void report(ReleaseResult result) {
     getLog().info("Release " + result.summary());
     result
@@ -291,51 +289,6 @@ public class ReleaseMojo extends AbstractMojo {
             name ->
                 getLog().info("  " + (result.dryRun() ? "would replace " : "replaced ") + name));
     result.skipped().forEach(name -> getLog().info("  skipped (same content) " + name));
-  }
-
-  /**
-   * A parameter's value with its source, or {@code null} when it is not set. Maven lets the POM's
-   * element win over the property, so a value equal to the property's came from the property.
-   */
-  private Setting<String> configured(String element, String property, String value) {
-    if (isBlank(value)) {
-      return null;
-    }
-    String trimmed = value.trim();
-    Properties user = session.getUserProperties();
-    Properties system = session.getSystemProperties();
-    SettingSource source;
-    if (isProperty(user, property, trimmed) || isProperty(system, property, trimmed)) {
-      source = SettingSource.property(property);
-    } else if (isProperty(project.getProperties(), property, trimmed)) {
-      source = SettingSource.pomProperty(property);
-    } else {
-      source = SettingSource.pom(element);
-    }
-    return new Setting<>(trimmed, source);
-  }
-
-  /**
-   * The environment as Maven hands it to plugins: {@code env.NAME} entries of the session's system
-   * properties, which the {@code mvn} launcher fills from the process environment.
-   */
-  private static Map<String, String> environment(MavenSession session) {
-    Map<String, String> environment = new HashMap<>();
-    session
-        .getSystemProperties()
-        .forEach(
-            (key, value) -> {
-              String name = String.valueOf(key);
-              if (name.startsWith("env.") && value != null) {
-                environment.put(name.substring("env.".length()), String.valueOf(value));
-              }
-            });
-    return environment;
-  }
-
-  private static boolean isProperty(Properties properties, String name, String value) {
-    String set = properties == null ? null : properties.getProperty(name);
-    return set != null && set.trim().equals(value);
   }
 
   private static boolean isBlank(String value) {

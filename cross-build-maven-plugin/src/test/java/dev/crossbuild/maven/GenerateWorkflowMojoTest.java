@@ -77,6 +77,8 @@ class GenerateWorkflowMojoTest {
 
     assertThat(Files.readString(workflowFile()))
         .contains("runner: riscv-builder")
+        .contains("name: Install nasm")
+        .contains("sudo apt-get install -y nasm")
         .contains("#   mvn cross:generate-workflow")
         .doesNotContain("setup-qemu-action");
   }

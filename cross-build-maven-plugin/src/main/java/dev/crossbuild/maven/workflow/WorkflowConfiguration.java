@@ -54,10 +54,10 @@ public class WorkflowConfiguration {
   List<String> mavenArguments = new ArrayList<>();
 
   /** Runner overrides per target. */
-  List<Runner> runners = new ArrayList<>();
+  List<RunnerParameter> runners = new ArrayList<>();
 
   /** Extra steps before the build. */
-  List<SetupStep> setupSteps = new ArrayList<>();
+  List<SetupStepParameter> setupSteps = new ArrayList<>();
 
   /**
    * Whether a {@code package} job after the build legs runs {@code cross:collect verify} on the
@@ -169,19 +169,19 @@ public class WorkflowConfiguration {
     this.mavenArguments = mavenArguments;
   }
 
-  public List<Runner> getRunners() {
+  public List<RunnerParameter> getRunners() {
     return runners;
   }
 
-  public void setRunners(List<Runner> runners) {
+  public void setRunners(List<RunnerParameter> runners) {
     this.runners = runners;
   }
 
-  public List<SetupStep> getSetupSteps() {
+  public List<SetupStepParameter> getSetupSteps() {
     return setupSteps;
   }
 
-  public void setSetupSteps(List<SetupStep> setupSteps) {
+  public void setSetupSteps(List<SetupStepParameter> setupSteps) {
     this.setupSteps = setupSteps;
   }
 

@@ -4,6 +4,7 @@ import dev.crossbuild.actions.generate.DirectoryBuildCache;
 import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.RunnerOverride;
+import dev.crossbuild.actions.generate.SetupStep;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.actions.runners.RunnerCatalog;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
@@ -13,6 +14,7 @@ import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawCache;
+import dev.crossbuild.maven.TargetParameter;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.util.ArrayList;
@@ -24,8 +26,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Maps the mojo's parameters to the generator's {@link WorkflowRequest}, checking them as the build
- * goals do: every target through the same catalog, every problem collected and reported together.
+ * The one place that maps {@code cross:generate-workflow}'s parameters to the generator's {@link
+ * WorkflowRequest}, checking them as the build goals do: every target through the same catalog,
+ * every problem collected and reported together.
  */
 public final class WorkflowRequests {
   /**
@@ -57,7 +60,7 @@ public final class WorkflowRequests {
    *
    * @param targetList the {@code -Dcross.workflow.targets} value (comma-separated), or null
    * @param workflow the {@code <workflow>} element, or null
-   * @param buildTargets the triples of the build goals' {@code <targets>}
+   * @param buildTargets the build goals' {@code <targets>}, of which the triples count
    * @param mavenWrapper whether the project has {@code mvnw}
    * @param nativeResources the {@code <nativeResources>} the goals share: it turns the package job
    *     on unless {@code <workflow><packageJob>} says otherwise
@@ -72,7 +75,7 @@ public final class WorkflowRequests {
   public WorkflowRequest from(
       String targetList,
       WorkflowConfiguration workflow,
-      List<String> buildTargets,
+      List<TargetParameter> buildTargets,
       boolean mavenWrapper,
       boolean nativeResources,
       RawCache cache,
@@ -81,7 +84,7 @@ public final class WorkflowRequests {
     List<ConfigProblem> problems = new ArrayList<>();
     List<RunnerOverride> overrides = runnerOverrides(config, problems);
     List<String> triples = targets(targetList, config, buildTargets, overrides, problems);
-    List<dev.crossbuild.actions.generate.SetupStep> steps = setupSteps(config, problems);
+    List<SetupStep> steps = setupSteps(config, problems);
     CacheConfig cacheConfig = CacheResolver.resolve(cache, problems);
     DirectoryBuildCache directoryCache = buildCache == null ? null : buildCache.resolve(problems);
     boolean deploys = Boolean.TRUE.equals(config.getDeploy());
@@ -113,7 +116,7 @@ public final class WorkflowRequests {
   private List<String> targets(
       String targetList,
       WorkflowConfiguration config,
-      List<String> buildTargets,
+      List<TargetParameter> buildTargets,
       List<RunnerOverride> overrides,
       List<ConfigProblem> problems) {
     String element = "<workflow><targets>";
@@ -125,7 +128,7 @@ public final class WorkflowRequests {
       given = split(nonNull(config.getTargets()));
       if (given.isEmpty()) {
         element = "<targets>";
-        given = split(nonNull(buildTargets));
+        given = split(nonNull(buildTargets).stream().map(TargetParameter::getTriple).toList());
       }
     }
     if (given.isEmpty()) {
@@ -190,7 +193,7 @@ public final class WorkflowRequests {
   private static List<RunnerOverride> runnerOverrides(
       WorkflowConfiguration config, List<ConfigProblem> problems) {
     List<RunnerOverride> overrides = new ArrayList<>();
-    for (Runner runner : nonNull(config.getRunners())) {
+    for (RunnerParameter runner : nonNull(config.getRunners())) {
       if (blank(runner.getTarget()) || blank(runner.getLabel())) {
         problems.add(
             new ConfigProblem(
@@ -211,10 +214,10 @@ public final class WorkflowRequests {
     return overrides;
   }
 
-  private static List<dev.crossbuild.actions.generate.SetupStep> setupSteps(
+  private static List<SetupStep> setupSteps(
       WorkflowConfiguration config, List<ConfigProblem> problems) {
-    List<dev.crossbuild.actions.generate.SetupStep> steps = new ArrayList<>();
-    for (SetupStep step : nonNull(config.getSetupSteps())) {
+    List<SetupStep> steps = new ArrayList<>();
+    for (SetupStepParameter step : nonNull(config.getSetupSteps())) {
       if (blank(step.getRun())) {
         problems.add(
             new ConfigProblem(
@@ -227,8 +230,7 @@ public final class WorkflowRequests {
         continue;
       }
       String target = blank(step.getTarget()) ? null : step.getTarget().strip();
-      steps.add(
-          new dev.crossbuild.actions.generate.SetupStep(target, step.getName(), step.getRun()));
+      steps.add(new SetupStep(target, step.getName(), step.getRun()));
     }
     return steps;
   }

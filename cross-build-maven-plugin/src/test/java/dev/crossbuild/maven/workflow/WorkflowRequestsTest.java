@@ -12,6 +12,7 @@ import dev.crossbuild.actions.runners.RunnerCatalog;
 import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawCache;
+import dev.crossbuild.maven.TargetParameter;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -55,12 +56,37 @@ class WorkflowRequestsTest {
   }
 
   @Test
+  void theBuildGoalsTargetsGiveTheirTriplesInBothFormsAndAnEntryWithoutOneIsLeftOut() {
+    TargetParameter longForm = new TargetParameter();
+    longForm.setTriple("aarch64-apple-darwin");
+    longForm.setStrategy("native");
+
+    WorkflowRequest request =
+        requests.from(
+            null,
+            null,
+            List.of(target(LINUX), longForm, new TargetParameter()),
+            false,
+            false,
+            null,
+            null);
+
+    assertThat(request.targets()).containsExactly(LINUX, "aarch64-apple-darwin");
+  }
+
+  @Test
   void buildTargetsAreCheckedUnderTheBuildsElement() {
     assertThat(
             problems(
                 () ->
                     requests.from(
-                        null, null, List.of("x86_64-unknown-linux-gn"), false, false, null, null)))
+                        null,
+                        null,
+                        List.of(target("x86_64-unknown-linux-gn")),
+                        false,
+                        false,
+                        null,
+                        null)))
         .extracting(ConfigProblem::element, ConfigProblem::message)
         .containsExactly(
             tuple(
@@ -72,10 +98,10 @@ class WorkflowRequestsTest {
   @Test
   void badCacheRepositoryIsReportedWithTheTargetProblemsAndIncompleteEntries() {
     WorkflowConfiguration workflow = new WorkflowConfiguration();
-    Runner noLabel = new Runner();
+    RunnerParameter noLabel = new RunnerParameter();
     noLabel.setTarget(LINUX);
     workflow.setRunners(List.of(noLabel));
-    SetupStep noScript = new SetupStep();
+    SetupStepParameter noScript = new SetupStepParameter();
     noScript.setName("Install tools");
     workflow.setSetupSteps(List.of(noScript));
     RawCache cache =
@@ -134,7 +160,7 @@ class WorkflowRequestsTest {
                 + "<label>your-runner-label</label></runner></runners>, or leave the target out of the workflow.");
 
     WorkflowConfiguration workflow = new WorkflowConfiguration();
-    Runner runner = new Runner();
+    RunnerParameter runner = new RunnerParameter();
     runner.setTarget("x86_64-unknown-freebsd");
     runner.setLabel("freebsd-box");
     workflow.setRunners(List.of(runner));
@@ -356,6 +382,13 @@ class WorkflowRequestsTest {
   private static BuildCacheParameters buildCache(String mode, String directory) {
     return new BuildCacheParameters(
         mode, directory, "widget", Path.of("/home/alice/work/widget"), Path.of("/home/alice"));
+  }
+
+  /** A build goal's {@code <target>} in its short form. */
+  private static TargetParameter target(String triple) {
+    TargetParameter target = new TargetParameter();
+    target.set(triple);
+    return target;
   }
 
   private static List<ConfigProblem> problems(Runnable call) {

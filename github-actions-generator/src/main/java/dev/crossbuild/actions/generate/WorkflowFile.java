@@ -2,10 +2,43 @@ package dev.crossbuild.actions.generate;
 
 import dev.crossbuild.actions.model.Workflow;
 import dev.crossbuild.actions.yaml.WorkflowYaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
-/** The text of the workflow file for a request: generated model, rendered with its header. */
+/**
+ * The text of the workflow file for a request (generated model, rendered with its header), and that
+ * text against the file on disk: checked without writing, or written when it differs.
+ */
 public final class WorkflowFile {
+  /** How many lines of each side the diff of a stale file shows at most. */
+  public static final int DIFF_LINES = 12;
+
+  /** What {@link #check} or {@link #write} found, or did, on disk. */
+  public enum Status {
+    /** The file holds exactly the generated text; nothing was written. */
+    UP_TO_DATE,
+    /** {@link #write} replaced or created the file. */
+    WRITTEN,
+    /** {@link #check} found no regular file. */
+    MISSING,
+    /** {@link #check} found a file with other text. */
+    STALE
+  }
+
+  /**
+   * @param status what was found or done
+   * @param diff for {@link Status#STALE}, the differing lines as {@link WorkflowDiff} gives them
+   *     (committed side {@code -}, generated side {@code +}); empty otherwise
+   */
+  public record Outcome(Status status, String diff) {
+    static Outcome of(Status status) {
+      return new Outcome(status, "");
+    }
+  }
+
   private final WorkflowGenerator generator;
   private final WorkflowYaml yaml = new WorkflowYaml();
 
@@ -22,6 +55,52 @@ public final class WorkflowFile {
   public String render(WorkflowRequest request) {
     Workflow workflow = generator.generate(request);
     return yaml.render(workflow, header(request));
+  }
+
+  /**
+   * Compares the file with the text the request generates, writing nothing. Line endings of the
+   * file are read as {@code \n}, so a checkout that turned them into {@code \r\n} is not stale.
+   *
+   * @throws WorkflowFileException when the file exists but cannot be read
+   */
+  public Outcome check(WorkflowRequest request, Path file) throws WorkflowFileException {
+    String generated = render(request);
+    if (!Files.isRegularFile(file)) {
+      return Outcome.of(Status.MISSING);
+    }
+    String committed = read(file).replace("\r\n", "\n");
+    if (committed.equals(generated)) {
+      return Outcome.of(Status.UP_TO_DATE);
+    }
+    return new Outcome(Status.STALE, WorkflowDiff.describe(committed, generated, DIFF_LINES));
+  }
+
+  /**
+   * Writes the text the request generates into the file, creating its directories, unless the file
+   * already holds exactly that text.
+   *
+   * @throws WorkflowFileException when the existing file cannot be read or the new one written
+   */
+  public Outcome write(WorkflowRequest request, Path file) throws WorkflowFileException {
+    String generated = render(request);
+    if (Files.isRegularFile(file) && read(file).equals(generated)) {
+      return Outcome.of(Status.UP_TO_DATE);
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, generated, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WorkflowFileException("write", file, e);
+    }
+    return Outcome.of(Status.WRITTEN);
+  }
+
+  private static String read(Path file) throws WorkflowFileException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WorkflowFileException("read", file, e);
+    }
   }
 
   static List<String> header(WorkflowRequest request) {

@@ -13,7 +13,7 @@ package dev.crossbuild.maven.workflow;
  *
  * @since 0.1.0
  */
-public class SetupStep {
+public class SetupStepParameter {
   /** The target whose leg runs the step; unset means every leg. */
   String target;
 

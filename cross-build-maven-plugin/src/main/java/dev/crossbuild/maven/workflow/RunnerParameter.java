@@ -13,7 +13,7 @@ package dev.crossbuild.maven.workflow;
  *
  * @since 0.1.0
  */
-public class Runner {
+public class RunnerParameter {
   /** The target triple. */
   String target;
 
