@@ -160,7 +160,7 @@ public class BuildMojo extends AbstractCrossMojo {
             NativeResources.copy(results, classes, nativeResourcePath, config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
-        throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
+        throw Advice.nativeResourcePath(nativeResourcePath, e);
       } catch (IOException e) {
         throw new MojoExecutionException("Cannot copy the outputs into " + classes + ": " + e, e);
       }

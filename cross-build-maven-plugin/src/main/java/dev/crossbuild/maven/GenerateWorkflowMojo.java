@@ -238,7 +238,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
                   buildCacheParameters());
       generated = WorkflowFile.standard().render(request);
     } catch (InvalidConfigException e) {
-      throw ConfigurationProblems.failure(e);
+      throw Advice.failure(e);
     } catch (InvalidRequestException e) {
       throw new MojoFailureException(
           e.getMessage()

@@ -9,6 +9,7 @@ import dev.crossbuild.actions.runners.RunnerCatalog;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
 import dev.crossbuild.config.CacheConfig;
 import dev.crossbuild.config.CacheResolver;
+import dev.crossbuild.config.ConfigKey;
 import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
@@ -117,6 +118,7 @@ public final class WorkflowRequests {
       List<RunnerOverride> overrides,
       List<ConfigProblem> problems) {
     String element = "<workflow><targets>";
+    ConfigKey key = ConfigKey.WORKFLOW_TARGETS;
     List<String> given;
     boolean fromProperty = targetList != null && !targetList.isBlank();
     if (fromProperty) {
@@ -125,12 +127,13 @@ public final class WorkflowRequests {
       given = split(nonNull(config.getTargets()));
       if (given.isEmpty()) {
         element = "<targets>";
+        key = ConfigKey.WORKFLOW_BUILD_TARGETS;
         given = split(nonNull(buildTargets));
       }
     }
     if (given.isEmpty()) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><targets>",
               TARGETS_PROPERTY,
               "",
@@ -150,11 +153,11 @@ public final class WorkflowRequests {
         // -Dcross.workflow.targets repeats are dropped, as the build goals drop -Dcross.targets
         // ones.
         if (!fromProperty) {
-          problems.add(ConfigResolver.listedTwice(triple, element, TARGETS_PROPERTY));
+          problems.add(ConfigResolver.listedTwice(triple, key));
         }
         continue;
       }
-      Target target = resolver.resolveTarget(triple, element, TARGETS_PROPERTY, problems);
+      Target target = resolver.resolveTarget(triple, key, problems);
       if (target != null && !overridden.contains(triple)) {
         requireRunner(triple, element, problems);
       }
@@ -167,7 +170,7 @@ public final class WorkflowRequests {
       runners.runnerFor(triple);
     } catch (UnsupportedTargetException e) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><runners>",
               TARGETS_PROPERTY,
               triple,
@@ -193,7 +196,7 @@ public final class WorkflowRequests {
     for (Runner runner : nonNull(config.getRunners())) {
       if (blank(runner.getTarget()) || blank(runner.getLabel())) {
         problems.add(
-            new ConfigProblem(
+            new WorkflowProblem(
                 "<workflow><runners><runner>",
                 null,
                 String.valueOf(runner.getTarget()),
@@ -217,7 +220,7 @@ public final class WorkflowRequests {
     for (SetupStep step : nonNull(config.getSetupSteps())) {
       if (blank(step.getRun())) {
         problems.add(
-            new ConfigProblem(
+            new WorkflowProblem(
                 "<workflow><setupSteps><setupStep>",
                 null,
                 String.valueOf(step.getName()),
@@ -242,7 +245,7 @@ public final class WorkflowRequests {
     int before = problems.size();
     if (!packageJob) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><packageJob>",
               null,
               "false",
@@ -267,7 +270,7 @@ public final class WorkflowRequests {
     String serverId = blank(config.getDeployServerId()) ? null : config.getDeployServerId().strip();
     if (serverId != null && !SERVER_ID.matcher(serverId).matches()) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><deployServerId>",
               null,
               serverId,
@@ -286,7 +289,7 @@ public final class WorkflowRequests {
     String element = "<workflow><" + field + ">";
     if (blank(given)) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               element,
               null,
               "",
@@ -306,7 +309,7 @@ public final class WorkflowRequests {
     String name = given.strip();
     if (!SECRET.matcher(name).matches() || name.startsWith("GITHUB_")) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               element,
               null,
               name,
