@@ -13,7 +13,6 @@ import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.report.PlanTable;
@@ -492,9 +491,6 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * the caller to throw.
    */
   protected static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
-    if (e instanceof UnbuildableTargetsException u) {
-      throw new MojoFailureException(u.getMessage());
-    }
     return Advice.failure(e);
   }
 }

@@ -3,18 +3,23 @@ package dev.crossbuild.maven;
 import dev.crossbuild.config.ConfigKey;
 import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.InvalidConfigException;
+import dev.crossbuild.config.Strategy;
 import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.maven.workflow.WorkflowProblem;
+import dev.crossbuild.plan.UnbuildableTarget;
+import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.target.Platform;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * Every "here is what to do" of the build goals in one place: the core throws typed problems that
- * carry the value, and this says them in POM terms, naming the element and the {@code -D} property,
- * so every goal says them the same way.
+ * Every "here is what to do" of the goals in one place: the core throws typed problems that carry
+ * the values (a bad setting, a target no builder can build, a base image the configuration cannot
+ * give), and this says them in POM terms, naming the element and the {@code -D} property, so every
+ * goal says them the same way. {@link ReleaseErrors} does the same for the release settings.
  */
 public final class Advice {
 
@@ -42,6 +47,10 @@ public final class Advice {
    * is.
    */
   static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
+    if (e instanceof UnbuildableTargetsException u) {
+      throw new MojoFailureException(
+          u.targets().stream().map(Advice::message).collect(Collectors.joining("\n")));
+    }
     if (e instanceof EngineUnavailableException u) {
       return new MojoExecutionException(
           "No container engine at "
@@ -124,6 +133,88 @@ public final class Advice {
           + ".";
     }
     return noAdvice(problem);
+  }
+
+  /** {@code Target <triple>: <what is missing>. <what would make it buildable>}. */
+  public static String message(UnbuildableTarget target) {
+    if (target instanceof UnbuildableTarget.NoContainer t) {
+      return unbuildable(
+          t,
+          t.platform()
+              + " does not build in a Linux container and this machine is "
+              + (t.host() == null ? "unknown" : t.host().toString()),
+          "Build it on a "
+              + t.platform().os()
+              + " machine, or in CI with mvn cross:generate-workflow (a native runner per target)");
+    } else if (target instanceof UnbuildableTarget.BuilderUnreachable t) {
+      String id = t.builder().id();
+      return unbuildable(
+          t,
+          t.builder().describe(),
+          "Start the engine at "
+              + t.builder().host()
+              + " or check the <host> of <builder> '"
+              + id
+              + "', or remove "
+              + inline("builder", id)
+              + " from the target so another builder builds it");
+    } else if (target instanceof UnbuildableTarget.UnknownBuilder t) {
+      return unbuildable(
+          t,
+          "no <builder> with id '" + t.builder() + "'",
+          "Use one of the declared builder ids: " + String.join(", ", t.declared()));
+    } else if (target instanceof UnbuildableTarget.EngineDisabled t) {
+      return unbuildable(
+          t,
+          "no container builder is available (engine disabled)",
+          "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow");
+    } else if (target instanceof UnbuildableTarget.NoStrategy t) {
+      return noStrategy(t);
+    }
+    return noAdvice(target);
+  }
+
+  private static String noStrategy(UnbuildableTarget.NoStrategy t) {
+    Platform platform = t.platform();
+    String forced =
+        t.forced() == null ? "" : inline("strategy", t.forced().id()) + " does not apply: ";
+    String names =
+        t.builders().stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    String unreachable =
+        t.unreachable().stream().map(u -> "; " + u.describe()).collect(Collectors.joining());
+    String elsewhere =
+        "add a <builder> that runs "
+            + platform
+            + ", or build it in CI (mvn cross:generate-workflow)";
+    if (t.probeProblem() != null) {
+      return unbuildable(
+          t,
+          forced
+              + "no builder runs "
+              + platform
+              + " and QEMU could not be probed: "
+              + t.probeProblem()
+              + unreachable,
+          "Make or pull that image (or set <image> for the target), " + elsewhere);
+    }
+    String problem =
+        switch (t.forced() == null ? Strategy.EMULATED : t.forced()) {
+          case NATIVE -> "no builder runs " + platform + " natively";
+          case CROSS -> "the recipe has no cross toolchain for it on " + names;
+          case EMULATED, HOST ->
+              "no builder runs " + platform + " and QEMU is not registered on " + names;
+        };
+    return unbuildable(
+        t,
+        forced + problem + unreachable,
+        "Run: docker run --privileged --rm tonistiigi/binfmt --install "
+            + platform.arch()
+            + " (on Debian: apt-get install qemu-user-static binfmt-support), "
+            + elsewhere);
+  }
+
+  private static String unbuildable(UnbuildableTarget target, String problem, String remedy) {
+    return "Target " + target.triple() + ": " + problem + ". " + remedy;
   }
 
   private static String unknown(ConfigProblem.Unknown p) {

@@ -9,7 +9,12 @@ import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
 import dev.crossbuild.config.RawTarget;
+import dev.crossbuild.config.Strategy;
+import dev.crossbuild.plan.UnbuildableTarget;
+import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Path;
 import java.util.List;
@@ -304,5 +309,126 @@ class AdviceTest {
     for (ConfigKey key : ConfigKey.values()) {
       assertThat(Advice.element(new ConfigProblem.Missing(key))).as("%s", key).isNotBlank();
     }
+  }
+
+  private static final Platform RISCV64 = Platform.parse("linux/riscv64");
+  private static final UnreachableBuilder BOX_DOWN =
+      new UnreachableBuilder(
+          "box",
+          "tcp://10.0.0.2:2376",
+          "No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused");
+  private static final String BINFMT =
+      "Run: docker run --privileged --rm tonistiigi/binfmt --install riscv64 (on Debian: apt-get"
+          + " install qemu-user-static binfmt-support), add a <builder> that runs linux/riscv64, or"
+          + " build it in CI (mvn cross:generate-workflow)";
+
+  @Test
+  void everyUnbuildableTargetIsOneLineOfOneFailure() {
+    UnbuildableTargetsException e =
+        new UnbuildableTargetsException(
+            List.of(
+                new UnbuildableTarget.NoStrategy(
+                    "riscv64gc-unknown-linux-gnu",
+                    RISCV64,
+                    null,
+                    List.of("local"),
+                    null,
+                    List.of()),
+                new UnbuildableTarget.EngineDisabled("x86_64-unknown-linux-gnu")));
+
+    assertThatThrownBy(() -> Advice.failure(e))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "Target riscv64gc-unknown-linux-gnu: no builder runs linux/riscv64 and QEMU is not"
+                + " registered on 'local'. "
+                + BINFMT
+                + "\nTarget x86_64-unknown-linux-gnu: no container builder is available (engine"
+                + " disabled). Remove -Dcross.engine=none, or build it in CI with mvn"
+                + " cross:generate-workflow");
+  }
+
+  @Test
+  void eachUnbuildableTargetSaysWhatIsMissingAndWhatWouldMakeItBuildable() {
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.NoStrategy(
+                    "riscv64gc-unknown-linux-gnu",
+                    RISCV64,
+                    Strategy.EMULATED,
+                    List.of("local", "box"),
+                    null,
+                    List.of(BOX_DOWN))))
+        .isEqualTo(
+            "Target riscv64gc-unknown-linux-gnu: <strategy>emulated</strategy> does not apply: no"
+                + " builder runs linux/riscv64 and QEMU is not registered on 'local', 'box'; builder"
+                + " 'box' (tcp://10.0.0.2:2376) could not be reached: No container engine at"
+                + " tcp://10.0.0.2:2376 (from <builder> 'box'): Connection refused. "
+                + BINFMT);
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.NoStrategy(
+                    "aarch64-unknown-linux-gnu",
+                    Platform.parse("linux/arm64"),
+                    Strategy.NATIVE,
+                    List.of("local"),
+                    null,
+                    List.of())))
+        .startsWith(
+            "Target aarch64-unknown-linux-gnu: <strategy>native</strategy> does not apply: no"
+                + " builder runs linux/arm64 natively. Run: docker run --privileged --rm"
+                + " tonistiigi/binfmt --install arm64 ");
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.NoStrategy(
+                    "riscv64gc-unknown-linux-gnu",
+                    RISCV64,
+                    Strategy.CROSS,
+                    List.of("local"),
+                    null,
+                    List.of())))
+        .isEqualTo(
+            "Target riscv64gc-unknown-linux-gnu: <strategy>cross</strategy> does not apply: the"
+                + " recipe has no cross toolchain for it on 'local'. "
+                + BINFMT);
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.NoStrategy(
+                    "riscv64gc-unknown-linux-gnu",
+                    RISCV64,
+                    null,
+                    List.of("local"),
+                    "no linux/riscv64 image to probe with",
+                    List.of())))
+        .isEqualTo(
+            "Target riscv64gc-unknown-linux-gnu: no builder runs linux/riscv64 and QEMU could not"
+                + " be probed: no linux/riscv64 image to probe with. Make or pull that image (or set"
+                + " <image> for the target), add a <builder> that runs linux/riscv64, or build it"
+                + " in CI (mvn cross:generate-workflow)");
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.NoContainer(
+                    "aarch64-apple-darwin",
+                    Platform.parse("darwin/arm64"),
+                    Platform.parse("linux/amd64"))))
+        .isEqualTo(
+            "Target aarch64-apple-darwin: darwin/arm64 does not build in a Linux container and"
+                + " this machine is linux/amd64. Build it on a darwin machine, or in CI with mvn"
+                + " cross:generate-workflow (a native runner per target)");
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.BuilderUnreachable("x86_64-unknown-linux-gnu", BOX_DOWN)))
+        .isEqualTo(
+            "Target x86_64-unknown-linux-gnu: builder 'box' (tcp://10.0.0.2:2376) could not be"
+                + " reached: No container engine at tcp://10.0.0.2:2376 (from <builder> 'box'):"
+                + " Connection refused. Start the engine at tcp://10.0.0.2:2376 or check the <host>"
+                + " of <builder> 'box', or remove <builder>box</builder> from the target so another"
+                + " builder builds it");
+    assertThat(
+            Advice.message(
+                new UnbuildableTarget.UnknownBuilder(
+                    "x86_64-unknown-linux-gnu", "nope", List.of("local", "box"))))
+        .isEqualTo(
+            "Target x86_64-unknown-linux-gnu: no <builder> with id 'nope'. Use one of the declared"
+                + " builder ids: local, box");
   }
 }
