@@ -9,6 +9,7 @@ import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.maven.workflow.WorkflowProblem;
 import dev.crossbuild.plan.UnbuildableTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
+import dev.crossbuild.stage.BaseImageException;
 import dev.crossbuild.target.Platform;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -78,6 +79,43 @@ public final class Advice {
             + " (-Dcross.nativeResourcePath) "
             + e.getMessage()
             + ". Use a relative path such as META-INF/native.");
+  }
+
+  /**
+   * A failed target's message, with the base image mistake in it, if that is why, said in POM
+   * terms.
+   */
+  static String targetFailure(RuntimeException failure) {
+    String message = failure.getMessage();
+    if (message != null && failure.getCause() instanceof BaseImageException b) {
+      return message.replace(b.getMessage(), message(b));
+    }
+    return message;
+  }
+
+  /** What is wrong with a target's base image, and which setting gives it another. */
+  public static String message(BaseImageException e) {
+    return switch (e.reason()) {
+      case NO_REPOSITORY_FOR_TEMPLATE ->
+          "No per-architecture repository is known for "
+              + e.platform()
+              + " to fill {repo} in "
+              + inline("image", e.image())
+              + ". Set <image> for target "
+              + e.triple()
+              + ".";
+      case NONE_KNOWN ->
+          "No base image is known for " + e.platform() + ". Set <image> for the target.";
+      case OTHER_PLATFORM ->
+          "Base image "
+              + e.image()
+              + " is "
+              + e.imagePlatform()
+              + " but this build needs "
+              + e.platform()
+              + ". Use a per-architecture repository (e.g. arm64v8/debian) or set <image> for the"
+              + " target.";
+    };
   }
 
   /** The POM element a configuration problem is about. */

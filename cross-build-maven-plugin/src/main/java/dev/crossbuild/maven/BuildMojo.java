@@ -168,7 +168,7 @@ public class BuildMojo extends AbstractCrossMojo {
     List<TargetResult> failed = results.stream().filter(TargetResult::failed).toList();
     if (!failed.isEmpty()) {
       for (TargetResult r : failed) {
-        getLog().error(r.failure().getMessage());
+        getLog().error(Advice.targetFailure(r.failure()));
         if (r.failure() instanceof TargetBuildException t && !t.logTail().isEmpty()) {
           getLog().error("Last lines of the " + t.stage() + " log of " + t.triple() + ":");
           t.logTail().forEach(line -> getLog().error("  | " + line));

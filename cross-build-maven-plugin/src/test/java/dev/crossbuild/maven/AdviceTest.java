@@ -14,6 +14,8 @@ import dev.crossbuild.plan.UnbuildableTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.stage.BaseImageException;
+import dev.crossbuild.stage.TargetBuildException;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Path;
@@ -430,5 +432,42 @@ class AdviceTest {
         .isEqualTo(
             "Target x86_64-unknown-linux-gnu: no <builder> with id 'nope'. Use one of the declared"
                 + " builder ids: local, box");
+  }
+
+  @Test
+  void aBaseImageMistakeInATargetsFailureNamesTheSettingThatFixesIt() {
+    Platform amd64 = Platform.parse("linux/amd64");
+    BaseImageException otherPlatform =
+        BaseImageException.otherPlatform(
+            "x86_64-unknown-linux-gnu",
+            amd64,
+            "amd64/debian:bookworm-slim",
+            Platform.parse("linux/arm64"));
+    TargetBuildException failure =
+        new TargetBuildException(
+            "x86_64-unknown-linux-gnu",
+            "base",
+            otherPlatform.getMessage() + "\nThe whole log: /p/x86_64-unknown-linux-gnu.build.log",
+            List.of(),
+            otherPlatform);
+
+    assertThat(Advice.targetFailure(failure))
+        .isEqualTo(
+            "Target x86_64-unknown-linux-gnu, base stage: Base image amd64/debian:bookworm-slim is"
+                + " linux/arm64 but this build needs linux/amd64. Use a per-architecture repository"
+                + " (e.g. arm64v8/debian) or set <image> for the target.\nThe whole log:"
+                + " /p/x86_64-unknown-linux-gnu.build.log");
+    assertThat(
+            Advice.message(
+                BaseImageException.noRepositoryFor(
+                    "riscv64gc-unknown-linux-gnu", RISCV64, "{repo}/debian:bookworm-slim")))
+        .isEqualTo(
+            "No per-architecture repository is known for linux/riscv64 to fill {repo} in"
+                + " <image>{repo}/debian:bookworm-slim</image>. Set <image> for target"
+                + " riscv64gc-unknown-linux-gnu.");
+    assertThat(Advice.message(BaseImageException.noneKnown("riscv64gc-unknown-linux-gnu", RISCV64)))
+        .isEqualTo("No base image is known for linux/riscv64. Set <image> for the target.");
+    RuntimeException other = new TargetBuildException("t", "source", "exit 2", List.of(), null);
+    assertThat(Advice.targetFailure(other)).isEqualTo(other.getMessage());
   }
 }
