@@ -2,6 +2,7 @@ package dev.crossbuild.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,14 +35,13 @@ public final class BuildCacheResolver {
         mode = BuildCacheConfig.Mode.valueOf(given.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         problems.add(
-            new ConfigProblem(
-                "<buildCache>",
-                "cross.buildCache",
+            new ConfigProblem.Unknown(
+                ConfigKey.BUILD_CACHE,
                 given,
-                "Unknown <buildCache>"
-                    + given
-                    + "</buildCache> (-Dcross.buildCache). Use volume (the default: a named volume per project and"
-                    + " target), directory (a host directory, which CI can save and restore) or none (no cache)."));
+                null,
+                Arrays.stream(BuildCacheConfig.Mode.values())
+                    .map(m -> m.name().toLowerCase(Locale.ROOT))
+                    .toList()));
       }
     }
     long max = BuildCacheConfig.DEFAULT_MAX_BYTES;
@@ -60,14 +60,8 @@ public final class BuildCacheResolver {
       }
       if (!m.matches() || max < (16L << 20)) {
         problems.add(
-            new ConfigProblem(
-                "<buildCacheMaxSize>",
-                "cross.buildCacheMaxSize",
-                raw.maxSize(),
-                "<buildCacheMaxSize>"
-                    + raw.maxSize()
-                    + "</buildCacheMaxSize> (-Dcross.buildCacheMaxSize) is not a size"
-                    + " of at least 16M. Write it like 2G or 500M."));
+            new ConfigProblem.Malformed(
+                ConfigKey.BUILD_CACHE_MAX_SIZE, raw.maxSize(), null, "not a size of at least 16M"));
       }
     }
     Path directory = null;
@@ -85,15 +79,8 @@ public final class BuildCacheResolver {
                     .normalize();
       } catch (InvalidPathException e) {
         problems.add(
-            new ConfigProblem(
-                "<buildCacheDirectory>",
-                "cross.buildCacheDirectory",
-                dir,
-                "<buildCacheDirectory>"
-                    + dir
-                    + "</buildCacheDirectory> (-Dcross.buildCacheDirectory) is not a path: "
-                    + e.getMessage()
-                    + "."));
+            new ConfigProblem.Malformed(
+                ConfigKey.BUILD_CACHE_DIRECTORY, dir, null, e.getMessage()));
       }
     }
     return new BuildCacheConfig(mode, directory, max);

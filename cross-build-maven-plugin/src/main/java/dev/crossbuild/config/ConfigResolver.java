@@ -9,6 +9,7 @@ import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import dev.crossbuild.target.UnknownTargetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,7 @@ public final class ConfigResolver {
   public CrossConfig resolve(RawConfig raw) {
     List<ConfigProblem> problems = new ArrayList<>();
     List<BuilderConfig> builders = builders(raw, problems);
-    Set<String> builderIds = new HashSet<>();
-    builders.forEach(b -> builderIds.add(b.id()));
+    List<String> builderIds = builders.stream().map(BuilderConfig::id).distinct().toList();
     Map<String, String> images = new LinkedHashMap<>();
     Map<String, String> smokeTests = new LinkedHashMap<>();
     Map<String, String> resourceDirs = new LinkedHashMap<>();
@@ -70,13 +70,7 @@ public final class ConfigResolver {
       useEngine = false;
     } else if (!engine.equals("auto")) {
       problems.add(
-          new ConfigProblem(
-              "<engine>",
-              "cross.engine",
-              raw.engine(),
-              "Unknown engine mode '"
-                  + raw.engine()
-                  + "' in <engine> (-Dcross.engine). Use auto or none."));
+          new ConfigProblem.Unknown(ConfigKey.ENGINE, raw.engine(), null, List.of("auto", "none")));
     }
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
@@ -102,7 +96,7 @@ public final class ConfigResolver {
 
   private List<TargetRequest> targets(
       RawConfig raw,
-      Set<String> builderIds,
+      List<String> builderIds,
       Map<String, String> images,
       Map<String, String> smokeTests,
       Map<String, String> resourceDirs,
@@ -111,7 +105,7 @@ public final class ConfigResolver {
     for (RawTarget t : raw.targets()) {
       String triple = t.triple() == null ? "" : t.triple().strip();
       if (declared.putIfAbsent(triple, t) != null) {
-        problems.add(listedTwice(triple, "<targets>", SELECTION_PROPERTY));
+        problems.add(listedTwice(triple, ConfigKey.TARGETS));
       }
     }
     List<RawTarget> selected = new ArrayList<>();
@@ -127,13 +121,7 @@ public final class ConfigResolver {
       selected.addAll(declared.values());
     }
     if (selected.isEmpty()) {
-      problems.add(
-          new ConfigProblem(
-              "<targets>",
-              SELECTION_PROPERTY,
-              "",
-              "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target></targets> to the"
-                  + " plugin's <configuration>, or pass -Dcross.targets=x86_64-unknown-linux-gnu,..."));
+      problems.add(new ConfigProblem.Missing(ConfigKey.TARGETS));
     }
     List<TargetRequest> requests = new ArrayList<>();
     for (RawTarget t : selected) {
@@ -153,62 +141,30 @@ public final class ConfigResolver {
   }
 
   /**
-   * The catalog entry for a triple given in {@code element} or the property {@code property}, or
-   * null after adding the problem: not shaped like a triple, or unknown (with the closest known
-   * triples). The workflow goal checks its targets with this too (with its own property), so it
-   * rejects what the build would.
+   * The catalog entry for a triple given in the target list {@code key}, or null after adding the
+   * problem: not shaped like a triple, or unknown (with the closest known triples). The workflow
+   * goal checks its targets with this too (under its own key), so it rejects what the build would.
    */
-  public Target resolveTarget(
-      String triple, String element, String property, List<ConfigProblem> problems) {
+  public Target resolveTarget(String triple, ConfigKey key, List<ConfigProblem> problems) {
     try {
       return catalog.resolve(triple);
     } catch (UnknownTargetException e) {
-      problems.add(
-          new ConfigProblem(
-              element,
-              property,
-              triple,
-              "Unknown target '"
-                  + triple
-                  + "' in "
-                  + element
-                  + " (-D"
-                  + property
-                  + ")."
-                  + (e.suggestions().isEmpty()
-                      ? " Run mvn cross:help -Ddetail to see the known targets."
-                      : " Did you mean " + String.join(" or ", e.suggestions()) + "?")));
+      problems.add(new ConfigProblem.Unknown(key, triple, null, e.suggestions()));
       return null;
     } catch (InvalidTripleException e) {
-      problems.add(
-          new ConfigProblem(
-              element,
-              property,
-              triple,
-              "'"
-                  + triple
-                  + "' in "
-                  + element
-                  + " (-D"
-                  + property
-                  + ") is not a target triple: write"
-                  + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu."));
+      problems.add(new ConfigProblem.Malformed(key, triple, null, null));
       return null;
     }
   }
 
-  /** A triple that {@code element} (whose property is {@code property}) lists twice. */
-  public static ConfigProblem listedTwice(String triple, String element, String property) {
-    return new ConfigProblem(
-        element,
-        property,
-        triple,
-        "Target '" + triple + "' is listed twice in " + element + ". Remove one.");
+  /** A triple that the target list {@code key} lists twice. */
+  public static ConfigProblem listedTwice(String triple, ConfigKey key) {
+    return new ConfigProblem.Duplicate(key, triple, null, null);
   }
 
-  private TargetRequest target(RawTarget t, Set<String> builderIds, List<ConfigProblem> problems) {
+  private TargetRequest target(RawTarget t, List<String> builderIds, List<ConfigProblem> problems) {
     String triple = t.triple() == null ? "" : t.triple().strip();
-    Target target = resolveTarget(triple, "<targets>", SELECTION_PROPERTY, problems);
+    Target target = resolveTarget(triple, ConfigKey.TARGETS, problems);
     if (target == null) {
       return null;
     }
@@ -218,31 +174,17 @@ public final class ConfigResolver {
         strategy = Strategy.parse(t.strategy());
       } catch (IllegalArgumentException e) {
         problems.add(
-            new ConfigProblem(
-                "<target><strategy>",
-                null,
+            new ConfigProblem.Unknown(
+                ConfigKey.TARGET_STRATEGY,
                 t.strategy(),
-                "Unknown <strategy>"
-                    + t.strategy()
-                    + "</strategy> for target "
-                    + triple
-                    + ". Use native, cross, emulated or host, or leave it out to let the planner choose."));
+                triple,
+                Arrays.stream(Strategy.values()).map(Strategy::id).toList()));
       }
     }
     String builder = blankToNull(t.builder());
     if (builder != null && !builderIds.contains(builder)) {
       problems.add(
-          new ConfigProblem(
-              "<target><builder>",
-              null,
-              builder,
-              "Target "
-                  + triple
-                  + " names <builder>"
-                  + builder
-                  + "</builder>, which is not declared. Known: "
-                  + String.join(", ", builderIds)
-                  + "."));
+          new ConfigProblem.Unknown(ConfigKey.TARGET_BUILDER, builder, triple, builderIds));
     }
     if (blankToNull(t.classifier()) != null) {
       target = target.withClassifier(t.classifier().strip());
@@ -267,32 +209,13 @@ public final class ConfigResolver {
           .ifPresentOrElse(
               other ->
                   problems.add(
-                      new ConfigProblem(
-                          "<target><nativeResourceDir>",
-                          null,
-                          dir,
-                          "Targets "
-                              + other.getKey()
-                              + " and "
-                              + triple
-                              + " both name <nativeResourceDir>"
-                              + clean
-                              + "</nativeResourceDir>: one would overwrite the other's library in the jar. Give each its"
-                              + " own directory.")),
+                      new ConfigProblem.Duplicate(
+                          ConfigKey.TARGET_NATIVE_RESOURCE_DIR, clean, triple, other.getKey())),
               () -> resourceDirs.put(triple, clean));
     } catch (IllegalArgumentException e) {
       problems.add(
-          new ConfigProblem(
-              "<target><nativeResourceDir>",
-              null,
-              dir,
-              "Target "
-                  + triple
-                  + ": <nativeResourceDir>"
-                  + dir
-                  + "</nativeResourceDir> "
-                  + e.getMessage()
-                  + ". Write a relative path inside the jar, such as org/example/native/Linux/x86_64."));
+          new ConfigProblem.Malformed(
+              ConfigKey.TARGET_NATIVE_RESOURCE_DIR, dir, triple, e.getMessage()));
     }
   }
 
@@ -305,58 +228,25 @@ public final class ConfigResolver {
     if (preset == null) {
       preset = Presets.detect(raw.projectDir());
     }
-    debianPackages(o.setupPackages(), "<setup>", "zlib1g-dev", problems);
-    debianPackages(o.buildTools(), "<buildTools>", "protobuf-compiler", problems);
+    debianPackages(o.setupPackages(), ConfigKey.SETUP, problems);
+    debianPackages(o.buildTools(), ConfigKey.BUILD_TOOLS, problems);
     if (o.image() != null && !IMAGE.matcher(o.image()).matches()) {
-      problems.add(
-          new ConfigProblem(
-              "<image>",
-              "cross.image",
-              o.image(),
-              "'"
-                  + o.image()
-                  + "' in <image> (-Dcross.image) is not an image reference. Write e.g."
-                  + " {repo}/debian:bookworm-slim ({repo} is the per-architecture repository: amd64, arm64v8, ...)"
-                  + " or registry.example/team/builder:1."));
+      problems.add(new ConfigProblem.Malformed(ConfigKey.IMAGE, o.image(), null, null));
     }
     for (String name : o.env().keySet()) {
       if (!ENV_NAME.matcher(name).matches()) {
-        problems.add(
-            new ConfigProblem(
-                "<env>",
-                null,
-                name,
-                "'"
-                    + name
-                    + "' in <env> is not a valid environment variable name. Use letters, digits and _."));
+        problems.add(new ConfigProblem.Malformed(ConfigKey.ENV, name, null, null));
       }
     }
     Recipe recipe;
     try {
       recipe = Presets.resolve(preset, o);
     } catch (UnknownPresetException e) {
-      problems.add(
-          new ConfigProblem(
-              "<recipe>",
-              "cross.recipe",
-              preset,
-              "Unknown recipe '"
-                  + preset
-                  + "' in <recipe> (-Dcross.recipe). Known recipes: "
-                  + String.join(", ", e.known())
-                  + "."));
+      problems.add(new ConfigProblem.Unknown(ConfigKey.RECIPE, preset, null, e.known()));
       return null;
     }
     if (recipe.id().equals("custom") && recipe.buildCommand().isEmpty()) {
-      problems.add(
-          new ConfigProblem(
-              "<buildCommand>",
-              "cross.buildCommand",
-              "",
-              "The "
-                  + recipe.id()
-                  + " recipe needs a <buildCommand> (-Dcross.buildCommand), e.g."
-                  + " <buildCommand>make</buildCommand>."));
+      problems.add(new ConfigProblem.Needs(ConfigKey.RECIPE, recipe.id(), ConfigKey.BUILD_COMMAND));
     }
     return recipe;
   }
@@ -384,47 +274,20 @@ public final class ConfigResolver {
         continue;
       }
       problems.add(
-          new ConfigProblem(
-              "<image>",
-              "cross.image",
+          new ConfigProblem.NoPackagesForArchitecture(
+              t.target().triple().value(),
               image,
-              "Target "
-                  + t.target()
-                  + " installs"
-                  + " <setup> packages ("
-                  + String.join(", ", recipe.setupPackages())
-                  + ") for "
-                  + t.target().debianArch()
-                  + ", but "
-                  + image
-                  + " is Debian 12 (bookworm), which has no "
-                  + t.target().debianArch()
-                  + " packages."
-                  + " Give the target its own <image>{repo}/debian:trixie-slim</image>, or leave <image> out to use the"
-                  + " catalog's "
-                  + catalog
-                  + "."));
+              recipe.setupPackages(),
+              t.target().debianArch(),
+              catalog));
     }
   }
 
   /** Every entry of a package list must be a Debian package name, never a command. */
-  static void debianPackages(
-      List<String> packages, String element, String example, List<ConfigProblem> problems) {
+  static void debianPackages(List<String> packages, ConfigKey key, List<ConfigProblem> problems) {
     for (String p : packages) {
       if (!DEBIAN_PACKAGE.matcher(p.strip()).matches()) {
-        problems.add(
-            new ConfigProblem(
-                element,
-                null,
-                p,
-                "'"
-                    + p
-                    + "' in "
-                    + element
-                    + " is not a Debian package"
-                    + " name (e.g. "
-                    + example
-                    + "). Put commands in <setupCommands> instead."));
+        problems.add(new ConfigProblem.Malformed(key, p, null, null));
       }
     }
   }
@@ -444,14 +307,11 @@ public final class ConfigResolver {
       return files.isEmpty() ? null : CaCertificates.load(files);
     } catch (IllegalArgumentException e) {
       problems.add(
-          new ConfigProblem(
-              "<caCertificates>",
-              "cross.caCertificates",
+          new ConfigProblem.Malformed(
+              ConfigKey.CA_CERTIFICATES,
               String.join(",", raw.caCertificates()),
-              "Cannot use <caCertificates> (-Dcross.caCertificates): "
-                  + e.getMessage()
-                  + ". Give PEM files of the CA certificates to trust, e.g."
-                  + " <caCertificate>/etc/ssl/certs/ca-certificates.crt</caCertificate>."));
+              null,
+              e.getMessage()));
       return null;
     }
   }
@@ -459,14 +319,7 @@ public final class ConfigResolver {
   private List<BuilderConfig> builders(RawConfig raw, List<ConfigProblem> problems) {
     List<BuilderConfig> builders = new ArrayList<>();
     if (raw.localMaxParallel() < 1) {
-      problems.add(
-          new ConfigProblem(
-              "<parallel>",
-              "cross.parallel",
-              String.valueOf(raw.localMaxParallel()),
-              "<parallel> (-Dcross.parallel) must be at least 1, was "
-                  + raw.localMaxParallel()
-                  + "."));
+      problems.add(new ConfigProblem.TooLow(ConfigKey.PARALLEL, null, raw.localMaxParallel()));
     }
     builders.add(
         new BuilderConfig(
@@ -479,46 +332,18 @@ public final class ConfigResolver {
     for (RawConfig.RawBuilder b : raw.builders()) {
       String id = blankToNull(b.id());
       if (id == null) {
-        problems.add(
-            new ConfigProblem(
-                "<builders><builder><id>",
-                null,
-                "",
-                "A <builder> has no <id>. Give each builder a unique id, e.g. <id>arm64-box</id>."));
+        problems.add(new ConfigProblem.Missing(ConfigKey.BUILDER_ID));
         continue;
       }
       if (!ids.add(id)) {
-        problems.add(
-            new ConfigProblem(
-                "<builders><builder><id>",
-                null,
-                id,
-                "Builder id '"
-                    + id
-                    + "' is used twice (or is the reserved 'local'). Give each builder a unique id."));
+        problems.add(new ConfigProblem.Duplicate(ConfigKey.BUILDER_ID, id, null, null));
       }
       if (blankToNull(b.host()) == null) {
-        problems.add(
-            new ConfigProblem(
-                "<builders><builder><host>",
-                null,
-                "",
-                "Builder '"
-                    + id
-                    + "' has no <host>. Set it, e.g. <host>tcp://arm64-box:2376</host>."));
+        problems.add(new ConfigProblem.Needs(ConfigKey.BUILDER_ID, id, ConfigKey.BUILDER_HOST));
       }
       int max = b.maxParallel() == null ? 2 : b.maxParallel();
       if (max < 1) {
-        problems.add(
-            new ConfigProblem(
-                "<builders><builder><maxParallel>",
-                null,
-                String.valueOf(max),
-                "Builder '"
-                    + id
-                    + "' has <maxParallel>"
-                    + max
-                    + "</maxParallel>; it must be at least 1."));
+        problems.add(new ConfigProblem.TooLow(ConfigKey.BUILDER_MAX_PARALLEL, id, max));
       }
       builders.add(
           new BuilderConfig(

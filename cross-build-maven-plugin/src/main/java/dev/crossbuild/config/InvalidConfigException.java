@@ -9,7 +9,10 @@ public class InvalidConfigException extends IllegalArgumentException {
   private final List<ConfigProblem> problems;
 
   public InvalidConfigException(List<ConfigProblem> problems) {
-    super(problems.stream().map(ConfigProblem::message).collect(Collectors.joining("\n")));
+    super(
+        problems.size()
+            + " configuration problem(s): "
+            + problems.stream().map(String::valueOf).collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }
 

@@ -24,16 +24,7 @@ final class OutputRulesResolver {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        problems.add(
-            new ConfigProblem(
-                "SOURCE_DATE_EPOCH",
-                null,
-                env,
-                "The environment variable"
-                    + " SOURCE_DATE_EPOCH='"
-                    + env
-                    + "' is not a number of seconds since 1970-01-01. Set it to e.g."
-                    + " $(git log -1 --format=%ct), or unset it to use the commit time of HEAD."));
+        problems.add(new ConfigProblem.Malformed(ConfigKey.SOURCE_DATE_EPOCH, env, null, null));
       }
     } else if (raw.commitTime() != null) {
       epoch = raw.commitTime();
@@ -42,17 +33,9 @@ final class OutputRulesResolver {
     String glibcMax =
         raw.glibcMax() == null || raw.glibcMax().isBlank() ? null : raw.glibcMax().strip();
     if (glibcMax != null && !VERSION.matcher(glibcMax).matches()) {
-      problems.add(
-          new ConfigProblem(
-              "<glibcMax>",
-              "cross.glibcMax",
-              glibcMax,
-              "'"
-                  + glibcMax
-                  + "' in <glibcMax>"
-                  + " (-Dcross.glibcMax) is not a glibc version. Write e.g. <glibcMax>2.28</glibcMax>."));
+      problems.add(new ConfigProblem.Malformed(ConfigKey.GLIBC_MAX, glibcMax, null, null));
     }
-    ConfigResolver.debianPackages(raw.smokePackages(), "<smokePackages>", "zlib1g", problems);
+    ConfigResolver.debianPackages(raw.smokePackages(), ConfigKey.SMOKE_PACKAGES, problems);
     String smokeTest =
         raw.smokeTest() == null || raw.smokeTest().isBlank() ? null : raw.smokeTest().strip();
     List<String> smokeFiles = new java.util.ArrayList<>();
@@ -62,15 +45,7 @@ final class OutputRulesResolver {
         continue;
       }
       if (file.startsWith("/") || java.util.Arrays.asList(file.split("/")).contains("..")) {
-        problems.add(
-            new ConfigProblem(
-                "<smokeFiles>",
-                null,
-                file,
-                "'"
-                    + file
-                    + "' in <smokeFiles> must be a path"
-                    + " inside the project, relative to it, e.g. <smokeFile>target/classes</smokeFile>."));
+        problems.add(new ConfigProblem.Malformed(ConfigKey.SMOKE_FILES, file, null, null));
       } else {
         smokeFiles.add(file);
       }

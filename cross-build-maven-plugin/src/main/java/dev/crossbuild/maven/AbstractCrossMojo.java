@@ -7,13 +7,10 @@ import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
 import dev.crossbuild.engine.DockerJavaEngine;
 import dev.crossbuild.engine.EngineEndpoint;
-import dev.crossbuild.engine.EngineException;
-import dev.crossbuild.engine.EngineUnavailableException;
 import dev.crossbuild.git.GitInfo;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.PlannedTarget;
-import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.report.PlanTable;
 import dev.crossbuild.session.CrossBuild;
@@ -386,7 +383,7 @@ abstract class AbstractCrossMojo extends AbstractMojo {
     try {
       return new ConfigResolver(TargetCatalog.builtIn()).resolve(raw);
     } catch (InvalidConfigException e) {
-      throw ConfigurationProblems.failure(e);
+      throw Advice.failure(e);
     }
   }
 
@@ -458,28 +455,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   }
 
   /**
-   * Renders planning and engine failures in POM terms: a user mistake is thrown as a failure,
-   * anything from the environment is returned as an execution exception for the caller to throw. An
-   * engine's own message, such as a TLS problem's, which names the builder, the file and the fix,
-   * is kept as it is.
+   * Renders planning and engine failures in POM terms (see {@link Advice}): a user mistake is
+   * thrown as a failure, anything from the environment is returned as an execution exception for
+   * the caller to throw.
    */
   protected static MojoExecutionException failure(RuntimeException e) throws MojoFailureException {
-    if (e instanceof UnbuildableTargetsException u) {
-      throw new MojoFailureException(u.getMessage());
-    }
-    if (e instanceof EngineUnavailableException u) {
-      return new MojoExecutionException(
-          "No container engine at "
-              + u.endpoint()
-              + " (from "
-              + u.source()
-              + "). Start Docker (or Podman's Docker-compatible service), or set DOCKER_HOST / -Dcross.dockerHost."
-              + " To build only host targets without containers, use -Dcross.engine=none.",
-          e);
-    }
-    if (e instanceof EngineException) {
-      return new MojoExecutionException(e.getMessage(), e);
-    }
-    return new MojoExecutionException(e.toString(), e);
+    return Advice.failure(e);
   }
 }

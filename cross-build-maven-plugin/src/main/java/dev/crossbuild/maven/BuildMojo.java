@@ -160,7 +160,7 @@ public class BuildMojo extends AbstractCrossMojo {
             NativeResources.copy(results, classes, nativeResourcePath, config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
-        throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
+        throw Advice.nativeResourcePath(nativeResourcePath, e);
       } catch (IOException e) {
         throw new MojoExecutionException("Cannot copy the outputs into " + classes + ": " + e, e);
       }
@@ -168,7 +168,7 @@ public class BuildMojo extends AbstractCrossMojo {
     List<TargetResult> failed = results.stream().filter(TargetResult::failed).toList();
     if (!failed.isEmpty()) {
       for (TargetResult r : failed) {
-        getLog().error(r.failure().getMessage());
+        getLog().error(Advice.targetFailure(r.failure()));
         if (r.failure() instanceof TargetBuildException t && !t.logTail().isEmpty()) {
           getLog().error("Last lines of the " + t.stage() + " log of " + t.triple() + ":");
           t.logTail().forEach(line -> getLog().error("  | " + line));

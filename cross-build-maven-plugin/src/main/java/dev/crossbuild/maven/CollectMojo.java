@@ -100,7 +100,7 @@ public class CollectMojo extends AbstractCrossMojo {
                 archives, classes, nativeResourcePath, config.nativeResourceDirs());
         getLog().info("Native resources in " + classes + ": " + String.join(", ", written));
       } catch (IllegalArgumentException e) {
-        throw ConfigurationProblems.nativeResourcePath(nativeResourcePath, e);
+        throw Advice.nativeResourcePath(nativeResourcePath, e);
       } catch (EngineException e) { // the safe extractor refused an entry
         throw new MojoFailureException(
             "An archive in "

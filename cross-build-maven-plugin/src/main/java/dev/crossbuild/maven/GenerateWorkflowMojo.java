@@ -232,7 +232,7 @@ public class GenerateWorkflowMojo extends AbstractMojo {
       WorkflowFile files = WorkflowFile.standard();
       outcome = check ? files.check(request, file) : files.write(request, file);
     } catch (InvalidConfigException e) {
-      throw ConfigurationProblems.failure(e);
+      throw Advice.failure(e);
     } catch (InvalidRequestException e) {
       throw new MojoFailureException(
           e.getMessage()

@@ -234,120 +234,56 @@ public final class Planner {
     Target target = request.target();
     String triple = target.triple().value();
     if (!target.container()) {
-      return new UnbuildableTarget(
-          triple,
-          target.platform()
-              + " does not build in a Linux container and this machine is "
-              + (hostPlatform == null ? "unknown" : hostPlatform.toString()),
-          "Build it on a "
-              + target.platform().os()
-              + " machine, or in CI with mvn cross:generate-workflow"
-              + " (a native runner per target)");
+      return new UnbuildableTarget.NoContainer(triple, target.platform(), hostPlatform);
     }
     return noBuilder(request).orElseGet(() -> noStrategy(request, candidates(request)));
   }
 
   /**
-   * Why no builder at all may build the target: its {@code <builder>} is unknown or unreachable, or
-   * none is.
+   * Why no builder at all may build the target: the builder it names is unknown or unreachable, or
+   * there is none.
    */
   private Optional<UnbuildableTarget> noBuilder(TargetRequest request) {
     String triple = request.target().triple().value();
     Optional<UnreachableBuilder> away =
         unreachable.stream().filter(u -> u.id().equals(request.forcedBuilder())).findFirst();
     if (away.isPresent()) {
-      UnreachableBuilder b = away.get();
-      return Optional.of(
-          new UnbuildableTarget(
-              triple,
-              b.describe(),
-              "Start the engine at "
-                  + b.host()
-                  + " or check the <host> of <builder> '"
-                  + b.id()
-                  + "', or remove <builder>"
-                  + b.id()
-                  + "</builder> from the target so another builder builds it"));
+      return Optional.of(new UnbuildableTarget.BuilderUnreachable(triple, away.get()));
     }
     if (request.forcedBuilder() != null && candidates(request).isEmpty()) {
       List<String> ids = new ArrayList<>(builders.stream().map(BuilderNode::id).toList());
       unreachable.forEach(u -> ids.add(u.id()));
       return Optional.of(
-          new UnbuildableTarget(
-              triple,
-              "no <builder> with id '" + request.forcedBuilder() + "'",
-              "Use one of the declared builder ids: " + String.join(", ", ids)));
+          new UnbuildableTarget.UnknownBuilder(triple, request.forcedBuilder(), ids));
     }
     if (builders.isEmpty()) {
-      return Optional.of(
-          new UnbuildableTarget(
-              triple,
-              "no container builder is available (engine disabled)",
-              "Remove -Dcross.engine=none, or build it in CI with mvn cross:generate-workflow"));
+      return Optional.of(new UnbuildableTarget.EngineDisabled(triple));
     }
     return Optional.empty();
   }
 
   /**
-   * Why none of the strategies applies on the target's candidate builders, and what would make one
-   * apply.
+   * Why none of the strategies applies on the target's candidate builders: whether QEMU could be
+   * probed when emulation was asked, and the builders that did not answer.
    */
   private UnbuildableTarget noStrategy(TargetRequest request, List<BuilderNode> candidates) {
     Target target = request.target();
-    String triple = target.triple().value();
-    String names = String.join(", ", candidates.stream().map(b -> "'" + b.id() + "'").toList());
-    String forcedPart =
-        request.forcedStrategy() == null
-            ? ""
-            : "<strategy>" + request.forcedStrategy().id() + "</strategy> does not apply: ";
-    String problem =
-        switch (request.forcedStrategy() == null ? Strategy.EMULATED : request.forcedStrategy()) {
-          case NATIVE -> forcedPart + "no builder runs " + target.platform() + " natively";
-          case CROSS -> forcedPart + "the recipe has no cross toolchain for it on " + names;
-          case EMULATED, HOST ->
-              forcedPart
-                  + "no builder runs "
-                  + target.platform()
-                  + " and QEMU is not registered on "
-                  + names;
-        };
-    String probeProblem =
-        candidates.stream()
-            .map(b -> probe.problem(b, target.platform()))
-            .filter(Objects::nonNull)
-            .findFirst()
-            .orElse(null);
     boolean emulationAsked =
         request.forcedStrategy() == null || request.forcedStrategy() == Strategy.EMULATED;
-    if (probeProblem != null && emulationAsked) {
-      return new UnbuildableTarget(
-          triple,
-          forcedPart
-              + "no builder runs "
-              + target.platform()
-              + " and QEMU could not be probed: "
-              + probeProblem
-              + unreachableNote(request),
-          "Make or pull that image (or set <image> for the target), add a <builder> that runs "
-              + target.platform()
-              + ", or build it in CI (mvn cross:generate-workflow)");
-    }
-    return new UnbuildableTarget(
-        triple,
-        problem + unreachableNote(request),
-        "Run: docker run --privileged --rm tonistiigi/binfmt --install "
-            + target.platform().arch()
-            + " (on Debian: apt-get install qemu-user-static binfmt-support), add a <builder> that runs "
-            + target.platform()
-            + ", or build it in CI (mvn cross:generate-workflow)");
-  }
-
-  /** The builders that did not answer, when one of them might have built the target. */
-  private String unreachableNote(TargetRequest request) {
-    if (unreachable.isEmpty() || request.forcedBuilder() != null) {
-      return "";
-    }
-    return "; "
-        + String.join("; ", unreachable.stream().map(UnreachableBuilder::describe).toList());
+    String probeProblem =
+        !emulationAsked
+            ? null
+            : candidates.stream()
+                .map(b -> probe.problem(b, target.platform()))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    return new UnbuildableTarget.NoStrategy(
+        target.triple().value(),
+        target.platform(),
+        request.forcedStrategy(),
+        candidates.stream().map(BuilderNode::id).toList(),
+        probeProblem,
+        request.forcedBuilder() != null ? List.of() : unreachable);
   }
 }

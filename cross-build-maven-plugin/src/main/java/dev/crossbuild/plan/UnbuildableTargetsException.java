@@ -10,9 +10,10 @@ public class UnbuildableTargetsException extends RuntimeException {
 
   public UnbuildableTargetsException(List<UnbuildableTarget> targets) {
     super(
-        targets.stream()
-            .map(t -> "Target " + t.triple() + ": " + t.problem() + ". " + t.remedy())
-            .collect(Collectors.joining("\n")));
+        "No way to build "
+            + targets.stream().map(UnbuildableTarget::triple).collect(Collectors.joining(", "))
+            + " with the builders at hand: "
+            + targets);
     this.targets = List.copyOf(targets);
   }
 

@@ -3,7 +3,6 @@ package dev.crossbuild.stage;
 import dev.crossbuild.config.CrossConfig;
 import dev.crossbuild.config.Strategy;
 import dev.crossbuild.engine.ContainerEngine;
-import dev.crossbuild.engine.EngineException;
 import dev.crossbuild.engine.ImageInfo;
 import dev.crossbuild.plan.PlannedTarget;
 import dev.crossbuild.target.Platform;
@@ -52,14 +51,8 @@ final class BaseImages {
       return template == null ? catalog : template;
     }
     if (catalog == null || catalog.indexOf('/') < 0) {
-      throw new EngineException(
-          "No per-architecture repository is known for "
-              + planned.imagePlatform()
-              + " to fill {repo} in <image>"
-              + template
-              + "</image>. Set <image> for target "
-              + target
-              + ".");
+      throw BaseImageException.noRepositoryFor(
+          target.triple().value(), planned.imagePlatform(), template);
     }
     return template.replace("{repo}", catalog.substring(0, catalog.indexOf('/')));
   }
@@ -89,8 +82,7 @@ final class BaseImages {
    */
   ImageInfo ensure(String reference, Platform platform) {
     if (reference == null) {
-      throw new EngineException(
-          "No base image is known for " + platform + ". Set <image> for the target.");
+      throw BaseImageException.noneKnown(planned.target().triple().value(), platform);
     }
     ImageInfo info =
         engine
@@ -104,14 +96,8 @@ final class BaseImages {
                 });
     Platform have = info.platform();
     if (have != null && !(have.os().equals(platform.os()) && have.arch().equals(platform.arch()))) {
-      throw new EngineException(
-          "Base image "
-              + reference
-              + " is "
-              + have
-              + " but this build needs "
-              + platform
-              + ". Use a per-architecture repository (e.g. arm64v8/debian) or set <image> for the target.");
+      throw BaseImageException.otherPlatform(
+          planned.target().triple().value(), platform, reference, have);
     }
     return info;
   }

@@ -44,15 +44,13 @@ class CacheResolverTest {
     resolve(
         new RawCache("registry.example.com/team/cache:latest", null, null, null, null, null, null));
     resolve(new RawCache("Registry.example.com/Team", null, null, null, null, null, null));
-    assertThat(problems).hasSize(3);
-    assertThat(problems.get(0).message())
-        .contains(
-            "'team/cache'",
-            "<cache><repository>",
-            "-Dcross.cache.repository",
-            "does not start with a registry host");
-    assertThat(problems.get(1).message()).contains("without a tag");
-    assertThat(problems.get(2).property()).isEqualTo("cross.cache.repository");
+    assertThat(problems)
+        .containsExactly(
+            new ConfigProblem.NoRegistryHost("team/cache", "team"),
+            new ConfigProblem.Malformed(
+                ConfigKey.CACHE_REPOSITORY, "registry.example.com/team/cache:latest", null, null),
+            new ConfigProblem.Malformed(
+                ConfigKey.CACHE_REPOSITORY, "Registry.example.com/Team", null, null));
   }
 
   @Test
@@ -61,19 +59,19 @@ class CacheResolverTest {
     resolve(new RawCache("registry.example.com/c", null, null, null, null, null, "CACHE_PASSWORD"));
     resolve(new RawCache("registry.example.com/c", null, null, null, "BAD-NAME", null, null));
     assertThat(problems)
-        .extracting(ConfigProblem::message)
-        .anySatisfy(
-            m -> assertThat(m).contains("both <username> and <passwordEnvironmentVariable>"))
-        .anySatisfy(m -> assertThat(m).contains("needs a user name for the workflow's login"))
-        .anySatisfy(
-            m -> assertThat(m).contains("'BAD-NAME'", "-Dcross.cache.passwordEnvironmentVariable"));
+        .containsExactly(
+            new ConfigProblem.Needs(
+                ConfigKey.CACHE_USERNAME, "ci", ConfigKey.CACHE_PASSWORD_VARIABLE),
+            new ConfigProblem.Needs(
+                ConfigKey.CACHE_PASSWORD_SECRET, "CACHE_PASSWORD", ConfigKey.CACHE_USERNAME_SECRET),
+            new ConfigProblem.Needs(
+                ConfigKey.CACHE_PASSWORD_VARIABLE, "BAD-NAME", ConfigKey.CACHE_USERNAME),
+            new ConfigProblem.Malformed(ConfigKey.CACHE_PASSWORD_VARIABLE, "BAD-NAME", null, null));
   }
 
   @Test
   void settingsWithoutARepositoryAreAProblem() {
     assertThat(resolve(new RawCache(null, true, null, null, null, null, null))).isNull();
-    assertThat(problems)
-        .singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("has no <repository>"));
+    assertThat(problems).containsExactly(new ConfigProblem.Missing(ConfigKey.CACHE_REPOSITORY));
   }
 }

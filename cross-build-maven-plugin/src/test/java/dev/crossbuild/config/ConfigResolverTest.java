@@ -2,6 +2,7 @@ package dev.crossbuild.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.target.TargetCatalog;
@@ -141,22 +142,22 @@ class ConfigResolverTest {
             InvalidConfigException.class,
             e -> {
               assertThat(e.problems())
-                  .extracting(ConfigProblem::message)
                   .containsExactly(
-                      "Targets x86_64-unknown-linux-gnu and aarch64-unknown-linux-gnu both name"
-                          + " <nativeResourceDir>native/Linux</nativeResourceDir>: one would overwrite the other's library"
-                          + " in the jar. Give each its own directory.",
-                      "Target riscv64gc-unknown-linux-gnu: <nativeResourceDir>../outside</nativeResourceDir> is empty"
-                          + " or climbs out of the classes directory. Write a relative path inside the jar, such as"
-                          + " org/example/native/Linux/x86_64.");
-              assertThat(e.problems())
-                  .extracting(ConfigProblem::element)
-                  .containsOnly("<target><nativeResourceDir>");
+                      new ConfigProblem.Duplicate(
+                          ConfigKey.TARGET_NATIVE_RESOURCE_DIR,
+                          "native/Linux",
+                          "aarch64-unknown-linux-gnu",
+                          "x86_64-unknown-linux-gnu"),
+                      new ConfigProblem.Malformed(
+                          ConfigKey.TARGET_NATIVE_RESOURCE_DIR,
+                          "../outside",
+                          "riscv64gc-unknown-linux-gnu",
+                          "is empty or climbs out of the classes directory"));
             });
   }
 
   @Test
-  void everyProblemIsCollectedAndNamesElementPropertyAndFix() {
+  void everyProblemIsCollectedWithItsSettingAndValue() {
     assertThatThrownBy(
             () ->
                 resolver.resolve(
@@ -181,34 +182,42 @@ class ConfigResolverTest {
             InvalidConfigException.class,
             e -> {
               assertThat(e.problems())
-                  .extracting(ConfigProblem::message)
                   .containsExactlyInAnyOrder(
-                      "Builder id 'local' is used twice (or is the reserved 'local'). Give each builder a unique id.",
-                      "Builder 'local' has no <host>. Set it, e.g. <host>tcp://arm64-box:2376</host>.",
-                      "Builder 'local' has <maxParallel>0</maxParallel>; it must be at least 1.",
-                      "Unknown target 'aarch64-unknown-linux-gn' in <targets> (-Dcross.targets)."
-                          + " Did you mean aarch64-unknown-linux-gnu?",
-                      "'aarch64' in <targets> (-Dcross.targets) is not a target triple: write arch-vendor-os[-env],"
-                          + " e.g. aarch64-unknown-linux-gnu.",
-                      "Unknown <strategy>fastest</strategy> for target x86_64-unknown-linux-gnu. Use native, cross,"
-                          + " emulated or host, or leave it out to let the planner choose.",
-                      "Target x86_64-unknown-linux-gnu names <builder>ghost</builder>, which is not declared. Known: local.",
-                      "'zlib1g-dev; rm -rf /' in <setup> is not a Debian package name (e.g. zlib1g-dev). Put commands in"
-                          + " <setupCommands> instead.",
-                      "'BAD-NAME' in <env> is not a valid environment variable name. Use letters, digits and _.",
-                      "The custom recipe needs a <buildCommand> (-Dcross.buildCommand), e.g. <buildCommand>make</buildCommand>.");
-              assertThat(e.problems())
-                  .filteredOn(p -> p.element().equals("<targets>"))
-                  .allSatisfy(p -> assertThat(p.property()).isEqualTo("cross.targets"));
+                      new ConfigProblem.Duplicate(ConfigKey.BUILDER_ID, "local", null, null),
+                      new ConfigProblem.Needs(
+                          ConfigKey.BUILDER_ID, "local", ConfigKey.BUILDER_HOST),
+                      new ConfigProblem.TooLow(ConfigKey.BUILDER_MAX_PARALLEL, "local", 0),
+                      new ConfigProblem.Unknown(
+                          ConfigKey.TARGETS,
+                          "aarch64-unknown-linux-gn",
+                          null,
+                          List.of("aarch64-unknown-linux-gnu")),
+                      new ConfigProblem.Malformed(ConfigKey.TARGETS, "aarch64", null, null),
+                      new ConfigProblem.Unknown(
+                          ConfigKey.TARGET_STRATEGY,
+                          "fastest",
+                          "x86_64-unknown-linux-gnu",
+                          List.of("native", "cross", "emulated", "host")),
+                      new ConfigProblem.Unknown(
+                          ConfigKey.TARGET_BUILDER,
+                          "ghost",
+                          "x86_64-unknown-linux-gnu",
+                          List.of("local")),
+                      new ConfigProblem.Malformed(
+                          ConfigKey.SETUP, "zlib1g-dev; rm -rf /", null, null),
+                      new ConfigProblem.Malformed(ConfigKey.ENV, "BAD-NAME", null, null),
+                      new ConfigProblem.Needs(ConfigKey.RECIPE, "custom", ConfigKey.BUILD_COMMAND));
             });
   }
 
   @Test
-  void noTargetsSaysWhatToWrite() {
+  void noTargetsIsAProblem() {
     assertThatThrownBy(() -> resolver.resolve(raw(List.of(), null, null, List.of())))
-        .hasMessageContaining(
-            "No targets to build. Add <targets><target>x86_64-unknown-linux-gnu</target>")
-        .hasMessageContaining("-Dcross.targets=");
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(new ConfigProblem.Missing(ConfigKey.TARGETS)));
   }
 
   @Test
@@ -253,12 +262,18 @@ class ConfigResolverTest {
             InvalidConfigException.class,
             e -> {
               assertThat(e.problems())
-                  .extracting(ConfigProblem::element)
-                  .containsExactlyInAnyOrder("<buildTools>", "<image>", "<caCertificates>");
-              assertThat(e.getMessage())
-                  .contains("'Bad Image!' in <image> (-Dcross.image)")
-                  .contains("-Dcross.caCertificates")
-                  .contains(notes.toString());
+                  .extracting(ConfigProblem::key, ConfigProblem::value)
+                  .containsExactlyInAnyOrder(
+                      tuple(ConfigKey.BUILD_TOOLS, "protoc; curl x"),
+                      tuple(ConfigKey.IMAGE, "Bad Image!"),
+                      tuple(ConfigKey.CA_CERTIFICATES, "notes.txt"));
+              assertThat(e.problems())
+                  .filteredOn(p -> p.key() == ConfigKey.CA_CERTIFICATES)
+                  .singleElement()
+                  .satisfies(
+                      p ->
+                          assertThat(((ConfigProblem.Malformed) p).why())
+                              .contains(notes.toString()));
             });
   }
 

@@ -239,6 +239,15 @@ class StagedBuildTest {
         .hasMessageContaining("base stage")
         .hasMessageContaining(
             "Base image amd64/debian:bookworm-slim is linux/arm64 but this build needs linux/amd64");
+    assertThat(results.get(0).failure().getCause())
+        .isInstanceOfSatisfying(
+            BaseImageException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(BaseImageException.Reason.OTHER_PLATFORM);
+              assertThat(e.image()).isEqualTo("amd64/debian:bookworm-slim");
+              assertThat(e.imagePlatform()).isEqualTo(Platform.parse("linux/arm64"));
+              assertThat(e.platform()).isEqualTo(AMD64);
+            });
     assertThat(engine.builds).isEmpty();
   }
 

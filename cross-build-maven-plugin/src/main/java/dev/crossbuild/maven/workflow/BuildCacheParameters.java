@@ -49,7 +49,7 @@ public record BuildCacheParameters(
     String given = directory.strip();
     if (given.contains("${{") || PATTERN_CHARACTERS.matcher(given).find()) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<buildCacheDirectory>",
               "cross.buildCacheDirectory",
               given,

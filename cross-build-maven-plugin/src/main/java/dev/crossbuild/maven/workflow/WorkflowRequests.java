@@ -10,6 +10,7 @@ import dev.crossbuild.actions.runners.RunnerCatalog;
 import dev.crossbuild.actions.runners.UnsupportedTargetException;
 import dev.crossbuild.config.CacheConfig;
 import dev.crossbuild.config.CacheResolver;
+import dev.crossbuild.config.ConfigKey;
 import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
@@ -120,6 +121,7 @@ public final class WorkflowRequests {
       List<RunnerOverride> overrides,
       List<ConfigProblem> problems) {
     String element = "<workflow><targets>";
+    ConfigKey key = ConfigKey.WORKFLOW_TARGETS;
     List<String> given;
     boolean fromProperty = targetList != null && !targetList.isBlank();
     if (fromProperty) {
@@ -128,12 +130,13 @@ public final class WorkflowRequests {
       given = split(nonNull(config.getTargets()));
       if (given.isEmpty()) {
         element = "<targets>";
+        key = ConfigKey.WORKFLOW_BUILD_TARGETS;
         given = split(nonNull(buildTargets).stream().map(TargetParameter::getTriple).toList());
       }
     }
     if (given.isEmpty()) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><targets>",
               TARGETS_PROPERTY,
               "",
@@ -153,11 +156,11 @@ public final class WorkflowRequests {
         // -Dcross.workflow.targets repeats are dropped, as the build goals drop -Dcross.targets
         // ones.
         if (!fromProperty) {
-          problems.add(ConfigResolver.listedTwice(triple, element, TARGETS_PROPERTY));
+          problems.add(ConfigResolver.listedTwice(triple, key));
         }
         continue;
       }
-      Target target = resolver.resolveTarget(triple, element, TARGETS_PROPERTY, problems);
+      Target target = resolver.resolveTarget(triple, key, problems);
       if (target != null && !overridden.contains(triple)) {
         requireRunner(triple, element, problems);
       }
@@ -170,7 +173,7 @@ public final class WorkflowRequests {
       runners.runnerFor(triple);
     } catch (UnsupportedTargetException e) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><runners>",
               TARGETS_PROPERTY,
               triple,
@@ -196,7 +199,7 @@ public final class WorkflowRequests {
     for (RunnerParameter runner : nonNull(config.getRunners())) {
       if (blank(runner.getTarget()) || blank(runner.getLabel())) {
         problems.add(
-            new ConfigProblem(
+            new WorkflowProblem(
                 "<workflow><runners><runner>",
                 null,
                 String.valueOf(runner.getTarget()),
@@ -220,7 +223,7 @@ public final class WorkflowRequests {
     for (SetupStepParameter step : nonNull(config.getSetupSteps())) {
       if (blank(step.getRun())) {
         problems.add(
-            new ConfigProblem(
+            new WorkflowProblem(
                 "<workflow><setupSteps><setupStep>",
                 null,
                 String.valueOf(step.getName()),
@@ -244,7 +247,7 @@ public final class WorkflowRequests {
     int before = problems.size();
     if (!packageJob) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><packageJob>",
               null,
               "false",
@@ -269,7 +272,7 @@ public final class WorkflowRequests {
     String serverId = blank(config.getDeployServerId()) ? null : config.getDeployServerId().strip();
     if (serverId != null && !SERVER_ID.matcher(serverId).matches()) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               "<workflow><deployServerId>",
               null,
               serverId,
@@ -288,7 +291,7 @@ public final class WorkflowRequests {
     String element = "<workflow><" + field + ">";
     if (blank(given)) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               element,
               null,
               "",
@@ -308,7 +311,7 @@ public final class WorkflowRequests {
     String name = given.strip();
     if (!SECRET.matcher(name).matches() || name.startsWith("GITHUB_")) {
       problems.add(
-          new ConfigProblem(
+          new WorkflowProblem(
               element,
               null,
               name,

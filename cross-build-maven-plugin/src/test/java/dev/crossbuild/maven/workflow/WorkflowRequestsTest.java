@@ -9,9 +9,11 @@ import dev.crossbuild.actions.generate.MavenDeploy;
 import dev.crossbuild.actions.generate.RegistryCache;
 import dev.crossbuild.actions.generate.WorkflowRequest;
 import dev.crossbuild.actions.runners.RunnerCatalog;
+import dev.crossbuild.config.ConfigKey;
 import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawCache;
+import dev.crossbuild.maven.Advice;
 import dev.crossbuild.maven.TargetParameter;
 import dev.crossbuild.target.TargetCatalog;
 import java.io.StringReader;
@@ -26,16 +28,25 @@ class WorkflowRequestsTest {
 
   @Test
   void misspelledTripleGetsTheCatalogsSuggestionNamingElementAndProperty() {
-    assertThat(
-            problems(
-                () ->
-                    requests.from(
-                        "aarch64-unknown-linux-gn", null, List.of(), false, false, null, null)))
+    List<ConfigProblem> problems =
+        problems(
+            () ->
+                requests.from(
+                    "aarch64-unknown-linux-gn", null, List.of(), false, false, null, null));
+
+    assertThat(problems)
         .containsExactly(
-            new ConfigProblem(
+            new ConfigProblem.Unknown(
+                ConfigKey.WORKFLOW_TARGETS,
+                "aarch64-unknown-linux-gn",
+                null,
+                List.of("aarch64-unknown-linux-gnu")));
+    assertThat(problems)
+        .extracting(Advice::element, Advice::property, Advice::message)
+        .containsExactly(
+            tuple(
                 "<workflow><targets>",
                 "cross.workflow.targets",
-                "aarch64-unknown-linux-gn",
                 "Unknown target 'aarch64-unknown-linux-gn' in <workflow><targets> (-Dcross.workflow.targets)."
                     + " Did you mean aarch64-unknown-linux-gnu?"));
   }
@@ -46,7 +57,7 @@ class WorkflowRequestsTest {
     workflow.setTargets(List.of("aarch64", LINUX, "aarch64-unknown-linux-gn", LINUX));
 
     assertThat(problems(() -> requests.from(null, workflow, List.of(), false, false, null, null)))
-        .extracting(ConfigProblem::message)
+        .extracting(Advice::message)
         .containsExactly(
             "'aarch64' in <workflow><targets> (-Dcross.workflow.targets) is not a target triple: write"
                 + " arch-vendor-os[-env], e.g. aarch64-unknown-linux-gnu.",
@@ -87,7 +98,7 @@ class WorkflowRequestsTest {
                         false,
                         null,
                         null)))
-        .extracting(ConfigProblem::element, ConfigProblem::message)
+        .extracting(Advice::element, Advice::message)
         .containsExactly(
             tuple(
                 "<targets>",
@@ -120,7 +131,7 @@ class WorkflowRequestsTest {
                     null));
 
     assertThat(problems)
-        .extracting(ConfigProblem::element)
+        .extracting(Advice::element)
         .containsExactlyInAnyOrder(
             "<workflow><targets>",
             "<workflow><targets>",
@@ -128,11 +139,11 @@ class WorkflowRequestsTest {
             "<workflow><setupSteps><setupStep>",
             "<cache><repository>");
     assertThat(problems)
-        .filteredOn(p -> p.element().equals("<cache><repository>"))
+        .filteredOn(p -> Advice.element(p).equals("<cache><repository>"))
         .singleElement()
         .satisfies(
             p ->
-                assertThat(p.message())
+                assertThat(Advice.message(p))
                     .startsWith(
                         "'Registry.Example.com/Team Cache' in"
                             + " <cache><repository> (-Dcross.cache.repository) is not an image repository"));
@@ -152,7 +163,7 @@ class WorkflowRequestsTest {
                 () ->
                     freeBsd.from(
                         "x86_64-unknown-freebsd", null, List.of(), false, false, null, null)))
-        .extracting(ConfigProblem::message)
+        .extracting(Advice::message)
         .containsExactly(
             "No GitHub-hosted runner is known for target"
                 + " 'x86_64-unknown-freebsd' (from <workflow><targets> or -Dcross.workflow.targets). Give it one:"
@@ -271,7 +282,7 @@ class WorkflowRequestsTest {
                     "aarch64-unknown-linux-gn", workflow, List.of(), false, true, null, null));
 
     assertThat(problems)
-        .extracting(ConfigProblem::element)
+        .extracting(Advice::element)
         .containsExactly(
             "<workflow><targets>",
             "<workflow><packageJob>",
@@ -279,7 +290,7 @@ class WorkflowRequestsTest {
             "<workflow><deployPasswordSecret>",
             "<workflow><deployServerId>");
     assertThat(problems)
-        .extracting(ConfigProblem::message)
+        .extracting(Advice::message)
         .containsSubsequence(
             "<workflow><deploy> deploys the jar the package job builds, but <workflow><packageJob> is false."
                 + " Remove <packageJob>false</packageJob> or set <deploy>false</deploy>.",
@@ -347,24 +358,24 @@ class WorkflowRequestsTest {
                     buildCache("directory", "~/cache/*")));
 
     assertThat(unknown)
-        .extracting(ConfigProblem::element)
+        .extracting(Advice::element)
         .containsExactly("<workflow><targets>", "<buildCache>");
     assertThat(unknown.get(1))
         .isEqualTo(
-            new ConfigProblem(
-                "<buildCache>",
-                "cross.buildCache",
-                "volumes",
-                "Unknown <buildCache>volumes</buildCache> (-Dcross.buildCache). Use volume (the default: a named"
-                    + " volume per project and target), directory (a host directory, which CI can save and"
-                    + " restore) or none (no cache)."));
+            new ConfigProblem.Unknown(
+                ConfigKey.BUILD_CACHE, "volumes", null, List.of("volume", "directory", "none")));
+    assertThat(Advice.message(unknown.get(1)))
+        .isEqualTo(
+            "Unknown <buildCache>volumes</buildCache> (-Dcross.buildCache). Use volume (the default: a named"
+                + " volume per project and target), directory (a host directory, which CI can save and"
+                + " restore) or none (no cache).");
     assertThat(pattern)
         .singleElement()
         .satisfies(
             problem -> {
-              assertThat(problem.element()).isEqualTo("<buildCacheDirectory>");
-              assertThat(problem.property()).isEqualTo("cross.buildCacheDirectory");
-              assertThat(problem.message())
+              assertThat(Advice.element(problem)).isEqualTo("<buildCacheDirectory>");
+              assertThat(Advice.property(problem)).isEqualTo("cross.buildCacheDirectory");
+              assertThat(Advice.message(problem))
                   .startsWith(
                       "<buildCacheDirectory>~/cache/*</buildCacheDirectory>"
                           + " (-Dcross.buildCacheDirectory) holds")
