@@ -10,6 +10,8 @@ import dev.crossbuild.maven.workflow.WorkflowProblem;
 import dev.crossbuild.plan.UnbuildableTarget;
 import dev.crossbuild.plan.UnbuildableTargetsException;
 import dev.crossbuild.stage.BaseImageException;
+import dev.crossbuild.stage.TargetBuildException;
+import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -79,6 +81,20 @@ public final class Advice {
             + " (-Dcross.nativeResourcePath) "
             + e.getMessage()
             + ". Use a relative path such as META-INF/native.");
+  }
+
+  /**
+   * The results with every failure worded for the user, as the console and the report show them.
+   */
+  static List<TargetResult> worded(List<TargetResult> results) {
+    return results.stream()
+        .map(
+            r ->
+                r.failure() instanceof TargetBuildException t
+                        && t.getCause() instanceof BaseImageException
+                    ? r.withFailure(t.reworded(targetFailure(t)))
+                    : r)
+        .toList();
   }
 
   /**

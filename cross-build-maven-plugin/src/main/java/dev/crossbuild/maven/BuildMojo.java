@@ -134,6 +134,7 @@ public class BuildMojo extends AbstractCrossMojo {
     } catch (RuntimeException e) {
       throw failure(e);
     }
+    results = Advice.worded(results);
     BuildReport report = new BuildReport(results, unreachable).withBuilders(builders);
     getLog().info("");
     report.summary().forEach(getLog()::info);
@@ -168,7 +169,7 @@ public class BuildMojo extends AbstractCrossMojo {
     List<TargetResult> failed = results.stream().filter(TargetResult::failed).toList();
     if (!failed.isEmpty()) {
       for (TargetResult r : failed) {
-        getLog().error(Advice.targetFailure(r.failure()));
+        getLog().error(r.failure().getMessage());
         if (r.failure() instanceof TargetBuildException t && !t.logTail().isEmpty()) {
           getLog().error("Last lines of the " + t.stage() + " log of " + t.triple() + ":");
           t.logTail().forEach(line -> getLog().error("  | " + line));

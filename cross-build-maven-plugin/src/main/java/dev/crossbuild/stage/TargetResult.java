@@ -70,6 +70,23 @@ public record TargetResult(
         null);
   }
 
+  /** This result with another failure (the same one, worded for the user). */
+  public TargetResult withFailure(RuntimeException other) {
+    return new TargetResult(
+        planned,
+        depsCacheHit,
+        upToDate,
+        depsImage,
+        stages,
+        outputs,
+        outputDir,
+        archive,
+        other,
+        binaries,
+        smokeTest,
+        log);
+  }
+
   /**
    * Where the deps image came from: {@code hit} (the engine had it), {@code pulled} (from the
    * registry cache), {@code built}, or null when the deps stage did not finish.

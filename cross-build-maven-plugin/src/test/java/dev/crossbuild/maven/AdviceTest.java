@@ -16,6 +16,7 @@ import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.stage.BaseImageException;
 import dev.crossbuild.stage.TargetBuildException;
+import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Path;
@@ -469,5 +470,14 @@ class AdviceTest {
         .isEqualTo("No base image is known for linux/riscv64. Set <image> for the target.");
     RuntimeException other = new TargetBuildException("t", "source", "exit 2", List.of(), null);
     assertThat(Advice.targetFailure(other)).isEqualTo(other.getMessage());
+
+    // The report gets the same words as the console: the results are worded once, before both.
+    TargetResult failed =
+        new TargetResult(
+            null, false, false, null, List.of(), List.of(), Path.of("out"), null, failure);
+    TargetResult worded = Advice.worded(List.of(failed)).get(0);
+    assertThat(worded.failure().getMessage()).isEqualTo(Advice.targetFailure(failure));
+    assertThat(((TargetBuildException) worded.failure()).stage()).isEqualTo("base");
+    assertThat(Advice.worded(List.of(failed.withFailure(other))).get(0).failure()).isSameAs(other);
   }
 }
