@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,16 +74,12 @@ class ArchitectureTest {
   void roomsUseOnlyWhatTheImportTableAllows() throws IOException {
     List<String> violations = new ArrayList<>();
     Set<String> rooms = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      files
-          .filter(f -> f.toString().endsWith(".java"))
-          .forEach(
-              file -> {
-                String relative = SOURCES.relativize(file).toString().replace('\\', '/');
-                rooms.add(roomOf(relative));
-                violations.addAll(roomViolations(relative, read(file)));
-              });
-    }
+    sources()
+        .forEach(
+            (relative, source) -> {
+              rooms.add(roomOf(relative));
+              violations.addAll(roomViolations(relative, source));
+            });
 
     // Every package is in the table, and the table names no package that is gone.
     assertThat(rooms)
@@ -185,17 +182,9 @@ class ArchitectureTest {
   @Test
   void librariesStayInTheirRooms() throws IOException {
     List<String> violations = new ArrayList<>();
-    List<String> scanned = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      files
-          .filter(f -> f.toString().endsWith(".java"))
-          .forEach(
-              file -> {
-                String relative = SOURCES.relativize(file).toString().replace('\\', '/');
-                scanned.add(relative);
-                violations.addAll(violations(relative, read(file)));
-              });
-    }
+    Map<String, String> sources = sources();
+    sources.forEach((relative, source) -> violations.addAll(violations(relative, source)));
+    Set<String> scanned = sources.keySet();
 
     // The scan must have seen the docker-java user, or it proves nothing.
     assertThat(scanned).contains("dev/crossbuild/engine/DockerJavaEngine.java");
@@ -270,10 +259,7 @@ class ArchitectureTest {
     String[] lines = source.split("\\R", -1);
     for (int i = 0; i < lines.length; i++) {
       // String literals name coordinates (a plugin to run in an image), they use no library.
-      String line = lines[i].strip().replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
-      if (line.startsWith("//") || line.startsWith("*") || line.startsWith("/*")) {
-        continue;
-      }
+      String line = code(lines[i]);
       for (Room room : ROOMS) {
         boolean allowed =
             room.allowedUnder() != null && relativePath.startsWith(room.allowedUnder());
@@ -291,6 +277,17 @@ class ArchitectureTest {
       }
     }
     return found;
+  }
+
+  /** Every source of the plugin, by its path under {@code src/main/java} with forward slashes. */
+  private static Map<String, String> sources() throws IOException {
+    Map<String, String> sources = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      files
+          .filter(f -> f.toString().endsWith(".java"))
+          .forEach(f -> sources.put(SOURCES.relativize(f).toString().replace('\\', '/'), read(f)));
+    }
+    return sources;
   }
 
   private static String read(Path file) {
