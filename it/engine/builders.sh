@@ -120,18 +120,20 @@ box_answers() { box_docker info >/dev/null 2>&1; }
 start_box() {
   kill_box
   log "starting box's dockerd in $NETNS on $BOX_HOST (log: $BOX/dockerd.log)"
+  echo "--- $(date -u +%FT%TZ) start" >> "$BOX/dockerd.log"
   # nsenter joins only the network namespace: ip netns exec would also remount /sys, hiding the cgroups.
   setsid nsenter --net="/var/run/netns/$NETNS" dockerd --data-root "$BOX/data" --exec-root "$BOX/exec" \
     --pidfile "$BOX/dockerd.pid" -H "unix://$BOX/docker.sock" -H "$BOX_HOST" --tlsverify \
     --tlscacert "$BOX/tls/ca.pem" --tlscert "$BOX/tls/server-cert.pem" --tlskey "$BOX/tls/server-key.pem" \
-    > "$BOX/dockerd.log" 2>&1 < /dev/null &
+    >> "$BOX/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do box_answers && break; pgrep -f "dockerd --data-root $BOX/data" >/dev/null || break; sleep 1; done
   box_answers
 }
 if ! box_answers; then
   # Once more after a failed start: a killed box's containerd can take a moment to let go of its state.
   start_box || { sleep 3; start_box; } \
-    || { log "box's dockerd did not come up; tail of its log:"; tail -20 "$BOX/dockerd.log"; exit 1; }
+    || { log "box's dockerd did not come up; tail of its log, and what runs of it:"; tail -20 "$BOX/dockerd.log"
+         pgrep -af "$BOX" || true; exit 1; }
 fi
 # Each builder needs the base images of the platforms it builds at (its own: amd64; trixie for riscv64).
 copy_images() { # <docker function of the builder> <image>...
