@@ -164,33 +164,5 @@ def git = { File dir, String... args ->
   out
 }
 
-// Runs a generated workflow with it/workflow-run's runner as GitHub would for a pushed tag, against the local
-// stand-in for GitHub at apiUrl, with real Maven (the invoker's, its settings and local repository) in every
-// job. Writes the run's output to target/<name>.log, fails with its last lines when the run fails, and
-// returns [output, report.json]. opts: name, workflow, tag, repository, apiUrl, secrets and env (maps),
-// cacheDir (optional: the GitHub cache shared by runs).
-def runWorkflow = { File basedir, localRepositoryPath, Map opts ->
-  def tool = new File(basedir, '../../../workflow-run/run-workflow.mjs').canonicalFile
-  def work = new File(basedir, "target/${opts.name}")
-  work.deleteDir()
-  def env = [CROSS_IT_MAVEN: "${System.getProperty('maven.home')}/bin/mvn".toString(),
-             CROSS_IT_SETTINGS: new File(basedir, '../interpolated-settings.xml').canonicalPath,
-             CROSS_IT_REPO: localRepositoryPath.toString()] + (opts.env ?: [:])
-  def command = ['node', tool.path, '--workflow', opts.workflow.path, '--repo', basedir.path,
-      '--ref', "refs/tags/${opts.tag}", '--event', 'push', '--work', work.path, '--repository', opts.repository,
-      '--server-url', opts.apiUrl.replace('/api/v3', ''), '--api-url', opts.apiUrl]
-  (opts.secrets ?: [:]).each { k, v -> command += ['--secret', "${k}=${v}"] }
-  env.each { k, v -> command += ['--env', "${k}=${v}"] }
-  if (opts.cacheDir) {
-    command += ['--cache-dir', opts.cacheDir.path]
-  }
-  def p = new ProcessBuilder(command*.toString()).directory(basedir).redirectErrorStream(true).start()
-  def out = p.inputStream.getText('UTF-8')
-  new File(basedir, "target/${opts.name}.log").text = out
-  assert p.waitFor() == 0 : "the workflow run ${opts.name} failed:\n${out.readLines().takeRight(80).join('\n')}"
-  [out, new groovy.json.JsonSlurper().parse(new File(work, 'report.json'))]
-}
-
 [git: git, docker: docker, builders: builders, boxUp: boxUp, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
- removeProjectImages: removeProjectImages, mvn: mvn, mvnFails: mvnFails, copyExample: copyExample, runArm64: runArm64,
- runWorkflow: runWorkflow]
+ removeProjectImages: removeProjectImages, mvn: mvn, mvnFails: mvnFails, copyExample: copyExample, runArm64: runArm64]

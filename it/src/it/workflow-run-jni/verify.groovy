@@ -30,6 +30,9 @@ def head = git('rev-parse', 'HEAD')
 
 def token = 'ghs_workflowRunJniIt_' + UUID.randomUUID().toString().replace('-', '')
 def (server, state, apiUrl) = evaluate(new File(basedir, '../../../src/it/_common/fake-github.groovy'))('acme/wfjni', token, head)
+def tool = new File(basedir, '../../../workflow-run/run-workflow.mjs').canonicalFile
+def maven = "${System.getProperty('maven.home')}/bin/mvn".toString()
+def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
 // The jobs' home, where setup-java writes settings.xml (never this machine's own home).
 def home = new File(basedir, 'target/home')
 home.mkdirs()
@@ -37,9 +40,19 @@ home.mkdirs()
 def archives = ['wfjni-2.0.0-linux-aarch_64.tar.gz', 'wfjni-2.0.0-linux-x86_64.tar.gz']
 def jarName = 'wfjni-2.0.0.jar'
 try {
-  def (out, report) = c.runWorkflow(basedir, localRepositoryPath, [name: 'run', workflow: workflow, tag: 'v2.0.0',
-      repository: 'acme/wfjni', apiUrl: apiUrl, env: [HOME: home.path],
-      secrets: [GITHUB_TOKEN: token, IT_DEPLOY_USERNAME: deployUser, IT_DEPLOY_PASSWORD: deployPassword]])
+  def work = new File(basedir, 'target/run')
+  def command = ['node', tool.path, '--workflow', workflow.path, '--repo', basedir.path, '--ref', 'refs/tags/v2.0.0',
+      '--event', 'push', '--work', work.path, '--repository', 'acme/wfjni',
+      '--server-url', apiUrl.replace('/api/v3', ''), '--api-url', apiUrl,
+      '--secret', "GITHUB_TOKEN=${token}", '--secret', "IT_DEPLOY_USERNAME=${deployUser}",
+      '--secret', "IT_DEPLOY_PASSWORD=${deployPassword}", '--env', "HOME=${home}",
+      '--env', "CROSS_IT_MAVEN=${maven}", '--env', "CROSS_IT_SETTINGS=${settings}",
+      '--env', "CROSS_IT_REPO=${localRepositoryPath}"]*.toString()
+  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def out = p.inputStream.getText('UTF-8')
+  new File(basedir, 'target/run.log').text = out
+  assert p.waitFor() == 0 : "the workflow run failed:\n${out.readLines().takeRight(80).join('\n')}"
+  def report = new groovy.json.JsonSlurper().parse(new File(work, 'report.json'))
   def jobs = report.jobs.collectEntries { [(it.id): it] }
   ['build', 'package', 'release', 'deploy'].each { assert jobs[it]?.result == 'success' : "job ${it}: ${jobs[it]?.result}" }
   assert jobs.build.legs.size() == 2

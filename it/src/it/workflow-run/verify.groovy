@@ -38,14 +38,28 @@ def head = git('rev-parse', 'HEAD')
 def token = 'ghs_workflowRunIt_' + UUID.randomUUID().toString().replace('-', '')
 def (server, state, apiUrl) = evaluate(new File(basedir, '../../../src/it/_common/fake-github.groovy'))('acme/wfdemo', token, head)
 def reg = c.registries()
+def tool = new File(basedir, '../../../workflow-run/run-workflow.mjs').canonicalFile
+def maven = "${System.getProperty('maven.home')}/bin/mvn".toString()
+def settings = new File(basedir, '../interpolated-settings.xml').canonicalPath
+
 // The GitHub cache both runs share: empty at the start, as for a new repository.
-def cacheDir = new File(basedir, 'target/actions-cache')
-cacheDir.deleteDir()
+new File(basedir, 'target/actions-cache').deleteDir()
 def runWorkflow = { String name ->
-  c.runWorkflow(basedir, localRepositoryPath, [name: name, workflow: workflow, tag: 'v1.0.0',
-      repository: 'acme/wfdemo', apiUrl: apiUrl, cacheDir: cacheDir,
-      secrets: [GITHUB_TOKEN: token, CACHE_USERNAME: reg.getProperty('tls.username'),
-                CACHE_PASSWORD: reg.getProperty('tls.password')]])
+  def work = new File(basedir, "target/${name}")
+  work.deleteDir()
+  def command = ['node', tool.path, '--workflow', workflow.path, '--repo', basedir.path, '--ref', 'refs/tags/v1.0.0',
+      '--event', 'push', '--work', work.path, '--repository', 'acme/wfdemo',
+      '--server-url', apiUrl.replace('/api/v3', ''), '--api-url', apiUrl,
+      '--secret', "GITHUB_TOKEN=${token}", '--secret', "CACHE_USERNAME=${reg.getProperty('tls.username')}",
+      '--secret', "CACHE_PASSWORD=${reg.getProperty('tls.password')}",
+      '--env', "CROSS_IT_MAVEN=${maven}", '--env', "CROSS_IT_SETTINGS=${settings}",
+      '--env', "CROSS_IT_REPO=${localRepositoryPath}",
+      '--cache-dir', new File(basedir, 'target/actions-cache').path]*.toString()
+  def p = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).start()
+  def out = p.inputStream.getText('UTF-8')
+  new File(basedir, "target/${name}.log").text = out
+  assert p.waitFor() == 0 : "the workflow run ${name} failed:\n${out.readLines().takeRight(80).join('\n')}"
+  [out, new groovy.json.JsonSlurper().parse(new File(work, 'report.json'))]
 }
 
 try {
