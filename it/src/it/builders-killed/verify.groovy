@@ -1,6 +1,7 @@
-// box died during its first target's source stage. That target fails within seconds, with a message naming
-// box and the stage; box's queued target fails without starting; the local target is built; no cleanup
-// error hides what happened; nothing is left on the local engine, and cross:clean empties box once it is back.
+// box died during the source stage of the target it was building (whichever it started first). That target
+// fails within seconds, with a message naming box and the stage; box's queued target fails without starting;
+// the local target is built; no cleanup error hides what happened; nothing is left on the local engine, and
+// cross:clean empties box once it is back.
 def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
 def b = c.builders()
 def box = b.getProperty('box.host')
@@ -15,18 +16,31 @@ def t = report.targets.collectEntries { [(it.target): it] }
 assert t['x86_64-unknown-linux-gnu'].status == 'ok' : t['x86_64-unknown-linux-gnu'].error
 assert c.elfMachine(new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/hello')) == 0x3E
 
-def lost = t['aarch64-unknown-linux-gnu']
-assert lost.status == 'failed' && lost.failedStage == 'source'
+// box builds one target at a time, and which of its two comes first is the scheduler's choice: the watcher
+// wrote down the one whose source container ran when box was killed. The other was still queued.
+def boxTargets = ['aarch64-unknown-linux-gnu', 'armv7-unknown-linux-gnueabihf']
+def running = new File(basedir, 'killed-target').text.trim()
+assert running in boxTargets : "the watcher saw a source container of '${running}' on box"
+def queuedTriple = (boxTargets - running)[0]
+println "[builders-killed] box was killed while building ${running}; ${queuedTriple} was queued"
+
+def lost = t[running]
+assert lost.status == 'failed' && lost.failedStage == 'source' : "${running}: ${lost.status} at ${lost.failedStage}: ${lost.error}"
+assert lost.builder == 'box'
 assert lost.error.contains("Builder 'box' (${box}) stopped answering during the source stage")
 // Within seconds of the kill, not when the 90 s build would have ended.
 def end = java.time.Instant.parse(lost.stages[-1].end).epochSecond
 def killed = killedAt.text.trim() as long
 assert end - killed < 20 : "the lost target failed ${end - killed} s after box was killed"
 
-def queued = t['armv7-unknown-linux-gnueabihf']
-assert queued.status == 'failed'
-assert queued.error.contains("Builder 'box' (${box}) stopped answering during the source stage of aarch64-unknown-linux-gnu, so armv7-unknown-linux-gnueabihf was not started")
-assert queued.seconds < 5
+// What becomes of the target still queued on box. Today it is not started, and fails at once naming the
+// target box was building; with failover it would be built on local instead: change this one closure.
+def queuedOutcome = { queued ->
+  assert queued.status == 'failed' : "${queuedTriple}: ${queued.status}"
+  assert queued.error.contains("Builder 'box' (${box}) stopped answering during the source stage of ${running}, so ${queuedTriple} was not started")
+  assert queued.seconds < 5
+}
+queuedOutcome(t[queuedTriple])
 
 assert log.contains("Builder 'box' (${box}) did not answer when this build's containers were to be removed")
 assert !log.contains('Listing containers') : 'a cleanup call hides what happened'
