@@ -164,5 +164,17 @@ def git = { File dir, String... args ->
   out
 }
 
-[git: git, docker: docker, builders: builders, boxUp: boxUp, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
+// No stack trace in what the plugin printed: from its goal's first line to BUILD FAILURE (the invoker runs
+// Maven with -e, which prints the failure's own trace after that). Maven's resolution of the project before
+// the goal starts (a checksum warning with its trace, on a fresh local repository) is not the plugin's.
+def noStackTrace = { String log ->
+  def start = log.indexOf('--- cross:')
+  assert start >= 0 : 'the cross goal never started'
+  def printed = log.substring(start).split('BUILD FAILURE')[0]
+  def trace = printed.readLines().findAll { it =~ /^\s+at [a-z]+\./ }
+  assert trace.isEmpty() : "a stack trace was printed:\n${trace.take(5).join('\n')}"
+  true
+}
+
+[git: git, noStackTrace: noStackTrace, docker: docker, builders: builders, boxUp: boxUp, registries: registries, depsKeysOf: depsKeysOf, removeDepsImages: removeDepsImages, run: run, elfMachine: elfMachine, noLeftoverContainers: noLeftoverContainers, report: report,
  removeProjectImages: removeProjectImages, mvn: mvn, mvnFails: mvnFails, copyExample: copyExample, runArm64: runArm64]
