@@ -8,5 +8,12 @@ RUN if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-sym
 ENV \
     CROSS_TARGET="aarch64-unknown-linux-gnu" \
     CROSS_CLASSIFIER="linux-aarch_64" \
-    CROSS_OUT="/out"
+    CROSS_OUT="/out" \
+    CROSS_GNU_PREFIX="aarch64-linux-gnu" \
+    CC="aarch64-linux-gnu-gcc" \
+    CXX="aarch64-linux-gnu-g++" \
+    AR="aarch64-linux-gnu-ar" \
+    RANLIB="aarch64-linux-gnu-ranlib" \
+    STRIP="aarch64-linux-gnu-strip" \
+    PKG_CONFIG_PATH="/usr/lib/aarch64-linux-gnu/pkgconfig"
 WORKDIR /src

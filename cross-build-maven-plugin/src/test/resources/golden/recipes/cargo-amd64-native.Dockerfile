@@ -9,7 +9,14 @@ RUN export DEBIAN_FRONTEND=noninteractive; pkgs=''; \
 ENV \
     CROSS_TARGET="x86_64-unknown-linux-gnu" \
     CROSS_CLASSIFIER="linux-x86_64" \
-    CROSS_OUT="/out"
+    CROSS_OUT="/out" \
+    CROSS_GNU_PREFIX="x86_64-linux-gnu" \
+    CC="x86_64-linux-gnu-gcc" \
+    CXX="x86_64-linux-gnu-g++" \
+    AR="x86_64-linux-gnu-ar" \
+    RANLIB="x86_64-linux-gnu-ranlib" \
+    STRIP="x86_64-linux-gnu-strip" \
+    PKG_CONFIG_PATH="/usr/lib/x86_64-linux-gnu/pkgconfig"
 WORKDIR /src
 COPY manifests/ /src/
 COPY generated/ /

@@ -12,10 +12,20 @@ ENV \
     CROSS_CLASSIFIER="linux-aarch_64" \
     CROSS_OUT="/out" \
     CROSS_GNU_PREFIX="aarch64-linux-gnu" \
+    CC="aarch64-linux-gnu-gcc" \
+    CXX="aarch64-linux-gnu-g++" \
+    AR="aarch64-linux-gnu-ar" \
+    RANLIB="aarch64-linux-gnu-ranlib" \
+    STRIP="aarch64-linux-gnu-strip" \
+    PKG_CONFIG_PATH="/usr/lib/aarch64-linux-gnu/pkgconfig" \
     CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER="aarch64-linux-gnu-gcc" \
     CC_aarch64_unknown_linux_gnu="aarch64-linux-gnu-gcc" \
     CXX_aarch64_unknown_linux_gnu="aarch64-linux-gnu-g++" \
     AR_aarch64_unknown_linux_gnu="aarch64-linux-gnu-ar" \
+    HOST_CC="gcc" \
+    HOST_CXX="g++" \
+    HOST_AR="ar" \
+    HOST_PKG_CONFIG_PATH="/usr/lib/x86_64-linux-gnu/pkgconfig" \
     PKG_CONFIG_ALLOW_CROSS="1" \
     PKG_CONFIG_PATH_aarch64_unknown_linux_gnu="/usr/lib/aarch64-linux-gnu/pkgconfig"
 WORKDIR /src

@@ -8,7 +8,14 @@ RUN if command -v update-ccache-symlinks >/dev/null 2>&1; then update-ccache-sym
 ENV \
     CROSS_TARGET="x86_64-unknown-linux-gnu" \
     CROSS_CLASSIFIER="linux-x86_64" \
-    CROSS_OUT="/out"
+    CROSS_OUT="/out" \
+    CROSS_GNU_PREFIX="x86_64-linux-gnu" \
+    CC="x86_64-linux-gnu-gcc" \
+    CXX="x86_64-linux-gnu-g++" \
+    AR="x86_64-linux-gnu-ar" \
+    RANLIB="x86_64-linux-gnu-ranlib" \
+    STRIP="x86_64-linux-gnu-strip" \
+    PKG_CONFIG_PATH="/usr/lib/x86_64-linux-gnu/pkgconfig"
 WORKDIR /src
 COPY manifests/ /src/
 RUN mkdir -p target && { cmake -S . -B "target/cmake-$CROSS_TARGET" -DCMAKE_BUILD_TYPE=Release > target/cmake-deps.log 2>&1 || echo 'cross-build: the CMakeLists alone do not configure (sources are missing); the source stage configures again with the compiler checks cached'; }

@@ -64,8 +64,8 @@ final class CMakePreset implements Preset {
     packages.add("ccache");
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, byte[]> files = new LinkedHashMap<>();
+    vars.putAll(Toolchain.gccEnv(target));
     if (cross) {
-      vars.putAll(Toolchain.gccCrossEnv(target));
       vars.put("CMAKE_TOOLCHAIN_FILE", TOOLCHAIN_FILE);
       files.put(TOOLCHAIN_FILE, toolchainFile(target).getBytes(StandardCharsets.UTF_8));
     }

@@ -60,6 +60,7 @@ final class CargoPreset implements Preset {
     List<String> after = new ArrayList<>();
     Map<String, String> vars = new LinkedHashMap<>();
     checks.add(new ToolCheck("cargo", List.of("cargo")));
+    vars.putAll(Toolchain.gccEnv(target));
     if (cross) {
       String prefix = target.gnuPrefix();
       String upper = triple.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -72,6 +73,13 @@ final class CargoPreset implements Preset {
       vars.put("CC_" + lower, prefix + "-gcc");
       vars.put("CXX_" + lower, prefix + "-g++");
       vars.put("AR_" + lower, prefix + "-ar");
+      // CC names the target's compiler; C compiled for the build machine (build scripts' own
+      // helpers) keeps the native tools, which the cc and pkg-config crates read first. Cross
+      // builds run on amd64 (Toolchain.CROSS_HOST).
+      vars.put("HOST_CC", "gcc");
+      vars.put("HOST_CXX", "g++");
+      vars.put("HOST_AR", "ar");
+      vars.put("HOST_PKG_CONFIG_PATH", "/usr/lib/x86_64-linux-gnu/pkgconfig");
       vars.put("PKG_CONFIG_ALLOW_CROSS", "1");
       vars.put("PKG_CONFIG_PATH_" + lower, "/usr/lib/" + prefix + "/pkgconfig");
     } else {

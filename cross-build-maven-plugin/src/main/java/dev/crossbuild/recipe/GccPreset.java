@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The C-family presets that only bring a compiler: {@code make} (gcc and make, default build
  * command {@code make}) and {@code custom} (the POM gives the commands; natively the base image
- * brings its own tools). A cross build gets Debian's cross gcc and {@code CC}/{@code AR} and
- * friends in both.
+ * brings its own tools). A cross build gets Debian's cross gcc; every build gets {@code CC}/{@code
+ * AR} and friends for the target (see {@link Toolchain#gccEnv}).
  */
 final class GccPreset implements Preset {
 
@@ -70,7 +70,7 @@ final class GccPreset implements Preset {
         packages,
         List.of(),
         packages.isEmpty() ? List.of() : List.of(Toolchain.CCACHE_LINKS),
-        cross ? Toolchain.gccCrossEnv(target) : Map.of(),
+        Toolchain.gccEnv(target),
         Map.of(),
         "",
         buildCommand,

@@ -101,17 +101,29 @@ public final class Toolchain {
         "libc6-dev-" + target.debianArch() + "-cross");
   }
 
-  /** {@code CC}, {@code AR} and friends for the cross gcc. */
-  static Map<String, String> gccCrossEnv(Target target) {
+  /**
+   * {@code CC}, {@code CXX}, {@code AR}, {@code RANLIB}, {@code STRIP} and {@code PKG_CONFIG_PATH}
+   * naming the tools that build for the target, whatever the strategy: Debian's prefixed tools
+   * ({@code x86_64-linux-gnu-gcc} exists on amd64 as {@code aarch64-linux-gnu-gcc} does in an arm64
+   * image or as a cross compiler), so that one build command ({@code make CC="$CC"}) serves every
+   * target. {@code CROSS_GNU_PREFIX} is set where the target has such a prefix; without one (musl)
+   * the plain tool names stand.
+   */
+  static Map<String, String> gccEnv(Target target) {
     String prefix = target.gnuPrefix();
+    String tool = prefix == null ? "" : prefix + "-";
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("CROSS_GNU_PREFIX", prefix);
-    env.put("CC", prefix + "-gcc");
-    env.put("CXX", prefix + "-g++");
-    env.put("AR", prefix + "-ar");
-    env.put("RANLIB", prefix + "-ranlib");
-    env.put("STRIP", prefix + "-strip");
-    env.put("PKG_CONFIG_PATH", "/usr/lib/" + prefix + "/pkgconfig");
+    if (prefix != null) {
+      env.put("CROSS_GNU_PREFIX", prefix);
+    }
+    env.put("CC", tool + "gcc");
+    env.put("CXX", tool + "g++");
+    env.put("AR", tool + "ar");
+    env.put("RANLIB", tool + "ranlib");
+    env.put("STRIP", tool + "strip");
+    env.put(
+        "PKG_CONFIG_PATH",
+        prefix == null ? "/usr/lib/pkgconfig" : "/usr/lib/" + prefix + "/pkgconfig");
     return env;
   }
 }

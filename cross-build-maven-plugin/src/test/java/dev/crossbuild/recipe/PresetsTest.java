@@ -160,6 +160,76 @@ class PresetsTest {
         .endsWith("mvn -B -ntp -o package");
   }
 
+  @Test
+  void everyStrategyNamesTheTargetsToolsSoOneBuildCommandServesEveryTarget() throws Exception {
+    BuildContext project = cargoProject();
+    Target x86 = CATALOG.resolve("x86_64-unknown-linux-gnu");
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
+    Target armv7 = CATALOG.resolve("armv7-unknown-linux-gnueabihf");
+    for (String preset : List.of("make", "cmake", "custom", "cargo")) {
+      Recipe recipe = Presets.resolve(preset, overrides(preset));
+      // native x86_64, emulated aarch64 and armv7 (an image of the target's platform), cross
+      // aarch64
+      for (var build :
+          List.of(
+              Map.entry(x86, false),
+              Map.entry(arm, false),
+              Map.entry(armv7, false),
+              Map.entry(arm, true))) {
+        Target t = build.getKey();
+        Map<String, String> env = Toolchain.forTarget(recipe, t, build.getValue(), project).env();
+        String prefix = t.gnuPrefix();
+        assertThat(env)
+            .as("%s, %s, %s", preset, t.triple().value(), build.getValue() ? "cross" : "native")
+            .containsEntry("CROSS_GNU_PREFIX", prefix)
+            .containsEntry("CC", prefix + "-gcc")
+            .containsEntry("CXX", prefix + "-g++")
+            .containsEntry("AR", prefix + "-ar")
+            .containsEntry("RANLIB", prefix + "-ranlib")
+            .containsEntry("STRIP", prefix + "-strip")
+            .containsEntry("PKG_CONFIG_PATH", "/usr/lib/" + prefix + "/pkgconfig");
+      }
+    }
+    Recipe cgo =
+        Presets.resolve(
+            "go",
+            new RecipeOverrides(
+                "go", null, null, null, null, null, null, null, Map.of("CGO_ENABLED", "1"), null));
+    assertThat(Toolchain.forTarget(cgo, x86, false, NONE).env())
+        .containsEntry("CC", "x86_64-linux-gnu-gcc");
+    Recipe go = Presets.resolve("go", overrides("go"));
+    assertThat(Toolchain.forTarget(go, arm, true, NONE).env())
+        .as("without cgo no C compiler is installed, so none is named")
+        .doesNotContainKey("CC");
+    // A POM's <env> still wins.
+    Recipe clang =
+        Presets.resolve(
+            "make",
+            new RecipeOverrides(
+                "make", null, null, null, null, null, null, null, Map.of("CC", "clang"), null));
+    assertThat(Toolchain.forTarget(clang, x86, false, NONE).env()).containsEntry("CC", "clang");
+  }
+
+  @Test
+  void cargoCrossKeepsTheNativeToolsForTheBuildMachine() throws Exception {
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-gnu");
+    Map<String, String> env =
+        Toolchain.forTarget(Presets.resolve("cargo", overrides("cargo")), arm, true, cargoProject())
+            .env();
+    assertThat(env)
+        .containsEntry("CC", "aarch64-linux-gnu-gcc")
+        .containsEntry("HOST_CC", "gcc")
+        .containsEntry("HOST_AR", "ar");
+  }
+
+  /** A one-crate cargo project (the other presets ignore it). */
+  private BuildContext cargoProject() throws Exception {
+    Files.writeString(dir.resolve("Cargo.toml"), "[package]\nname = \"x\"\nversion = \"0.1.0\"\n");
+    Files.createDirectories(dir.resolve("src"));
+    Files.writeString(dir.resolve("src/main.rs"), "fn main() {}\n");
+    return new BuildContext(dir, List.of("Cargo.toml", "src/main.rs"));
+  }
+
   private static RecipeOverrides overrides(String preset) {
     return new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null);
   }
