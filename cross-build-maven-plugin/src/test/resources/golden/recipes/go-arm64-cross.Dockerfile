@@ -4,6 +4,7 @@ SHELL ["/bin/sh", "-eu", "-c"]
 ENV SOURCE_DATE_EPOCH=315532800
 RUN export DEBIAN_FRONTEND=noninteractive; pkgs=''; \
     command -v go >/dev/null 2>&1 || pkgs="$pkgs golang-go"; \
+    command -v git >/dev/null 2>&1 || pkgs="$pkgs git"; \
     if [ -n "$pkgs" ]; then apt-get update -qq; apt-get install -y -qq --no-install-recommends $pkgs >/dev/null; rm -rf /var/lib/apt/lists/*; fi
 ENV \
     CROSS_TARGET="aarch64-unknown-linux-gnu" \

@@ -60,13 +60,12 @@ final class GoPreset implements Preset {
     vars.put("CGO_ENABLED", "0");
     if (cgo(env)) {
       packages.addAll(Toolchain.makeAndGcc(target, cross));
-      if (cross) {
-        vars.putAll(Toolchain.gccCrossEnv(target));
-      }
+      vars.putAll(Toolchain.gccEnv(target));
     }
     return new Defaults(
         packages,
-        List.of(new ToolCheck("go", List.of("golang-go"))),
+        // git for Go's VCS stamping (vcs.revision, vcs.time, vcs.modified) from /src/.git.
+        List.of(new ToolCheck("go", List.of("golang-go")), new ToolCheck("git", List.of("git"))),
         List.of(),
         vars,
         Map.of(),

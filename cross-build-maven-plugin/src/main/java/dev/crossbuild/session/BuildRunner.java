@@ -12,6 +12,7 @@ import dev.crossbuild.stage.CacheCredentials;
 import dev.crossbuild.stage.DepsCache;
 import dev.crossbuild.stage.HostBuild;
 import dev.crossbuild.stage.SourceDigest;
+import dev.crossbuild.stage.SourceRepository;
 import dev.crossbuild.stage.StagedBuild;
 import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
@@ -40,6 +41,7 @@ public final class BuildRunner {
   private final BuildListener listener;
   private final CacheCredentials credentials;
   private EmulationProbe probe;
+  private SourceRepository repository;
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -66,6 +68,12 @@ public final class BuildRunner {
   /** The probe the smoke tests of foreign platforms ask whether QEMU runs them. */
   public BuildRunner withProbe(EmulationProbe emulationProbe) {
     this.probe = emulationProbe;
+    return this;
+  }
+
+  /** What the source stages see of the repository (default: none, the project's version only). */
+  public BuildRunner withRepository(SourceRepository sourceRepository) {
+    this.repository = sourceRepository;
     return this;
   }
 
@@ -102,7 +110,9 @@ public final class BuildRunner {
                   () -> {
                     host.acquire();
                     try {
-                      return new HostBuild(config, t, contextFiles, listener).run();
+                      return new HostBuild(config, t, contextFiles, listener)
+                          .withRepository(repository)
+                          .run();
                     } finally {
                       host.release();
                     }
@@ -132,6 +142,7 @@ public final class BuildRunner {
                                 ? null
                                 : new DepsCache(config.cache(), engine, credentials))
                         .withHealth(builderHealth)
+                        .withRepository(repository)
                         .run();
                   } finally {
                     slot.release();

@@ -17,6 +17,7 @@ import dev.crossbuild.stage.BuildListener;
 import dev.crossbuild.stage.ContextFiles;
 import dev.crossbuild.stage.Labels;
 import dev.crossbuild.stage.SourceDigest;
+import dev.crossbuild.stage.SourceRepository;
 import dev.crossbuild.stage.TargetResult;
 import dev.crossbuild.target.Platform;
 import dev.crossbuild.target.TargetCatalog;
@@ -53,7 +54,8 @@ public final class CrossBuild implements AutoCloseable {
   private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final List<UnreachableBuilder> unreachable = new ArrayList<>();
   private final String pluginVersion;
-  private List<String> contextFiles;
+  private ContextFiles.Listed contextFiles;
+  private SourceRepository repository;
   private String contextDigest;
   private String fingerprint;
   private EngineEmulationProbe probe;
@@ -113,7 +115,10 @@ public final class CrossBuild implements AutoCloseable {
    */
   private String contextDigest() {
     if (contextDigest == null) {
-      contextDigest = SourceDigest.files(config.projectDir(), contextFiles());
+      // The repository's key too: a new tag on unchanged files is a new build.
+      contextDigest =
+          SourceDigest.of(
+              SourceDigest.files(config.projectDir(), contextFiles()), repository().key());
     }
     return contextDigest;
   }
@@ -121,12 +126,23 @@ public final class CrossBuild implements AutoCloseable {
   private List<String> contextFiles() {
     if (contextFiles == null) {
       try {
-        contextFiles = ContextFiles.list(config.projectDir());
+        contextFiles = ContextFiles.listed(config.projectDir());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list the files of " + config.projectDir(), e);
       }
     }
-    return contextFiles;
+    return contextFiles.files();
+  }
+
+  /**
+   * What the source stage sees of the repository; JGit is loaded only when git listed the files.
+   */
+  private SourceRepository repository() {
+    if (repository == null) {
+      contextFiles();
+      repository = SourceRepository.of(config.projectDir(), contextFiles.inGit(), config.version());
+    }
+    return repository;
   }
 
   /**
@@ -263,6 +279,7 @@ public final class CrossBuild implements AutoCloseable {
       List<TargetResult> results =
           new BuildRunner(config, engines(), files, contextDigest(), this::baseImageFor, listener)
               .withProbe(probe)
+              .withRepository(repository())
               .run(plan);
       remember(results);
       return results;

@@ -28,12 +28,27 @@ public final class ContextFiles {
 
   private ContextFiles() {}
 
+  /**
+   * The context's files, and whether git listed them (the project belongs to a work tree that does
+   * not ignore it).
+   */
+  public record Listed(List<String> files, boolean inGit) {
+    public Listed {
+      files = List.copyOf(files);
+    }
+  }
+
   /** The build context files of {@code projectDir}, relative to it, sorted. */
   public static List<String> list(Path projectDir) throws IOException {
+    return listed(projectDir).files();
+  }
+
+  /** {@link #list}, and whether git listed them. */
+  public static Listed listed(Path projectDir) throws IOException {
     Path dir = projectDir.toRealPath();
     Optional<List<String>> known = WorkTreeFiles.list(dir, ContextFiles::list);
     List<String> files = known.isPresent() ? known.get() : outsideGit(dir);
-    return files.stream().sorted().toList();
+    return new Listed(files.stream().sorted().toList(), known.isPresent());
   }
 
   private static List<String> outsideGit(Path dir) throws IOException {

@@ -40,11 +40,13 @@ public final class ContextTar {
 
   private static final int BUFFER = 64 * 1024;
 
-  private sealed interface Source permits OnDisk, InMemory {}
+  private sealed interface Source permits OnDisk, InMemory, EmptyDirectory {}
 
   private record OnDisk(Path dir, String relative) implements Source {}
 
   private record InMemory(byte[] content) implements Source {}
+
+  private record EmptyDirectory() implements Source {}
 
   private record Entry(String name, Source source) {}
 
@@ -81,6 +83,15 @@ public final class ContextTar {
     return this;
   }
 
+  /**
+   * Adds a directory that may stay empty (git needs {@code .git/refs} even when every ref is
+   * packed).
+   */
+  public ContextTar addEmptyDirectory(String name) {
+    add(checkedRelative(name) + "/", new EmptyDirectory());
+    return this;
+  }
+
   /** Adds a generated file, e.g. {@code Dockerfile}. */
   public ContextTar addFile(String name, byte[] content) {
     add(checkedRelative(name), new InMemory(content.clone()));
@@ -106,6 +117,9 @@ public final class ContextTar {
     byte[] buffer = new byte[BUFFER];
     for (Entry entry : entries) {
       count += writeParents(tar, entry.name(), directories);
+      if (entry.source() instanceof EmptyDirectory) {
+        continue; // writeParents wrote it: its name ends with a slash
+      }
       if (entry.source() instanceof InMemory memory) {
         TarArchiveEntry header = header(entry.name(), TarConstants.LF_NORMAL, 0644);
         header.setSize(memory.content().length);

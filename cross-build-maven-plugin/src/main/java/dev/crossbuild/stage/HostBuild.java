@@ -33,6 +33,7 @@ public final class HostBuild {
   private final PlannedTarget planned;
   private final List<String> contextFiles;
   private final BuildListener listener;
+  private SourceRepository repository;
 
   /**
    * @param contextFiles the project's context files, for presets that read manifests
@@ -46,6 +47,15 @@ public final class HostBuild {
     this.planned = planned;
     this.contextFiles = List.copyOf(contextFiles);
     this.listener = listener;
+  }
+
+  /**
+   * The project's version and git state as variables, as container builds get them (the host build
+   * runs in the work tree itself, so git answers directly).
+   */
+  public HostBuild withRepository(SourceRepository sourceRepository) {
+    this.repository = sourceRepository;
+    return this;
   }
 
   public TargetResult run() {
@@ -113,7 +123,10 @@ public final class HostBuild {
         new ProcessBuilder("sh", "-eu", "-c", steps.buildCommand())
             .directory(config.projectDir().toFile())
             .redirectErrorStream(true);
-    pb.environment().putAll(steps.env());
+    if (repository != null) {
+      pb.environment().putAll(repository.variables());
+    }
+    pb.environment().putAll(steps.env()); // the POM's <env> wins
     pb.environment().put("CROSS_OUT", outDir.toString());
     pb.environment()
         .put("SOURCE_DATE_EPOCH", String.valueOf(config.outputRules().sourceDateEpoch()));

@@ -31,6 +31,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,6 +62,7 @@ public final class StagedBuild {
   private final EmulationProbe probe;
   private DepsCache cache;
   private BuilderHealth health;
+  private SourceRepository repository;
   private final List<StageTiming> timings = new ArrayList<>();
   private Instant stageStart = Instant.now();
   private TargetLog log;
@@ -121,6 +123,22 @@ public final class StagedBuild {
   public StagedBuild withHealth(BuilderHealth builderHealth) {
     this.health = builderHealth;
     return this;
+  }
+
+  /**
+   * What the source stage sees of the repository around the project (null: none, the project's
+   * version only).
+   */
+  public StagedBuild withRepository(SourceRepository sourceRepository) {
+    this.repository = sourceRepository;
+    return this;
+  }
+
+  private SourceRepository repository() {
+    if (repository == null) {
+      repository = SourceRepository.none(config.version());
+    }
+    return repository;
   }
 
   /** Runs the stages; a failure is returned in the result, never thrown. */
@@ -258,11 +276,15 @@ public final class StagedBuild {
   /** The script the source container runs: build cache prelude, build command, artifacts. */
   private String buildScript(TargetRecipe steps) {
     BuildCacheConfig buildCache = config.buildCache();
+    // The POM's <env> (in the deps image's ENV) wins over the variables of the repository.
+    Map<String, String> repositoryEnv = new LinkedHashMap<>(repository().env());
+    repositoryEnv.keySet().removeAll(steps.env().keySet());
     return Dockerfiles.buildScript(
         planned.target().triple().value(),
         steps.buildCommand(),
         steps.artifacts(),
         config.outputRules().sourceDateEpoch(),
+        repositoryEnv,
         BuildCacheScript.prelude(config.recipe().id(), buildCache),
         BuildCacheScript.epilogue(config.recipe().id(), buildCache));
   }
@@ -276,6 +298,7 @@ public final class StagedBuild {
     String triple = planned.target().triple().value();
     long epoch = config.outputRules().sourceDateEpoch();
     log.line("SOURCE_DATE_EPOCH=" + epoch + " (" + config.outputRules().epochSource() + ")");
+    log.line(repository().describeForLog());
     Files.writeString(config.outputDir().resolve(triple + "." + Dockerfiles.BUILD_SCRIPT), script);
     String container =
         engine.createContainer(
@@ -435,14 +458,17 @@ public final class StagedBuild {
   }
 
   /**
-   * The project at {@code src/} with its files' real times (for cargo's fingerprints), and the
-   * build script.
+   * The project at {@code src/} with its files' real times (for cargo's fingerprints), the
+   * repository's git directory at {@code src/.git} when there is one, and the build script.
    */
   private ContextTar sourceTar(String script) {
-    return new ContextTar()
-        .withRealTimes()
-        .addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
-        .addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
+    ContextTar tar =
+        new ContextTar()
+            .withRealTimes()
+            .addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
+            .addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
+    repository().addTo(tar, config.outputDir());
+    return tar;
   }
 
   private static boolean upToDate(Path stamp, String digest, Path archive, Path outDir)

@@ -12,6 +12,7 @@ import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -257,6 +258,30 @@ class DockerfilesTest {
             dir.resolve("out"));
     assertThat(run(dir, script)).isZero();
     assertThat(dir.resolve("out/stamp")).hasContent("epoch=1700000123\n");
+  }
+
+  @Test
+  void theBuildCommandSeesTheSourceStagesOwnVariablesQuotedAsTheyAre(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("src"));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CROSS_PROJECT_VERSION", "1.4.0");
+    env.put("CROSS_GIT_DESCRIBE", "v1.4.0-2-gabc1234-dirty");
+    env.put("ODD", "it's $HOME `x`");
+    String script =
+        mapped(
+            dir,
+            Dockerfiles.buildScript(
+                "x86_64-unknown-linux-gnu",
+                "printf '%s|%s|%s' \"$CROSS_PROJECT_VERSION\" \"$CROSS_GIT_DESCRIBE\" \"$ODD\" > stamp",
+                List.of("stamp"),
+                1700000123L,
+                env,
+                "",
+                ""),
+            dir.resolve("out"));
+    assertThat(run(dir, script)).isZero();
+    assertThat(dir.resolve("out/stamp")).hasContent("1.4.0|v1.4.0-2-gabc1234-dirty|it's $HOME `x`");
   }
 
   private static String mapped(Path dir, String script, Path out) {

@@ -1,0 +1,10 @@
+// The project as a git repository: one commit, tagged v1.4.0 (annotated), with a .gitignore for what
+// Maven and the invoker write, so that the host's `git status` is clean.
+def c = evaluate(new File(basedir, '../../../src/it/_common/checks.groovy'))
+new File(basedir, '.git').deleteDir()
+c.git(basedir, 'init', '-q')
+c.git(basedir, 'add', '.')
+c.git(basedir, 'commit', '-q', '-m', 'hello 1.4.0')
+c.git(basedir, 'tag', '-a', 'v1.4.0', '-m', 'hello 1.4.0')
+c.removeProjectImages('make-git-stamp')
+true
