@@ -2,7 +2,6 @@ package dev.crossbuild.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,7 +143,7 @@ class SourceRepositoryTest {
     }
   }
 
-  private List<String> entries(SourceRepository repository) throws IOException {
+  private List<String> entries(SourceRepository repository) throws Exception {
     ContextTar tar = new ContextTar().addFile("cross-build.sh", new byte[0]);
     repository.addTo(tar, work.resolve("outputs"));
     Path tarFile = work.resolve("entries.tar");
