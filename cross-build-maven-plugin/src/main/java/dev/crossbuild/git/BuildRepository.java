@@ -36,23 +36,17 @@ public final class BuildRepository {
   private final Path workTree;
   private final ShippedState state;
   private final long headCommitTime;
-  private final String describe;
-  private final boolean dirty;
   private final boolean atRoot;
   private final String key;
+  // Read on first use: a build that nothing changed needs only the key, and describe walks the
+  // history while dirty compares the whole work tree.
+  private String describe;
+  private boolean dirty;
 
-  private BuildRepository(
-      Path workTree,
-      ShippedState state,
-      long headCommitTime,
-      String describe,
-      boolean dirty,
-      boolean atRoot) {
+  private BuildRepository(Path workTree, ShippedState state, long headCommitTime, boolean atRoot) {
     this.workTree = workTree;
     this.state = state;
     this.headCommitTime = headCommitTime;
-    this.describe = describe;
-    this.dirty = dirty;
     this.atRoot = atRoot;
     this.key = state.key();
   }
@@ -109,7 +103,6 @@ public final class BuildRepository {
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(headId);
       long time = commit.getCommitterIdent().getWhenAsInstant().getEpochSecond();
-      walk.setRetainBody(false); // describe may walk the whole history: keep only the headers
       File common =
           repo.getCommonDirectory() != null ? repo.getCommonDirectory() : repo.getDirectory();
       int abbrev =
@@ -127,10 +120,29 @@ public final class BuildRepository {
               new TreeSet<>(repo.getObjectDatabase().getShallowCommits()),
               abbrev,
               maxCommits);
-      boolean dirty = dirty(repo, headId);
-      String name = GitDescribe.describe(walk, commit, state.tags(), abbrev);
-      return new BuildRepository(root, state, time, dirty ? name + "-dirty" : name, dirty, atRoot);
+      return new BuildRepository(root, state, time, atRoot);
     }
+  }
+
+  /** Reads what {@code git describe --tags --dirty} needs: the history and the work tree. */
+  private synchronized void readWorkTree() {
+    if (describe != null) {
+      return;
+    }
+    try (Repository repo = open();
+        RevWalk walk = new RevWalk(repo)) {
+      RevCommit commit = walk.parseCommit(state.head());
+      walk.setRetainBody(false); // describe may walk the whole history: keep only the headers
+      dirty = dirty(repo, state.head());
+      String name = GitDescribe.describe(walk, commit, state.tags(), state.abbrev());
+      describe = dirty ? name + "-dirty" : name;
+    } catch (IOException e) {
+      throw new GitException("Cannot describe HEAD of " + workTree + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Repository open() throws IOException {
+    return new FileRepositoryBuilder().findGitDir(workTree.toFile()).setMustExist(true).build();
   }
 
   /**
@@ -190,6 +202,7 @@ public final class BuildRepository {
    * v1.4.0-2-gabc1234}, {@code v1.4.0-dirty}, or the abbreviated SHA when no tag is reachable.
    */
   public String describe() {
+    readWorkTree();
     return describe;
   }
 
@@ -198,6 +211,7 @@ public final class BuildRepository {
    * --dirty} means it; untracked files do not count.
    */
   public boolean dirty() {
+    readWorkTree();
     return dirty;
   }
 
@@ -232,8 +246,7 @@ public final class BuildRepository {
               + workTree
               + "; its git directory cannot be shipped");
     }
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workTree.toFile());
-    try (Repository repo = builder.setMustExist(true).build()) {
+    try (Repository repo = open()) {
       GitDirWriter.write(repo, state, dir);
     }
   }
