@@ -38,7 +38,9 @@ assert runX86() == expected('x86_64-unknown-linux-gnu')
 def firstKeys = c.report(basedir).targets.collectEntries { [(it.target): it.depsImage] }
 
 // A new tag on the same files is a new build: every program says v1.4.1, and the deps images are the same.
-git('tag', 'v1.4.1')
+// Annotated, as releases are: of an annotated and a lightweight tag on one commit, git describe names the
+// annotated one (the lightweight case is in BuildRepositoryTest).
+git('tag', '-a', 'v1.4.1', '-m', 'hello 1.4.1')
 def retagged = c.mvn(basedir, localRepositoryPath, 'retagged', ['cross:build'])
 assert !retagged.contains('Nothing changed since the last build')
 triples.each { t, machine -> assert smoked(retagged, t) == expected(t) && expected(t).startsWith('hello v1.4.1 ') }
