@@ -1,6 +1,7 @@
 package dev.crossbuild.stage;
 
 import dev.crossbuild.git.BuildRepository;
+import dev.crossbuild.git.GitException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,12 +28,14 @@ public final class SourceRepository {
 
   private final BuildRepository repository;
   private final String projectVersion;
+  private final String unreadable;
   private Path written;
   private Map<String, String> variables;
 
-  private SourceRepository(BuildRepository repository, String projectVersion) {
+  private SourceRepository(BuildRepository repository, String projectVersion, String unreadable) {
     this.repository = repository;
     this.projectVersion = projectVersion;
+    this.unreadable = unreadable;
   }
 
   /**
@@ -41,14 +44,20 @@ public final class SourceRepository {
    * ignored {@code target/} is not that repository's).
    */
   public static SourceRepository of(Path projectDir, boolean inGit, String projectVersion) {
-    Optional<BuildRepository> found =
-        inGit ? BuildRepository.of(projectDir) : Optional.<BuildRepository>empty();
-    return new SourceRepository(found.orElse(null), projectVersion);
+    try {
+      Optional<BuildRepository> found =
+          inGit ? BuildRepository.of(projectDir) : Optional.<BuildRepository>empty();
+      return new SourceRepository(found.orElse(null), projectVersion, null);
+    } catch (GitException e) {
+      // A repository JGit cannot read (a split index, say) must not stop the build: it builds as
+      // outside git, and the target's log says why.
+      return new SourceRepository(null, projectVersion, e.getMessage());
+    }
   }
 
   /** No repository: the project's version alone. */
   public static SourceRepository none(String projectVersion) {
-    return new SourceRepository(null, projectVersion);
+    return new SourceRepository(null, projectVersion, null);
   }
 
   /**
@@ -77,12 +86,15 @@ public final class SourceRepository {
         vars.put("CROSS_PROJECT_VERSION", projectVersion);
       }
       if (repository != null) {
-        String describe = repository.describe();
         vars.put("CROSS_GIT_COMMIT", repository.headCommit());
-        vars.put("CROSS_GIT_DESCRIBE", describe);
         vars.put("VERGEN_GIT_SHA", repository.headCommit());
-        vars.put("VERGEN_GIT_DESCRIBE", describe);
-        vars.put("VERGEN_GIT_DIRTY", String.valueOf(repository.dirty()));
+        describe()
+            .ifPresent(
+                d -> {
+                  vars.put("CROSS_GIT_DESCRIBE", d);
+                  vars.put("VERGEN_GIT_DESCRIBE", d);
+                  vars.put("VERGEN_GIT_DIRTY", String.valueOf(repository.dirty()));
+                });
       }
       variables = Collections.unmodifiableMap(vars);
     }
@@ -123,21 +135,35 @@ public final class SourceRepository {
 
   /** One line for the target's log: what the build sees of the repository. */
   public String describeForLog() {
+    if (unreadable != null) {
+      return "git: the repository could not be read, so the build sees no .git: " + unreadable;
+    }
     if (repository == null) {
       return "no git repository: the build sees no .git";
     }
     String state =
         repository.headCommit().substring(0, 12)
-            + " ("
-            + repository.describe()
-            + (repository.dirty() ? ", uncommitted changes" : "")
-            + ")";
+            + describe()
+                .map(d -> " (" + d + (repository.dirty() ? ", uncommitted changes" : "") + ")")
+                .orElse(" (not described: the work tree could not be compared with it)");
     return shipsGitDir()
         ? "git: /src/.git holds HEAD " + state + ", the tags and the history's commits"
         : "git: HEAD "
             + state
             + " in variables only: the project is not the root of its repository, so no .git"
             + " is copied";
+  }
+
+  /**
+   * What {@code git describe --tags --dirty} says, empty when the work tree could not be read: no
+   * description rather than a wrong one.
+   */
+  private Optional<String> describe() {
+    try {
+      return Optional.of(repository.describe());
+    } catch (GitException e) {
+      return Optional.empty();
+    }
   }
 
   private synchronized Path gitDir(Path outputDir) {
@@ -150,6 +176,10 @@ public final class SourceRepository {
       } catch (IOException e) {
         throw new UncheckedIOException(
             "Cannot write the git directory for the build into " + dir, e);
+      } catch (GitException e) {
+        throw new UncheckedIOException(
+            "Cannot write the git directory for the build into " + dir,
+            new IOException(e.getMessage(), e));
       }
       written = dir;
     }

@@ -111,6 +111,19 @@ class SourceRepositoryTest {
     assertThat(sub.describeForLog()).contains("not the root of its repository");
   }
 
+  @Test
+  void aRepositoryJGitCannotReadBuildsAsOutsideGitAndSaysWhy() throws Exception {
+    git(project, "update-index", "--split-index");
+
+    SourceRepository unreadable = SourceRepository.of(project, true, "1.4.0");
+
+    assertThat(unreadable.shipsGitDir()).isFalse();
+    assertThat(unreadable.key()).isEmpty();
+    assertThat(unreadable.env()).containsOnlyKeys("CROSS_PROJECT_VERSION");
+    assertThat(unreadable.describeForLog())
+        .startsWith("git: the repository could not be read, so the build sees no .git: ");
+  }
+
   /**
    * Unpacks the source stage's tar with the project's files (as the build context lists them) and
    * the git directory, then asks git there what it is asked on the host.
