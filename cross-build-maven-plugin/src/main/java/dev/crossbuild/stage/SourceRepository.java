@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +31,7 @@ public final class SourceRepository {
   private final BuildRepository repository;
   private final String projectVersion;
   private final String unreadable;
-  private Path written;
+  private WrittenGitDir written;
   private Map<String, String> variables;
 
   private SourceRepository(BuildRepository repository, String projectVersion, String unreadable) {
@@ -126,11 +128,11 @@ public final class SourceRepository {
     if (!shipsGitDir()) {
       return;
     }
-    Path dir = gitDir(outputDir);
+    WrittenGitDir git = gitDir(outputDir);
     String prefix = Dockerfiles.SOURCE_DIR + "/.git/";
-    tar.addDirectory(dir, filesOf(dir), prefix);
+    tar.addDirectory(git.dir(), git.files(), prefix);
     // git takes a directory for a repository only with refs/ and objects/ in it, even when empty.
-    emptyDirectoriesOf(dir).forEach(d -> tar.addEmptyDirectory(prefix + d));
+    git.emptyDirectories().forEach(d -> tar.addEmptyDirectory(prefix + d));
   }
 
   /** One line for the target's log: what the build sees of the repository. */
@@ -166,66 +168,46 @@ public final class SourceRepository {
     }
   }
 
-  private synchronized Path gitDir(Path outputDir) {
+  /** The git directory as written once for every target: its files and its empty directories. */
+  private record WrittenGitDir(Path dir, List<String> files, List<String> emptyDirectories) {}
+
+  private synchronized WrittenGitDir gitDir(Path outputDir) {
     if (written == null) {
       Path dir = outputDir.resolve(GIT_DIR);
       try {
-        deleteTree(dir);
+        NativeResources.deleteTree(dir);
         Files.createDirectories(dir);
         repository.writeGitDir(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "Cannot write the git directory for the build into " + dir, e);
-      } catch (GitException e) {
+        written = listed(dir);
+      } catch (IOException | GitException e) {
         throw new UncheckedIOException(
             "Cannot write the git directory for the build into " + dir,
-            new IOException(e.getMessage(), e));
+            e instanceof IOException io ? io : new IOException(e.getMessage(), e));
       }
-      written = dir;
     }
     return written;
   }
 
-  private static List<String> filesOf(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
+  /** One walk: the regular files, and the directories no other path is in. */
+  private static WrittenGitDir listed(Path dir) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      paths = walk.filter(p -> !p.equals(dir)).toList();
     }
-  }
-
-  private static List<String> emptyDirectoriesOf(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      return paths
-          .filter(p -> !p.equals(dir) && Files.isDirectory(p) && isEmpty(p))
-          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
-    }
-  }
-
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+    Set<Path> parents = new HashSet<>();
+    paths.forEach(p -> parents.add(p.getParent()));
+    List<String> files = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    for (Path p : paths) {
+      String relative = dir.relativize(p).toString().replace('\\', '/');
+      if (Files.isRegularFile(p)) {
+        files.add(relative);
+      } else if (Files.isDirectory(p) && !parents.contains(p)) {
+        empty.add(relative);
       }
     }
+    Collections.sort(files);
+    Collections.sort(empty);
+    return new WrittenGitDir(dir, List.copyOf(files), List.copyOf(empty));
   }
 }
