@@ -28,7 +28,8 @@ record ShippedHistory(List<RevCommit> commits, SortedSet<ObjectId> shallow) {
       RevWalk walk, ObjectId head, int maxCommits, Set<ObjectId> hostShallow) throws IOException {
     walk.reset();
     walk.setRetainBody(false);
-    walk.markStart(walk.parseCommit(head));
+    RevCommit start = walk.parseCommit(head);
+    walk.markStart(start);
     Set<RevCommit> picked = new LinkedHashSet<>();
     for (RevCommit c : walk) {
       picked.add(c);
@@ -49,18 +50,17 @@ record ShippedHistory(List<RevCommit> commits, SortedSet<ObjectId> shallow) {
     }
     // A cut merge hides its other parents too; keep only what git can still reach from HEAD.
     Set<RevCommit> reachable = new HashSet<>();
-    Deque<RevCommit> todo = new ArrayDeque<>();
-    RevCommit start = walk.parseCommit(head);
+    Deque<RevCommit> pending = new ArrayDeque<>();
     reachable.add(start);
-    todo.add(start);
-    while (!todo.isEmpty()) {
-      RevCommit c = todo.remove();
+    pending.add(start);
+    while (!pending.isEmpty()) {
+      RevCommit c = pending.remove();
       if (cut.contains(c)) {
         continue;
       }
       for (RevCommit p : c.getParents()) {
         if (reachable.add(p)) {
-          todo.add(p);
+          pending.add(p);
         }
       }
     }
