@@ -10,7 +10,8 @@ public final class BinaryDescriptions {
 
   /**
    * E.g. {@code hello: ELF arm64 64-bit, dynamic (/lib/ld-linux-aarch64.so.1), NEEDED libz.so.1
-   * libc.so.6, glibc>=2.34}.
+   * libc.so.6, glibc>=2.34}, or for musl {@code hello: ELF amd64 64-bit, dynamic
+   * (/lib/ld-musl-x86_64.so.1), musl, NEEDED libc.so}.
    */
   public static String line(BinaryInfo b) {
     List<String> parts = new ArrayList<>();
@@ -19,6 +20,9 @@ public final class BinaryDescriptions {
         b.dynamic()
             ? "dynamic" + (b.interpreter() == null ? "" : " (" + b.interpreter() + ")")
             : "static");
+    if (LibcEvidence.MUSL.equals(b.libc())) {
+      parts.add(LibcEvidence.MUSL); // glibc is implied by the glibc>= part, which musl never has
+    }
     if (!b.needed().isEmpty()) {
       parts.add("NEEDED " + String.join(" ", b.needed()));
     }

@@ -20,6 +20,12 @@ import java.util.Objects;
  * @param glibc the highest GLIBC_x.y[.z] symbol version it requires, e.g. "2.34", or {@code null}
  * @param glibcxx the highest GLIBCXX_x.y.z symbol version it requires, e.g. "3.4.21", or {@code
  *     null}
+ * @param libc the C library an ELF binary was linked against, "glibc" or "musl", or {@code null}
+ *     when it shows none (a static program without glibc's start files, such as a Go program; a
+ *     shared library needing no libc; any Mach-O or PE file). glibc shows by its loader (ld-linux*,
+ *     ld64.so.*), NEEDED libc.so.6, a GLIBC_ symbol version or the GNU ABI tag note that its start
+ *     files put into every executable, static ones too; musl by its loader (ld-musl-*.so.1) or
+ *     NEEDED libc.so / libc.musl-*.so.1. When both show, "glibc".
  */
 public record BinaryInfo(
     String path,
@@ -30,7 +36,8 @@ public record BinaryInfo(
     String interpreter,
     List<String> needed,
     String glibc,
-    String glibcxx) {
+    String glibcxx,
+    String libc) {
 
   /** Checks the mandatory fields and copies {@code needed} so that the record stays immutable. */
   public BinaryInfo {
@@ -43,6 +50,6 @@ public record BinaryInfo(
   /** The same binary reported under another machine name (used for universal Mach-O files). */
   BinaryInfo withMachine(String newMachine) {
     return new BinaryInfo(
-        path, format, newMachine, bits, dynamic, interpreter, needed, glibc, glibcxx);
+        path, format, newMachine, bits, dynamic, interpreter, needed, glibc, glibcxx, libc);
   }
 }

@@ -12,14 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the ELF header, program headers and dynamic section of one file: the machine, the loader it
- * asks for, the libraries it needs and the glibc/libstdc++ symbol versions it requires.
+ * Reads the ELF header, program headers, dynamic section and notes of one file: the machine, the
+ * loader it asks for, the libraries it needs, the glibc/libstdc++ symbol versions it requires and
+ * the C library it was linked against.
  */
 final class ElfReader {
 
   private static final long PT_LOAD = 1;
   private static final long PT_DYNAMIC = 2;
   private static final long PT_INTERP = 3;
+  private static final long PT_NOTE = 4;
+  private static final long NT_GNU_ABI_TAG = 1;
   private static final long SHT_DYNAMIC = 6;
   private static final long SHT_GNU_VERNEED = 0x6ffffffeL;
   private static final long DT_NULL = 0;
@@ -40,7 +43,7 @@ final class ElfReader {
   private static final Pattern GLIBCXX = Pattern.compile("GLIBCXX_(\\d+(?:\\.\\d+)+)");
   private static final String DYNSTR = "ELF dynamic string table";
 
-  private record Segment(long type, long offset, long vaddr, long filesz) {}
+  private record Segment(long type, long offset, long vaddr, long filesz, long align) {}
 
   private record Section(long type, long offset, long size, int link, long info) {}
 
@@ -114,6 +117,7 @@ final class ElfReader {
       glibc = GlibcVersions.max(glibc, numbered(GLIBC, version));
       glibcxx = GlibcVersions.max(glibcxx, numbered(GLIBCXX, version));
     }
+    String libc = LibcEvidence.libc(interpreter, needed, versions, hasGnuAbiTag(segments));
     return new BinaryInfo(
         file.path(),
         BinaryFormat.ELF,
@@ -123,7 +127,57 @@ final class ElfReader {
         interpreter,
         needed,
         glibc,
-        glibcxx);
+        glibcxx,
+        libc);
+  }
+
+  /** Whether a PT_NOTE segment holds an NT_GNU_ABI_TAG note, which glibc's crt1.o contributes. */
+  private boolean hasGnuAbiTag(List<Segment> segments) throws IOException {
+    for (Segment segment : segments) {
+      if (segment.type() == PT_NOTE
+          && segment.filesz() > 0
+          && hasGnuAbiTag(
+              file.read(segment.offset(), segment.filesz(), "ELF note", order),
+              segment.align() == 8 ? 8 : 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Walks the notes of one segment (Elf32_Nhdr and Elf64_Nhdr alike: three 32-bit words, then the
+   * owner name and the descriptor, each padded to {@code align}, which is 4 except in segments
+   * aligned to 8 such as .note.gnu.property). A malformed note ends the walk without failing the
+   * audit: notes are optional, and one that cannot be read says nothing about the C library.
+   */
+  private static boolean hasGnuAbiTag(ByteBuffer notes, int align) {
+    long at = 0;
+    while (at + 12 <= notes.limit()) {
+      long nameSize = u32(notes, (int) at);
+      long descSize = u32(notes, (int) at + 4);
+      long type = u32(notes, (int) at + 8);
+      long name = at + 12;
+      if (name + nameSize > notes.limit()) {
+        return false;
+      }
+      if (type == NT_GNU_ABI_TAG && nameSize == 4 && isGnu(notes, (int) name)) {
+        return true;
+      }
+      at = name + padded(nameSize, align) + padded(descSize, align);
+    }
+    return false;
+  }
+
+  private static boolean isGnu(ByteBuffer notes, int at) {
+    return notes.get(at) == 'G'
+        && notes.get(at + 1) == 'N'
+        && notes.get(at + 2) == 'U'
+        && notes.get(at + 3) == 0;
+  }
+
+  private static long padded(long size, int align) {
+    return (size + align - 1) & -align;
   }
 
   /**
@@ -235,9 +289,14 @@ final class ElfReader {
                   u32(table, at),
                   table.getLong(at + 8),
                   table.getLong(at + 16),
-                  table.getLong(at + 32))
+                  table.getLong(at + 32),
+                  table.getLong(at + 48))
               : new Segment(
-                  u32(table, at), u32(table, at + 4), u32(table, at + 8), u32(table, at + 16)));
+                  u32(table, at),
+                  u32(table, at + 4),
+                  u32(table, at + 8),
+                  u32(table, at + 16),
+                  u32(table, at + 28)));
     }
     return segments;
   }

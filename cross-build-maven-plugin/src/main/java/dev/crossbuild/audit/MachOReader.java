@@ -109,6 +109,7 @@ final class MachOReader {
         interpreter,
         needed,
         null,
+        null,
         null);
   }
 

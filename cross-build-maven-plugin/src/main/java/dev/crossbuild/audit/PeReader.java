@@ -81,6 +81,7 @@ final class PeReader {
             null,
             needed,
             null,
+            null,
             null));
   }
 

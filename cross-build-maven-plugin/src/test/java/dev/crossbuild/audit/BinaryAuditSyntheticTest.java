@@ -44,6 +44,7 @@ class BinaryAuditSyntheticTest {
                 DYLD,
                 List.of(LIB_SYSTEM, "@rpath/libfoo.dylib"),
                 null,
+                null,
                 null));
   }
 
@@ -60,7 +61,7 @@ class BinaryAuditSyntheticTest {
     assertThat(audit(thirtyTwo, "b"))
         .contains(
             new BinaryInfo(
-                "b", BinaryFormat.MACH_O, "386", 32, false, null, List.of(), null, null));
+                "b", BinaryFormat.MACH_O, "386", 32, false, null, List.of(), null, null, null));
   }
 
   @Test
@@ -82,6 +83,7 @@ class BinaryAuditSyntheticTest {
                 true,
                 DYLD,
                 List.of(LIB_SYSTEM),
+                null,
                 null,
                 null));
   }
@@ -130,6 +132,7 @@ class BinaryAuditSyntheticTest {
                 null,
                 List.of("KERNEL32.dll", "VCRUNTIME140.dll"),
                 null,
+                null,
                 null));
   }
 
@@ -153,6 +156,7 @@ class BinaryAuditSyntheticTest {
                 false,
                 null,
                 List.of(),
+                null,
                 null,
                 null));
   }
@@ -203,7 +207,8 @@ class BinaryAuditSyntheticTest {
                 "/lib64/ld64.so.1",
                 List.of(),
                 null,
-                null));
+                null,
+                "glibc"));
     assertThat(audit(SyntheticBinaries.elf(true, ByteOrder.LITTLE_ENDIAN, 21, null), "le"))
         .get()
         .extracting(BinaryInfo::machine)

@@ -35,7 +35,8 @@ class BinaryAuditTest {
                 "/lib64/ld-linux-x86-64.so.2",
                 List.of("libc.so.6"),
                 "2.34",
-                null));
+                null,
+                "glibc"));
   }
 
   @Test
@@ -50,6 +51,7 @@ class BinaryAuditTest {
                 false,
                 null,
                 List.of(),
+                null,
                 null,
                 null));
   }
@@ -67,7 +69,8 @@ class BinaryAuditTest {
                 "/lib/ld-linux-aarch64.so.1",
                 List.of("libc.so.6"),
                 "2.34",
-                null));
+                null,
+                "glibc"));
   }
 
   @Test
@@ -83,7 +86,8 @@ class BinaryAuditTest {
                 "/lib/ld-linux-armhf.so.3",
                 List.of("libc.so.6"),
                 "2.34",
-                null));
+                null,
+                "glibc"));
   }
 
   @Test
@@ -100,7 +104,8 @@ class BinaryAuditTest {
                 null,
                 List.of("libm.so.6", "libc.so.6"),
                 "2.2.5",
-                null));
+                null,
+                "glibc"));
   }
 
   @Test
@@ -118,7 +123,8 @@ class BinaryAuditTest {
                 "/lib64/ld-linux-x86-64.so.2",
                 List.of("libstdc++.so.6", "libgcc_s.so.1", "libc.so.6"),
                 "2.34",
-                "3.4.21"));
+                "3.4.21",
+                "glibc"));
   }
 
   @Test

@@ -290,6 +290,6 @@ final class SampleResults {
       String glibc,
       String glibcxx) {
     return new BinaryInfo(
-        path, BinaryFormat.ELF, machine, 64, dynamic, interpreter, needed, glibc, glibcxx);
+        path, BinaryFormat.ELF, machine, 64, dynamic, interpreter, needed, glibc, glibcxx, null);
   }
 }
