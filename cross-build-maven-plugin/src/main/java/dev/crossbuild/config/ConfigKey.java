@@ -43,6 +43,11 @@ public enum ConfigKey {
   BUILD_CACHE_DIRECTORY,
   BUILD_CACHE_MAX_SIZE,
   GLIBC_MAX,
+  NEEDED_LIBRARIES,
+  /** The glibc every glibc Linux target's outputs must run on. */
+  GLIBC,
+  /** The glibc one target's outputs must run on. */
+  TARGET_GLIBC,
   SMOKE_PACKAGES,
   SMOKE_FILES,
   /** The environment variable that fixes the archives' time. */

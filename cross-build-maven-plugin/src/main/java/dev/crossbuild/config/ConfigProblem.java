@@ -104,4 +104,18 @@ public interface ConfigProblem {
       return ConfigKey.IMAGE;
     }
   }
+
+  /**
+   * No known base image for the target's architecture has a glibc at most the floor asked for, so
+   * its outputs could not meet it: said before anything is built.
+   *
+   * @param key {@link ConfigKey#GLIBC} or {@link ConfigKey#TARGET_GLIBC}, whichever gave the floor
+   * @param value the floor, e.g. {@code 2.17}
+   * @param oldestFloor the lowest floor a base image meets for the target ({@code 2.31}), or null
+   *     when no known release has an image for its architecture
+   * @param oldestRelease the Debian release of that image ({@code bullseye}), or null
+   */
+  record NoReleaseForGlibc(
+      ConfigKey key, String triple, String value, String oldestFloor, String oldestRelease)
+      implements ConfigProblem {}
 }

@@ -4,6 +4,7 @@ import dev.crossbuild.recipe.Presets;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;
 import dev.crossbuild.recipe.UnknownPresetException;
+import dev.crossbuild.target.DebianReleases;
 import dev.crossbuild.target.InvalidTripleException;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
@@ -40,9 +41,16 @@ public final class ConfigResolver {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final TargetCatalog catalog;
+  private final DebianReleases releases;
 
+  /** With the Debian releases shipped with the plugin, for the glibc floors. */
   public ConfigResolver(TargetCatalog catalog) {
+    this(catalog, DebianReleases.builtIn());
+  }
+
+  public ConfigResolver(TargetCatalog catalog, DebianReleases releases) {
     this.catalog = catalog;
+    this.releases = releases;
   }
 
   /**
@@ -55,9 +63,20 @@ public final class ConfigResolver {
     Map<String, String> images = new LinkedHashMap<>();
     Map<String, String> smokeTests = new LinkedHashMap<>();
     Map<String, String> resourceDirs = new LinkedHashMap<>();
-    List<TargetRequest> targets =
+    List<TargetRequest> requested =
         targets(raw, builderIds, images, smokeTests, resourceDirs, problems);
-    OutputRules outputRules = OutputRulesResolver.resolve(raw.outputRules(), smokeTests, problems);
+    // a glibc floor may give a target the base image of an older Debian release
+    GlibcFloorResolver.Floors glibc =
+        GlibcFloorResolver.resolve(
+            raw.outputRules().glibc(),
+            raw.targets(),
+            requested,
+            images.keySet(),
+            releases,
+            problems);
+    List<TargetRequest> targets = glibc.targets();
+    OutputRules outputRules =
+        OutputRulesResolver.resolve(raw.outputRules(), smokeTests, glibc.floors(), problems);
     Recipe recipe = recipe(raw, problems);
     CaCertificates ca = caCertificates(raw, problems);
     CacheConfig cache = CacheResolver.resolve(raw.cache(), problems);
@@ -254,7 +273,8 @@ public final class ConfigResolver {
   /**
    * A target whose architecture has Debian packages only from a later release (riscv64: trixie)
    * can't get its {@code <setup>} packages from an image of an earlier one: said before any image
-   * is built.
+   * is built. The catalog image is the one a glibc floor picked, which is always of a release with
+   * images, and so packages, for the target's architecture.
    */
   private static void releaseWithPackages(
       List<TargetRequest> targets,

@@ -1,5 +1,6 @@
 package dev.crossbuild.config;
 
+import dev.crossbuild.target.DebianReleases;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,10 @@ import java.util.Map;
  * @param smokeFiles project files or directories (relative to the project) copied beside the
  *     outputs for the smoke test only, keeping their relative paths (test data, compiled test
  *     classes)
+ * @param glibcFloors the glibc each target's outputs must run on ({@code <glibc>}, the target's own
+ *     over the plugin's): triple -> version, only for the glibc Linux targets that have one
+ * @param neededPolicy what a NEEDED library that is neither shipped nor a system library does
+ *     ({@code <neededLibraries>}): warn by default
  */
 public record OutputRules(
     long sourceDateEpoch,
@@ -28,7 +33,9 @@ public record OutputRules(
     String smokeTest,
     Map<String, String> smokeTests,
     List<String> smokePackages,
-    List<String> smokeFiles) {
+    List<String> smokeFiles,
+    Map<String, String> glibcFloors,
+    NeededPolicy neededPolicy) {
 
   /**
    * 1980-01-01T00:00:00Z: the epoch when neither SOURCE_DATE_EPOCH nor a commit is known (zip needs
@@ -40,16 +47,61 @@ public record OutputRules(
     smokeTests = smokeTests == null ? Map.of() : Map.copyOf(smokeTests);
     smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
     smokeFiles = smokeFiles == null ? List.of() : List.copyOf(smokeFiles);
+    glibcFloors = glibcFloors == null ? Map.of() : Map.copyOf(glibcFloors);
+    neededPolicy = neededPolicy == null ? NeededPolicy.WARN : neededPolicy;
+  }
+
+  /** Without glibc floors. */
+  public OutputRules(
+      long sourceDateEpoch,
+      String epochSource,
+      String glibcMax,
+      String smokeTest,
+      Map<String, String> smokeTests,
+      List<String> smokePackages,
+      List<String> smokeFiles) {
+    this(
+        sourceDateEpoch,
+        epochSource,
+        glibcMax,
+        smokeTest,
+        smokeTests,
+        smokePackages,
+        smokeFiles,
+        Map.of(),
+        NeededPolicy.WARN);
   }
 
   /** No ceiling, no smoke test, the fixed epoch. */
   public static OutputRules defaults() {
-    return new OutputRules(FIXED_EPOCH, "a fixed date", null, null, Map.of(), List.of(), List.of());
+    return new OutputRules(
+        FIXED_EPOCH,
+        "a fixed date",
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        NeededPolicy.WARN);
   }
 
   /** The smoke test command of a target, or null when it has none. */
   public String smokeTestFor(String triple) {
     String command = smokeTests.getOrDefault(triple, smokeTest);
     return command == null || command.isBlank() ? null : command.strip();
+  }
+
+  /**
+   * The highest glibc a target's outputs may require: the lower of {@link #glibcMax} and the
+   * target's floor ({@link #glibcFloors}), or null when it has neither. The audit checks the
+   * outputs against it.
+   */
+  public String glibcCeiling(String triple) {
+    String floor = glibcFloors.get(triple);
+    if (glibcMax == null || floor == null) {
+      return glibcMax == null ? floor : glibcMax;
+    }
+    return DebianReleases.compareGlibc(floor, glibcMax) < 0 ? floor : glibcMax;
   }
 }

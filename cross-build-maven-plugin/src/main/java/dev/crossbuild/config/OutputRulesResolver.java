@@ -4,15 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Checks the epoch, {@code <glibcMax>} and the smoke test settings; problems join the others. */
+/**
+ * Checks the epoch, {@code <glibcMax>} and the smoke test settings, and takes the glibc floors
+ * {@link GlibcFloorResolver} checked; problems join the others.
+ */
 final class OutputRulesResolver {
 
-  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
+  /** A glibc version as {@code <glibcMax>} and {@code <glibc>} take it: {@code 2.28}. */
+  static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
 
   private OutputRulesResolver() {}
 
   static OutputRules resolve(
-      RawOutputRules raw, Map<String, String> smokeTests, List<ConfigProblem> problems) {
+      RawOutputRules raw,
+      Map<String, String> smokeTests,
+      Map<String, String> glibcFloors,
+      List<ConfigProblem> problems) {
     long epoch = OutputRules.FIXED_EPOCH;
     String source = "a fixed date (1980-01-01)";
     String env = raw.sourceDateEpoch() == null ? null : raw.sourceDateEpoch().strip();
@@ -50,6 +57,19 @@ final class OutputRulesResolver {
         smokeFiles.add(file);
       }
     }
+    NeededPolicy needed = NeededPolicy.WARN;
+    if (raw.neededLibraries() != null && !raw.neededLibraries().isBlank()) {
+      try {
+        needed = NeededPolicy.parse(raw.neededLibraries());
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new ConfigProblem.Unknown(
+                ConfigKey.NEEDED_LIBRARIES,
+                raw.neededLibraries().strip(),
+                null,
+                NeededPolicy.ids()));
+      }
+    }
     return new OutputRules(
         epoch,
         source,
@@ -57,6 +77,8 @@ final class OutputRulesResolver {
         smokeTest,
         smokeTests,
         raw.smokePackages().stream().map(String::strip).toList(),
-        smokeFiles);
+        smokeFiles,
+        glibcFloors,
+        needed);
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param smokeTest {@code <smokeTest>} ({@code -Dcross.smokeTest}), or null
  * @param smokePackages {@code <smokePackages>}
  * @param smokeFiles {@code <smokeFiles>}
+ * @param glibc {@code <glibc>} ({@code -Dcross.glibc}): the glibc the outputs must run on, or null
+ * @param neededLibraries {@code <neededLibraries>} ({@code -Dcross.neededLibraries}), or null
  */
 public record RawOutputRules(
     String sourceDateEpoch,
@@ -18,11 +20,36 @@ public record RawOutputRules(
     String glibcMax,
     String smokeTest,
     List<String> smokePackages,
-    List<String> smokeFiles) {
+    List<String> smokeFiles,
+    String glibc,
+    String neededLibraries) {
 
   public RawOutputRules {
     smokePackages = smokePackages == null ? List.of() : List.copyOf(smokePackages);
     smokeFiles = smokeFiles == null ? List.of() : List.copyOf(smokeFiles);
+  }
+
+  /** Without a policy for unlisted libraries. */
+  public RawOutputRules(
+      String sourceDateEpoch,
+      Long commitTime,
+      String glibcMax,
+      String smokeTest,
+      List<String> smokePackages,
+      List<String> smokeFiles,
+      String glibc) {
+    this(sourceDateEpoch, commitTime, glibcMax, smokeTest, smokePackages, smokeFiles, glibc, null);
+  }
+
+  /** Without a glibc floor. */
+  public RawOutputRules(
+      String sourceDateEpoch,
+      Long commitTime,
+      String glibcMax,
+      String smokeTest,
+      List<String> smokePackages,
+      List<String> smokeFiles) {
+    this(sourceDateEpoch, commitTime, glibcMax, smokeTest, smokePackages, smokeFiles, null);
   }
 
   /** Without smoke files. */
@@ -37,6 +64,6 @@ public record RawOutputRules(
 
   /** Nothing given. */
   public static RawOutputRules none() {
-    return new RawOutputRules(null, null, null, null, List.of(), List.of());
+    return new RawOutputRules(null, null, null, null, List.of(), List.of(), null, null);
   }
 }

@@ -12,6 +12,8 @@ package dev.crossbuild.config;
  * @param smokeTest its own {@code <smokeTest>} (empty: none), or null for the plugin's
  * @param nativeResourceDir where its outputs go in the classes with native resources on, instead of
  *     {@code <nativeResourcePath>/<classifier>}, or null
+ * @param glibc its own {@code <glibc>} (the glibc its outputs must run on), over the plugin's, or
+ *     null
  */
 public record RawTarget(
     String triple,
@@ -20,7 +22,20 @@ public record RawTarget(
     String image,
     String classifier,
     String smokeTest,
-    String nativeResourceDir) {
+    String nativeResourceDir,
+    String glibc) {
+
+  /** A target without its own glibc floor. */
+  public RawTarget(
+      String triple,
+      String strategy,
+      String builder,
+      String image,
+      String classifier,
+      String smokeTest,
+      String nativeResourceDir) {
+    this(triple, strategy, builder, image, classifier, smokeTest, nativeResourceDir, null);
+  }
 
   /** A target with the default place in the classes. */
   public RawTarget(

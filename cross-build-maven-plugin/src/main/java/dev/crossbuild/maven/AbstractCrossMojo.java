@@ -43,10 +43,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * cross}, {@code emulated}, {@code host}: forces how it is built), {@code <builder>} (the id of
    * the builder to use), {@code <image>} (its own base image, over the plugin-level one), {@code
    * <classifier>} (instead of the os-maven-plugin style one, e.g. {@code linux-aarch_64}), {@code
-   * <smokeTest>} (its own; an empty one turns it off) and {@code <nativeResourceDir>} (where its
+   * <smokeTest>} (its own; an empty one turns it off), {@code <nativeResourceDir>} (where its
    * outputs go in the jar with {@code <nativeResources>}, instead of {@code
-   * <nativeResourcePath>/<classifier>}). No default: a build without targets fails. {@code
-   * -Dcross.targets} selects among them.
+   * <nativeResourcePath>/<classifier>}) and {@code <glibc>} (its own glibc floor, over the
+   * plugin-level one). No default: a build without targets fails. {@code -Dcross.targets} selects
+   * among them.
    *
    * @since 0.1.0
    */
@@ -248,6 +249,40 @@ abstract class AbstractCrossMojo extends AbstractMojo {
   protected String glibcMax;
 
   /**
+   * The oldest glibc the outputs must run on, e.g. {@code 2.31} for Debian 11, Ubuntu 20.04 and
+   * later. The Debian base image of every glibc Linux target (the target catalog's) becomes that of
+   * the newest Debian release whose glibc is at most this: bullseye (glibc 2.31), bookworm (2.36,
+   * the catalog's default) or trixie (2.41; riscv64 has images only from trixie on). A target whose
+   * catalog release already meets it keeps its image. A floor no known release meets (e.g. {@code
+   * 2.17}, or below {@code 2.41} for riscv64) fails the build before anything is built, naming the
+   * oldest floor for the target. The audit then checks the outputs against it as it does against
+   * {@code <glibcMax>} (the lower of the two is the ceiling): an output that needs a newer {@code
+   * GLIBC_} symbol version fails the target. A {@code <target>} can give its own {@code <glibc>},
+   * which wins; a target with its own {@code <image>} keeps that image, and only the audit checks
+   * its floor. musl, macOS and Windows targets use no glibc and ignore it. Example: {@code
+   * <glibc>2.31</glibc>}, or {@code -Dcross.glibc=2.31}. Default: none (the catalog's images,
+   * bookworm but for riscv64).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "cross.glibc")
+  protected String glibc;
+
+  /**
+   * What a shared library an ELF output needs ({@code NEEDED}) does to the target when it is
+   * neither in the archive nor a system library every Linux of the target's C library has: {@code
+   * warn} (the default) names it and the Debian package that provided it in the build image, {@code
+   * fail} fails the target with the same words, {@code ignore} says nothing. System libraries are a
+   * fixed list, as auditwheel's manylinux policy judges them (libc, libm, libpthread, libdl, librt,
+   * libgcc_s, libstdc++, the loaders; musl's libc.so), never what the base image holds: every
+   * Debian image has zlib1g, yet distroless, scratch and slim JRE images lack it, so {@code
+   * libz.so.1} warns. Example: {@code <neededLibraries>fail</neededLibraries>}, or {@code
+   * -Dcross.neededLibraries=fail}.
+   */
+  @Parameter(property = "cross.neededLibraries", defaultValue = "warn")
+  protected String neededLibraries;
+
+  /**
    * A command run after the build, in a container of the target's platform (natively or under
    * QEMU), with the target's outputs in its working directory, e.g. {@code ./hello --version}. A
    * non-zero exit fails the target; a platform that can't run here is skipped with a line saying
@@ -372,6 +407,8 @@ abstract class AbstractCrossMojo extends AbstractMojo {
             .sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"))
             .commitTime(GitInfo.commitTimeAround(projectDir).orElse(null))
             .glibcMax(glibcMax)
+            .glibc(glibc)
+            .neededLibraries(neededLibraries)
             .smokeTest(smokeTest)
             .smokePackages(smokePackages)
             .smokeFiles(smokeFiles)

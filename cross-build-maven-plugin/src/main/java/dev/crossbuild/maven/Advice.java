@@ -29,6 +29,8 @@ public final class Advice {
   private static final String CACHE_EXAMPLE =
       "<cache><repository>registry.example.com/team/cache</repository></cache>";
 
+  private static final String GLIBC_EXAMPLE = "<glibc>2.31</glibc>";
+
   private Advice() {}
 
   /** Every configuration problem in one failure. */
@@ -185,8 +187,45 @@ public final class Advice {
           + " <image> out to use the catalog's "
           + p.catalogImage()
           + ".";
+    } else if (problem instanceof ConfigProblem.NoReleaseForGlibc p) {
+      return noReleaseForGlibc(p);
     }
     return noAdvice(problem);
+  }
+
+  /** The floor, where it is set, the lowest one that can be met, and the two ways out. */
+  private static String noReleaseForGlibc(ConfigProblem.NoReleaseForGlibc p) {
+    boolean own = p.key() == ConfigKey.TARGET_GLIBC;
+    String given =
+        own
+            ? "its " + inline("glibc", p.value())
+            : inline("glibc", p.value()) + ", -D" + place(p.key()).property();
+    String image =
+        "give the target your own <image> with glibc "
+            + p.value()
+            + " or older (the audit still checks the floor).";
+    String start =
+        "Target "
+            + p.triple()
+            + ": no known base image has glibc "
+            + p.value()
+            + " or older ("
+            + given
+            + "). ";
+    if (p.oldestFloor() == null) {
+      return start + "No known Debian release has an image for it: " + image;
+    }
+    return start
+        + "The oldest floor for it is "
+        + p.oldestFloor()
+        + " (Debian "
+        + p.oldestRelease()
+        + "). Raise "
+        + (own ? "its " : "")
+        + "<glibc> to "
+        + p.oldestFloor()
+        + " or more, or "
+        + image;
   }
 
   /** {@code Target <triple>: <what is missing>. <what would make it buildable>}. */
@@ -321,6 +360,12 @@ public final class Advice {
               + "</buildCache> (-Dcross.buildCache). Use volume (the default: a named volume per"
               + " project and target), directory (a host directory, which CI can save and restore)"
               + " or none (no cache).";
+      case NEEDED_LIBRARIES ->
+          "Unknown <neededLibraries>"
+              + value
+              + "</neededLibraries> (-Dcross.neededLibraries). Use warn (the default: name each"
+              + " library the archive needs but neither ships nor can expect), fail (fail the"
+              + " target instead) or ignore.";
       default -> noAdvice(p);
     };
   }
@@ -376,6 +421,15 @@ public final class Advice {
               + p.why()
               + ".";
       case GLIBC_MAX -> given + " is not a glibc version. Write e.g. <glibcMax>2.28</glibcMax>.";
+      case GLIBC -> given + " is not a glibc version. Write e.g. " + GLIBC_EXAMPLE + ".";
+      case TARGET_GLIBC ->
+          "Target "
+              + p.owner()
+              + ": "
+              + inline("glibc", p.value())
+              + (p.why() == null
+                  ? " is not a glibc version. Write e.g. " + GLIBC_EXAMPLE + "."
+                  : " does not apply: " + p.why() + ". Remove <glibc> from this target.");
       case SMOKE_FILES ->
           given
               + " must be a path inside the project, relative to it, e.g."
@@ -543,6 +597,9 @@ public final class Advice {
       case BUILD_CACHE_DIRECTORY -> new Place("<buildCacheDirectory>", "cross.buildCacheDirectory");
       case BUILD_CACHE_MAX_SIZE -> new Place("<buildCacheMaxSize>", "cross.buildCacheMaxSize");
       case GLIBC_MAX -> new Place("<glibcMax>", "cross.glibcMax");
+      case NEEDED_LIBRARIES -> new Place("<neededLibraries>", "cross.neededLibraries");
+      case GLIBC -> new Place("<glibc>", "cross.glibc");
+      case TARGET_GLIBC -> new Place("<target><glibc>", null);
       case SMOKE_PACKAGES -> new Place("<smokePackages>", null);
       case SMOKE_FILES -> new Place("<smokeFiles>", null);
       case SOURCE_DATE_EPOCH -> new Place("SOURCE_DATE_EPOCH", null);

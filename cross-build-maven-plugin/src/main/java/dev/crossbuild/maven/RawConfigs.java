@@ -43,6 +43,8 @@ final class RawConfigs {
   private String sourceDateEpoch;
   private Long commitTime;
   private String glibcMax;
+  private String glibc;
+  private String neededLibraries;
   private String smokeTest;
   private List<String> smokePackages;
   private List<String> smokeFiles;
@@ -89,7 +91,14 @@ final class RawConfigs {
         force,
         caCertificates,
         new RawOutputRules(
-            sourceDateEpoch, commitTime, glibcMax, smokeTest, smokePackages, smokeFiles),
+            sourceDateEpoch,
+            commitTime,
+            glibcMax,
+            smokeTest,
+            smokePackages,
+            smokeFiles,
+            glibc,
+            neededLibraries),
         cache,
         new RawConfig.RawBuildCache(buildCache, buildCacheDirectory, buildCacheMaxSize));
   }
@@ -102,7 +111,8 @@ final class RawConfigs {
         t.getImage(),
         t.getClassifier(),
         t.getSmokeTest(),
-        t.getNativeResourceDir());
+        t.getNativeResourceDir(),
+        t.getGlibc());
   }
 
   private static RawConfig.RawBuilder rawBuilder(BuilderParameter b) {
@@ -220,6 +230,16 @@ final class RawConfigs {
 
   RawConfigs glibcMax(String value) {
     glibcMax = value;
+    return this;
+  }
+
+  RawConfigs neededLibraries(String value) {
+    neededLibraries = value;
+    return this;
+  }
+
+  RawConfigs glibc(String value) {
+    glibc = value;
     return this;
   }
 

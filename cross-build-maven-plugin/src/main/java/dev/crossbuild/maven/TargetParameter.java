@@ -4,7 +4,7 @@ package dev.crossbuild.maven;
  * A {@code <target>} in the POM: either just the triple, {@code
  * <target>aarch64-unknown-linux-gnu</target>}, or an element with {@code <triple>} and optional
  * {@code <strategy>}, {@code <builder>}, {@code <image>}, {@code <classifier>}, {@code
- * <smokeTest>}, {@code <nativeResourceDir>}.
+ * <smokeTest>}, {@code <nativeResourceDir>}, {@code <glibc>}.
  */
 public class TargetParameter {
 
@@ -18,6 +18,7 @@ public class TargetParameter {
   private String classifier;
   private String smokeTest;
   private String nativeResourceDir;
+  private String glibc;
 
   /** Called by Maven for the short form {@code <target>triple</target>}. */
   public void set(String value) {
@@ -87,5 +88,19 @@ public class TargetParameter {
 
   public void setNativeResourceDir(String nativeResourceDir) {
     this.nativeResourceDir = nativeResourceDir;
+  }
+
+  /**
+   * The glibc this target's outputs must run on, e.g. {@code 2.31}, over the plugin's {@code
+   * <glibc>}: its base image becomes the newest Debian release with that glibc or an older one, and
+   * the audit fails an output that needs a newer one. Only for glibc Linux targets: on a musl,
+   * macOS or Windows target it is an error.
+   */
+  public String getGlibc() {
+    return glibc;
+  }
+
+  public void setGlibc(String glibc) {
+    this.glibc = glibc;
   }
 }

@@ -35,9 +35,55 @@ public record Target(
     return platform.container();
   }
 
+  /**
+   * Whether the target's C library is musl: its triple's environment starts with {@code musl}
+   * ({@code x86_64-unknown-linux-musl}, {@code armv7-unknown-linux-musleabihf}). Such outputs need
+   * no glibc at all.
+   */
+  public boolean musl() {
+    return triple.env().startsWith("musl");
+  }
+
   /** Same target with another classifier (per-target override in the POM). */
   public Target withClassifier(String newClassifier) {
     return new Target(triple, platform, newClassifier, debianArch, gnuPrefix, baseImage);
+  }
+
+  /**
+   * Same target with the base image of another Debian release (see {@link DebianReleases#pick}):
+   * the release at the start of the image's tag is replaced and the rest of the tag kept, {@code
+   * arm64v8/debian:bookworm-slim} with {@code bullseye} is {@code arm64v8/debian:bullseye-slim}. An
+   * image without a tag gets the release as its tag; a target without a base image is returned as
+   * it is.
+   */
+  public Target withBaseRelease(String release) {
+    Objects.requireNonNull(release, "release");
+    if (baseImage == null) {
+      return this;
+    }
+    int tag = tagStart(baseImage);
+    if (tag < 0) {
+      return withBaseImage(baseImage + ":" + release);
+    }
+    int suffix = baseImage.indexOf('-', tag);
+    return withBaseImage(
+        baseImage.substring(0, tag) + release + (suffix < 0 ? "" : baseImage.substring(suffix)));
+  }
+
+  private Target withBaseImage(String image) {
+    return new Target(triple, platform, classifier, debianArch, gnuPrefix, image);
+  }
+
+  /**
+   * Where the tag of an image reference starts (after its {@code :}), or -1 when it has none: a
+   * {@code :} before the last {@code /} is a registry port.
+   */
+  static int tagStart(String image) {
+    if (image == null) {
+      return -1;
+    }
+    int colon = image.lastIndexOf(':');
+    return colon > image.lastIndexOf('/') ? colon + 1 : -1;
   }
 
   @Override

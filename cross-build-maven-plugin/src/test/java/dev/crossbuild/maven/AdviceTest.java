@@ -8,6 +8,7 @@ import dev.crossbuild.config.ConfigProblem;
 import dev.crossbuild.config.ConfigResolver;
 import dev.crossbuild.config.InvalidConfigException;
 import dev.crossbuild.config.RawConfig;
+import dev.crossbuild.config.RawOutputRules;
 import dev.crossbuild.config.RawTarget;
 import dev.crossbuild.config.Strategy;
 import dev.crossbuild.plan.UnbuildableTarget;
@@ -91,6 +92,39 @@ class AdviceTest {
                             + " Use letters, digits and _.\n"
                             + "  - The custom recipe needs a <buildCommand> (-Dcross.buildCommand),"
                             + " e.g. <buildCommand>make</buildCommand>."));
+  }
+
+  @Test
+  void aGlibcFloorNoBaseImageMeetsFailsThePlanSayingWhatToDo() {
+    RawConfig raw =
+        new RawConfig(
+            dir,
+            "app",
+            "1.0",
+            dir.resolve("target/cross"),
+            List.of(RawTarget.of("aarch64-unknown-linux-gnu")),
+            null,
+            new RecipeOverrides("make", null, null, null, null, null, null, null),
+            List.of(),
+            null,
+            2,
+            "auto",
+            false,
+            List.of(),
+            new RawOutputRules(null, null, null, null, List.of(), List.of(), "2.17"));
+
+    assertThatThrownBy(() -> new ConfigResolver(TargetCatalog.builtIn()).resolve(raw))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(Advice.failure(e))
+                    .hasMessage(
+                        "1 configuration problem(s) in the cross-build plugin's <configuration>:\n"
+                            + "  - Target aarch64-unknown-linux-gnu: no known base image has glibc"
+                            + " 2.17 or older (<glibc>2.17</glibc>, -Dcross.glibc). The oldest"
+                            + " floor for it is 2.31 (Debian bullseye). Raise <glibc> to 2.31 or"
+                            + " more, or give the target your own <image> with glibc 2.17 or older"
+                            + " (the audit still checks the floor)."));
   }
 
   /** A problem, where it is in the POM, and what the user reads. */
@@ -277,6 +311,56 @@ class AdviceTest {
               "cross.glibcMax",
               "'2.x' in <glibcMax> (-Dcross.glibcMax) is not a glibc version. Write e.g."
                   + " <glibcMax>2.28</glibcMax>."),
+          new Said(
+              new ConfigProblem.Malformed(ConfigKey.GLIBC, "2.x", null, null),
+              "<glibc>",
+              "cross.glibc",
+              "'2.x' in <glibc> (-Dcross.glibc) is not a glibc version. Write e.g."
+                  + " <glibc>2.31</glibc>."),
+          new Said(
+              new ConfigProblem.Malformed(
+                  ConfigKey.TARGET_GLIBC, "latest", "aarch64-unknown-linux-gnu", null),
+              "<target><glibc>",
+              null,
+              "Target aarch64-unknown-linux-gnu: <glibc>latest</glibc> is not a glibc version."
+                  + " Write e.g. <glibc>2.31</glibc>."),
+          new Said(
+              new ConfigProblem.Malformed(
+                  ConfigKey.TARGET_GLIBC,
+                  "2.31",
+                  "x86_64-unknown-linux-musl",
+                  "a musl target does not use glibc"),
+              "<target><glibc>",
+              null,
+              "Target x86_64-unknown-linux-musl: <glibc>2.31</glibc> does not apply: a musl target"
+                  + " does not use glibc. Remove <glibc> from this target."),
+          new Said(
+              new ConfigProblem.NoReleaseForGlibc(
+                  ConfigKey.GLIBC, "aarch64-unknown-linux-gnu", "2.17", "2.31", "bullseye"),
+              "<glibc>",
+              "cross.glibc",
+              "Target aarch64-unknown-linux-gnu: no known base image has glibc 2.17 or older"
+                  + " (<glibc>2.17</glibc>, -Dcross.glibc). The oldest floor for it is 2.31"
+                  + " (Debian bullseye). Raise <glibc> to 2.31 or more, or give the target your own"
+                  + " <image> with glibc 2.17 or older (the audit still checks the floor)."),
+          new Said(
+              new ConfigProblem.NoReleaseForGlibc(
+                  ConfigKey.TARGET_GLIBC, "riscv64gc-unknown-linux-gnu", "2.36", "2.41", "trixie"),
+              "<target><glibc>",
+              null,
+              "Target riscv64gc-unknown-linux-gnu: no known base image has glibc 2.36 or older"
+                  + " (its <glibc>2.36</glibc>). The oldest floor for it is 2.41 (Debian trixie)."
+                  + " Raise its <glibc> to 2.41 or more, or give the target your own <image> with"
+                  + " glibc 2.36 or older (the audit still checks the floor)."),
+          new Said(
+              new ConfigProblem.NoReleaseForGlibc(
+                  ConfigKey.GLIBC, "loongarch64-unknown-linux-gnu", "2.36", null, null),
+              "<glibc>",
+              "cross.glibc",
+              "Target loongarch64-unknown-linux-gnu: no known base image has glibc 2.36 or older"
+                  + " (<glibc>2.36</glibc>, -Dcross.glibc). No known Debian release has an image"
+                  + " for it: give the target your own <image> with glibc 2.36 or older (the audit"
+                  + " still checks the floor)."),
           new Said(
               new ConfigProblem.Malformed(ConfigKey.SMOKE_PACKAGES, "zlib1g; rm", null, null),
               "<smokePackages>",

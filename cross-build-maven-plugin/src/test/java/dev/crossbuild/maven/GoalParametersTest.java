@@ -88,6 +88,8 @@ class GoalParametersTest {
               new File("/srv/cross-out"),
               new InBasedir("target/cross")),
           new Binding("cross.glibcMax", "2.28", "glibcMax", "2.28", null),
+          new Binding("cross.glibc", "2.31", "glibc", "2.31", null),
+          new Binding("cross.neededLibraries", "fail", "neededLibraries", "fail", "warn"),
           new Binding(
               "cross.smokeTest", "./hello --version", "smokeTest", "./hello --version", null),
           new Binding("cross.buildCache", "directory", "buildCache", "directory", "volume"),
@@ -353,7 +355,8 @@ class GoalParametersTest {
                   shortForm.getImage(),
                   shortForm.getClassifier(),
                   shortForm.getSmokeTest(),
-                  shortForm.getNativeResourceDir()))
+                  shortForm.getNativeResourceDir(),
+                  shortForm.getGlibc()))
           .containsOnlyNulls();
       TargetParameter longForm = mojo.targets.get(1);
       assertThat(longForm.getStrategy()).isEqualTo("emulated");
@@ -364,6 +367,7 @@ class GoalParametersTest {
           .as("<smokeTest>none</smokeTest> turns the plugin's off")
           .isEmpty();
       assertThat(longForm.getNativeResourceDir()).isEqualTo("org/example/native/arm64");
+      assertThat(longForm.getGlibc()).isEqualTo("2.31");
       assertThat(mojo.recipe).isEqualTo("make");
       assertThat(mojo.setup).containsExactly("zlib1g-dev");
       assertThat(mojo.buildTools).containsExactly("protobuf-compiler");

@@ -28,6 +28,7 @@ class RawConfigsTest {
     longForm.setClassifier("linux-arm64");
     longForm.setSmokeTest("./hello --help");
     longForm.setNativeResourceDir("native/arm64");
+    longForm.setGlibc("2.36");
     BuilderParameter builder = new BuilderParameter();
     builder.setId("arm-box");
     builder.setHost("tcp://arm-box:2376");
@@ -61,6 +62,7 @@ class RawConfigsTest {
             .sourceDateEpoch("1700000000")
             .commitTime(1690000000L)
             .glibcMax("2.28")
+            .glibc("2.31")
             .smokeTest("./hello --version")
             .smokePackages(List.of("zlib1g"))
             .smokeFiles(List.of("src/smoke"))
@@ -86,7 +88,8 @@ class RawConfigsTest {
                         "{repo}/debian:trixie-slim",
                         "linux-arm64",
                         "./hello --help",
-                        "native/arm64")),
+                        "native/arm64",
+                        "2.36")),
                 "aarch64-unknown-linux-gnu",
                 new RecipeOverrides(
                     "cmake",
@@ -113,7 +116,8 @@ class RawConfigsTest {
                     "2.28",
                     "./hello --version",
                     List.of("zlib1g"),
-                    List.of("src/smoke")),
+                    List.of("src/smoke"),
+                    "2.31"),
                 cache,
                 new RawConfig.RawBuildCache("directory", "/srv/cache", "500M")));
   }
