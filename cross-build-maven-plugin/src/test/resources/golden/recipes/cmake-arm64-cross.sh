@@ -5,7 +5,8 @@ export SOURCE_DATE_EPOCH=1700000000
 cd /src
 mkdir -p /out
 echo "cross-build: building aarch64-unknown-linux-gnu on $(uname -m)"
-cmake -S . -B "target/cmake-$CROSS_TARGET" -DCMAKE_BUILD_TYPE=Release ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}
+cross_forget=$(if [ -f "target/cmake-$CROSS_TARGET/CMakeCache.txt" ]; then sed -n -E '/^CMAKE_/d; s/^([^#/][^=:]*):(BOOL|STRING|PATH|FILEPATH|UNINITIALIZED)=.*/-U \1/p' "target/cmake-$CROSS_TARGET/CMakeCache.txt"; fi)
+cmake -S . -B "target/cmake-$CROSS_TARGET" -DCMAKE_BUILD_TYPE=Release $cross_forget ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}
 cmake --build "target/cmake-$CROSS_TARGET" --parallel "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)"
 cmake --install "target/cmake-$CROSS_TARGET" --prefix "$CROSS_OUT"
 cd /src

@@ -61,15 +61,39 @@ final class CargoPreset implements Preset {
     Map<String, String> vars = new LinkedHashMap<>();
     checks.add(new ToolCheck("cargo", List.of("cargo")));
     vars.putAll(Toolchain.gccEnv(target));
+    boolean musl = Toolchain.musl(target);
+    if (musl) {
+      // Debian's Rust has no standard library for musl; rustup's brings musl's own start files and
+      // libc, and links static programs by itself (crt-static). C from the cc crate gets
+      // $CC_<triple>.
+      after.add(
+          "if command -v rustup >/dev/null 2>&1; then rustup target add "
+              + triple
+              + "; else echo 'cross-build: "
+              + triple
+              + " needs rustup: Debian has no Rust standard library for musl. Use an image with"
+              + " rustup (the cargo recipe's default rust image), or build a -gnu target.' >&2;"
+              + " exit 1; fi");
+      after.addAll(Toolchain.afterInstall(target));
+      if (!cross) {
+        packages.addAll(List.of("gcc", "musl-dev"));
+      }
+    }
     if (cross) {
       String prefix = target.gnuPrefix();
       String upper = triple.toUpperCase(Locale.ROOT).replace('-', '_');
       String lower = triple.replace('-', '_');
       packages.addAll(Toolchain.gccCross(target));
-      checks.add(new ToolCheck("rustup", List.of("libstd-rust-dev:" + target.debianArch())));
-      after.add("if command -v rustup >/dev/null 2>&1; then rustup target add " + triple + "; fi");
+      if (!musl) {
+        checks.add(new ToolCheck("rustup", List.of("libstd-rust-dev:" + target.debianArch())));
+        after.add(
+            "if command -v rustup >/dev/null 2>&1; then rustup target add " + triple + "; fi");
+      }
       vars.put("CROSS_GNU_PREFIX", prefix);
-      vars.put("CARGO_TARGET_" + upper + "_LINKER", prefix + "-gcc");
+      // rustup's musl targets bring their own start files and libc: the plain gcc links them.
+      vars.put(
+          "CARGO_TARGET_" + upper + "_LINKER",
+          (musl ? Toolchain.gccPrefix(target) : prefix) + "-gcc");
       vars.put("CC_" + lower, prefix + "-gcc");
       vars.put("CXX_" + lower, prefix + "-g++");
       vars.put("AR_" + lower, prefix + "-ar");

@@ -60,7 +60,10 @@ final class GccPreset implements Preset {
         new ArrayList<>(
             nativeToolchain
                 ? Toolchain.makeAndGcc(target, cross)
-                : cross ? Toolchain.gccCross(target) : List.of());
+                : cross
+                    ? Toolchain.gccCross(target)
+                    // a native build brings its own compiler, but only Debian's musl-dev makes musl
+                    : Toolchain.musl(target) ? List.of("gcc", "musl-dev") : List.of());
     // ccache for the build cache, wherever the recipe installs a compiler (a native custom build
     // brings its own).
     if (!packages.isEmpty()) {
@@ -69,7 +72,7 @@ final class GccPreset implements Preset {
     return new Defaults(
         packages,
         List.of(),
-        packages.isEmpty() ? List.of() : List.of(Toolchain.CCACHE_LINKS),
+        packages.isEmpty() ? List.of() : Toolchain.afterInstall(target),
         Toolchain.gccEnv(target),
         Map.of(),
         "",

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * {@code go}: modules downloaded and the standard library compiled for the target in the deps
  * stage, so a source change compiles only the project. {@code GOOS}/{@code GOARCH}/{@code GOARM}
- * come from the target; cgo is off (and Go cross-compiles from any builder) unless {@code <env>}
- * sets {@code CGO_ENABLED=1}, which brings in the C toolchain.
+ * come from the target; cgo is off (and Go cross-compiles from any builder, a static program for
+ * musl targets too) unless {@code <env>} sets {@code CGO_ENABLED=1}, which brings in the C
+ * toolchain: for a musl target its musl tools, which link the program statically.
  */
 final class GoPreset implements Preset {
 
@@ -58,15 +59,21 @@ final class GoPreset implements Preset {
       vars.put("GOARM", variant == null ? "7" : variant.replace("v", ""));
     }
     vars.put("CGO_ENABLED", "0");
+    List<String> after = List.of();
     if (cgo(env)) {
       packages.addAll(Toolchain.makeAndGcc(target, cross));
       vars.putAll(Toolchain.gccEnv(target));
+      if (Toolchain.musl(target)) {
+        // Go's own linker would write glibc's loader into a cgo program; $CC links musl (static).
+        vars.put("GOFLAGS", "-ldflags=-linkmode=external");
+        after = Toolchain.afterInstall(target);
+      }
     }
     return new Defaults(
         packages,
         // git for Go's VCS stamping (vcs.revision, vcs.time, vcs.modified) from /src/.git.
         List.of(new ToolCheck("go", List.of("golang-go")), new ToolCheck("git", List.of("git"))),
-        List.of(),
+        after,
         vars,
         Map.of(),
         "go mod download\ngo build -trimpath std",

@@ -116,10 +116,9 @@ public final class BuildReport {
     } else {
       parts.add(r.outputs().size() + " files, " + size(Results.outputBytes(r)));
     }
-    if (r.glibcFloor() != null) {
-      parts.add("glibc>=" + r.glibcFloor());
-    } else if (Results.staticOnly(r)) {
-      parts.add("static");
+    String libc = Results.libc(r);
+    if (libc != null) {
+      parts.add(libc);
     }
     if (r.smokeTest() != null) {
       parts.add("smoke " + (r.smokeTest().startsWith("skipped") ? "skipped" : r.smokeTest()));

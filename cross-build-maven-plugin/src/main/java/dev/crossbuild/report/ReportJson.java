@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.audit.NeededCheck;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.UnreachableBuilder;
 import dev.crossbuild.stage.StageTiming;
 import dev.crossbuild.stage.TargetResult;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code report.json}: every target with its plan, deps image, stages, outputs (size, SHA-256),
@@ -131,8 +134,15 @@ final class ReportJson {
               .put("dynamic", b.dynamic())
               .put("interpreter", b.interpreter())
               .put("glibc", b.glibc())
-              .put("glibcxx", b.glibcxx());
+              .put("glibcxx", b.glibcxx())
+              .put("libc", b.libc());
       b.needed().forEach(bin.putArray("needed")::add);
+    }
+    ArrayNode unlisted = t.putArray("unlistedLibraries");
+    Set<String> shipped = new TreeSet<>();
+    r.outputs().forEach(o -> shipped.add(o.path().substring(o.path().lastIndexOf('/') + 1)));
+    for (NeededCheck.Unlisted u : NeededCheck.unlisted(r.binaries(), shipped)) {
+      unlisted.addObject().put("path", u.path()).put("library", u.library());
     }
     t.put("smokeTest", r.smokeTest());
     t.put("log", r.log() == null ? null : r.log().toString());

@@ -92,10 +92,14 @@ final class Results {
 
   /**
    * What the outputs need from the system they run on: {@code glibc>=2.34} (and {@code
-   * glibcxx>=3.4.30} when C++), {@code static} when every binary is static, or null when nothing
-   * was audited (no binary, or not ELF).
+   * glibcxx>=3.4.30} when C++), {@code static} when every binary is static, {@code musl, static} or
+   * {@code musl} for a musl target (never a glibc version), or null when nothing was audited (no
+   * binary, or not ELF).
    */
   static String abi(TargetResult r) {
+    if (r.planned().target().musl()) {
+      return libc(r);
+    }
     List<String> parts = new ArrayList<>();
     if (r.glibcFloor() != null) {
       parts.add("glibc>=" + r.glibcFloor());
@@ -111,6 +115,23 @@ final class Results {
       parts.add("static");
     }
     return parts.isEmpty() ? null : String.join(", ", parts);
+  }
+
+  /**
+   * The C library part of the summary's cell: {@code glibc>=2.34}, {@code static}, {@code musl,
+   * static} or {@code musl}; null when no binary was audited.
+   */
+  static String libc(TargetResult r) {
+    if (r.binaries().isEmpty()) {
+      return null;
+    }
+    if (r.planned().target().musl()) {
+      return staticOnly(r) ? "musl, static" : "musl";
+    }
+    if (r.glibcFloor() != null) {
+      return "glibc>=" + r.glibcFloor();
+    }
+    return staticOnly(r) ? "static" : null;
   }
 
   /** Whether there are binaries and none of them loads shared libraries. */

@@ -152,7 +152,7 @@ public final class HostBuild {
               + " command write into $CROSS_OUT");
     }
     List<dev.crossbuild.audit.BinaryInfo> binaries =
-        OutputAudit.check(planned.target(), outDir, config.outputRules().glibcMax());
+        OutputAudit.check(planned.target(), outDir, config.outputRules().glibcMax(), null);
     Archives.pack(outDir, archive, config.outputRules().sourceDateEpoch());
     timings.add(new StageTiming(Stages.HOST, start, Instant.now(), "built"));
     listener.stageFinished(triple, Stages.HOST, "built", timings.get(0).elapsed());

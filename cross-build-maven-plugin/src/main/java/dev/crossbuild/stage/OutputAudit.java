@@ -1,8 +1,10 @@
 package dev.crossbuild.stage;
 
 import dev.crossbuild.audit.BinaryAudit;
+import dev.crossbuild.audit.BinaryFormat;
 import dev.crossbuild.audit.BinaryInfo;
 import dev.crossbuild.audit.GlibcVersions;
+import dev.crossbuild.audit.LibcRules;
 import dev.crossbuild.target.Target;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +13,9 @@ import java.util.List;
 
 /**
  * Audits every binary a target produced before it is packed: each must be built for the target's
- * machine (an x86-64 file in the aarch64 archive is a wrong compiler, not a release), and none may
- * need a newer glibc than {@code <glibcMax>}.
+ * machine (an x86-64 file in the aarch64 archive is a wrong compiler, not a release) and against
+ * its C library (nothing of glibc in a musl archive, see {@link LibcRules}), and none may need a
+ * newer glibc than the target's ceiling ({@code <glibc>}, {@code <glibcMax>}).
  */
 final class OutputAudit {
 
@@ -26,6 +29,16 @@ final class OutputAudit {
    * @throws OutputCheckException listing every file that breaks a rule
    */
   static List<BinaryInfo> check(Target target, Path outDir, String glibcMax) throws IOException {
+    return check(target, outDir, glibcMax, null);
+  }
+
+  /**
+   * @param glibcMax the highest glibc an output may need, or null
+   * @param floor the target's {@code <glibc>}, or null: named in the message when it set the
+   *     ceiling
+   */
+  static List<BinaryInfo> check(Target target, Path outDir, String glibcMax, String floor)
+      throws IOException {
     List<BinaryInfo> binaries = BinaryAudit.readAll(outDir);
     List<String> problems = new ArrayList<>();
     String arch = target.platform().arch();
@@ -47,7 +60,29 @@ final class OutputAudit {
                 + ". The build used the wrong compiler: for a cross build use the"
                 + " target's toolchain ($CC, $CROSS_PREFIX-gcc, cargo --target), or remove the file from <artifacts>.");
       }
-      if (glibcMax != null && b.glibc() != null && GlibcVersions.compare(b.glibc(), glibcMax) > 0) {
+      if (target.container() && b.format() == BinaryFormat.ELF) {
+        problems.addAll(LibcRules.problems(b, target.musl(), target.triple().value()));
+      }
+      if (glibcMax != null
+          && b.glibc() != null
+          && GlibcVersions.compare(b.glibc(), glibcMax) > 0
+          && glibcMax.equals(floor)) {
+        problems.add(
+            "output '"
+                + b.path()
+                + "' requires GLIBC_"
+                + b.glibc()
+                + ", above <glibc>"
+                + floor
+                + "</glibc> (-Dcross.glibc): it was linked against a newer glibc than the base"
+                + " image the floor picks. When the target has its own <image>, use one with glibc "
+                + floor
+                + " or older; see "
+                + GLIBC_FAQ
+                + ".");
+      } else if (glibcMax != null
+          && b.glibc() != null
+          && GlibcVersions.compare(b.glibc(), glibcMax) > 0) {
         problems.add(
             "output '"
                 + b.path()

@@ -2,9 +2,12 @@ package dev.crossbuild.stage;
 
 import dev.crossbuild.audit.BinaryDescriptions;
 import dev.crossbuild.audit.BinaryInfo;
+import dev.crossbuild.audit.NeededCheck;
 import dev.crossbuild.config.BuildCacheConfig;
 import dev.crossbuild.config.CaCertificates;
 import dev.crossbuild.config.CrossConfig;
+import dev.crossbuild.config.NeededPolicy;
+import dev.crossbuild.config.OutputRules;
 import dev.crossbuild.config.Strategy;
 import dev.crossbuild.engine.ContainerEngine;
 import dev.crossbuild.engine.ContainerSpec;
@@ -341,12 +344,47 @@ public final class StagedBuild {
     } finally {
       remove(container, copied);
     }
+    OutputRules rules = config.outputRules();
     List<BinaryInfo> binaries =
-        OutputAudit.check(planned.target(), outDir, config.outputRules().glibcMax());
+        OutputAudit.check(
+            planned.target(), outDir, rules.glibcCeiling(triple), rules.glibcFloors().get(triple));
     binaries.forEach(b -> log.line("audit: " + BinaryDescriptions.line(b)));
+    neededLibraries(binaries, outDir, deps.tag());
     Archives.pack(outDir, archive, epoch);
     end(stage, start, "copied");
     return binaries;
+  }
+
+  /**
+   * Names each library the outputs need that neither the archive ships nor every system has, with
+   * its Debian package: a warning, or under {@code <neededLibraries>fail} the target's failure.
+   */
+  private void neededLibraries(List<BinaryInfo> binaries, Path outDir, String image) {
+    NeededPolicy policy = config.outputRules().neededPolicy();
+    if (policy == NeededPolicy.IGNORE) {
+      return;
+    }
+    List<NeededCheck.Unlisted> unlisted = NeededLibraries.of(binaries, outDir);
+    if (unlisted.isEmpty()) {
+      return;
+    }
+    Target target = planned.target();
+    String triple = target.triple().value();
+    Map<String, String> packages =
+        NeededLibraries.packages(
+            engine,
+            image,
+            planned.imagePlatform(),
+            unlisted,
+            target.gnuPrefix(),
+            Labels.container(config.imageName(), triple, Stages.OUTPUTS));
+    List<String> messages =
+        unlisted.stream().map(u -> NeededLibraries.message(u, packages, triple)).toList();
+    if (policy == NeededPolicy.FAIL) {
+      throw new OutputAudit.OutputCheckException(
+          String.join("\n", messages) + " (<neededLibraries>fail</neededLibraries>)");
+    }
+    messages.forEach(this::warn);
   }
 
   /** Runs the target's smoke test on its outputs, if it has one; its outcome, else null. */

@@ -37,12 +37,15 @@ class TargetCatalogTest {
   }
 
   @Test
-  void muslTargetSharesPlatformButHasNoGnuPrefix() {
+  void muslTargetSharesPlatformAndHasItsMuslPrefix() {
     Target musl = catalog.resolve("x86_64-unknown-linux-musl");
 
     assertThat(musl.platform().toString()).isEqualTo("linux/amd64");
     assertThat(musl.classifier()).isEqualTo("linux_musl-x86_64");
-    assertThat(musl.gnuPrefix()).isNull();
+    assertThat(musl.gnuPrefix()).isEqualTo("x86_64-linux-musl");
+    assertThat(musl.musl()).isTrue();
+    assertThat(catalog.resolve("armv7-unknown-linux-musleabihf").gnuPrefix())
+        .isEqualTo("arm-linux-musleabihf");
     assertThat(musl.baseImage()).isEqualTo("amd64/debian:bookworm-slim");
   }
 
@@ -74,9 +77,12 @@ class TargetCatalogTest {
         assertThat(target.baseImage())
             .as("baseImage of %s", target)
             .matches("[a-z0-9]+/debian:[a-z]+-slim");
-        assertThat(target.gnuPrefix() == null)
+        assertThat(target.gnuPrefix())
             .as("gnuPrefix of %s", target)
-            .isEqualTo(target.triple().env().startsWith("musl"));
+            .matches(
+                target.triple().env().startsWith("musl")
+                    ? "[a-z0-9_]+-linux-musl[a-z]*"
+                    : "[a-z0-9_]+-linux-gnu[a-z]*");
       } else {
         assertThat(target.baseImage()).as("baseImage of %s", target).isNull();
       }
