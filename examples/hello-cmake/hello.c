@@ -11,9 +11,14 @@
 #define ARCH "other"
 #endif
 
+#ifndef BUILD
+#define BUILD "unknown"
+#endif
+
 int main(void) {
   const char *message = "cross-build";
   unsigned long crc = crc32(0L, (const unsigned char *) message, (unsigned int) strlen(message));
-  printf("hello from %s: zlib %s, crc32(\"%s\") = %08lx\n", ARCH, zlibVersion(), message, crc);
+  printf("hello from %s: zlib %s, crc32(\"%s\") = %08lx, build %s\n", ARCH, zlibVersion(), message, crc,
+         BUILD);
   return 0;
 }

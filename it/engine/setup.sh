@@ -50,8 +50,8 @@ if ! docker info >/dev/null 2>&1; then
 fi
 
 # Base images, one repository per architecture, as the official images are named.
-make_base() { # <debian arch> <image name> <platform> [suite]
-  local arch=$1 name=$2 platform=$3 suite=${4:-$SUITE}
+make_base() { # <debian arch> <image name> <platform> [suite [sources line]]
+  local arch=$1 name=$2 platform=$3 suite=${4:-$SUITE} sources=${5:-}
   local want=${platform#linux/}; want=${want%%/*}
   if docker image inspect "$name" >/dev/null 2>&1; then
     local have; have=$(docker image inspect -f '{{.Architecture}}' "$name")
@@ -63,7 +63,7 @@ make_base() { # <debian arch> <image name> <platform> [suite]
   log "making $name from Debian's packages ($arch; arm64 takes a few minutes under QEMU)"
   local dir; dir=$(mktemp -d "$STATE_DIR/rootfs.XXXX")
   mmdebstrap --quiet --variant=minbase --architectures="$arch" \
-    --include=ca-certificates "$suite" "$dir/rootfs.tar"
+    --include=ca-certificates "$suite" "$dir/rootfs.tar" ${sources:+"$sources"}
   printf 'FROM scratch\nADD rootfs.tar /\nCMD ["bash"]\n' > "$dir/Dockerfile"
   # The classic builder records the platform given here; docker import would label arm64 as amd64.
   DOCKER_BUILDKIT=0 docker build -q --platform "$platform" -t "$name" "$dir" >/dev/null
@@ -79,6 +79,12 @@ make_base arm64 "arm64v8/debian:$SUITE-slim" linux/arm64
 make_base armhf "arm32v7/debian:$SUITE-slim" linux/arm/v7
 make_base amd64 "amd64/debian:trixie-slim" linux/amd64 trixie
 make_base riscv64 "riscv64/debian:trixie-slim" linux/riscv64 trixie
+# bullseye (glibc 2.31) for <glibc>2.31</glibc>: the x86_64 builds and the aarch64 cross builds run on amd64, the
+# aarch64 smoke test under QEMU.
+# Its long-term support has ended: the security archive no longer serves every architecture, so only the release.
+BULLSEYE="deb http://deb.debian.org/debian bullseye main"
+make_base amd64 "amd64/debian:bullseye-slim" linux/amd64 bullseye "$BULLSEYE"
+make_base arm64 "arm64v8/debian:bullseye-slim" linux/arm64 bullseye "$BULLSEYE"
 log "ready: $(docker version -f 'engine {{.Server.Version}} (API {{.Server.APIVersion}})')"
 bash "$(dirname "$0")/registry.sh"
 bash "$(dirname "$0")/builders.sh"

@@ -16,6 +16,11 @@ assert code1 == 0 && out1.contains('hello from x86_64: zlib') : out1
 def (code2, out2) = c.runArm64(arm)
 assert code2 == 0 && out2.contains('hello from aarch64: zlib') : out2
 
+// The deps stage configured with its fixed SOURCE_DATE_EPOCH (1980-01-01); the date the project keeps in a
+// cache variable is still the commit's (2020-01-01), for both targets.
+assert out1.contains('build 20200101') : out1
+assert out2.contains('build 20200101') : out2
+
 // The generated toolchain file is in the aarch64 deps image and names the cross compiler.
 def deps = c.report(basedir).targets.find { it.target == 'aarch64-unknown-linux-gnu' }.depsImage
 def (rc2, toolchain) = c.run(['docker', 'run', '--rm', deps, 'cat', '/cross/toolchain.cmake'])

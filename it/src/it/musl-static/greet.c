@@ -1,0 +1,3 @@
+#include <stdio.h>
+
+void greet(const char *who) { printf("hello from %s\n", who); }
