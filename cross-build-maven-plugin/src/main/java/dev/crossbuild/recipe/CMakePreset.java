@@ -92,9 +92,12 @@ final class CMakePreset implements Preset {
       vars.put("CMAKE_TOOLCHAIN_FILE", TOOLCHAIN_FILE);
       files.put(TOOLCHAIN_FILE, toolchainFile(target).getBytes(StandardCharsets.UTF_8));
     }
+    // musl programs are static (see Toolchain.muslTools): they have no RPATH for cmake --install
+    // to rewrite, so CMake must not set one.
+    String configure = Toolchain.musl(target) ? CONFIGURE + " -DCMAKE_SKIP_RPATH=ON" : CONFIGURE;
     String deps =
         "mkdir -p target && { "
-            + CONFIGURE
+            + configure
             + " > target/cmake-deps.log 2>&1"
             + " || echo 'cross-build: the CMakeLists alone do not configure (sources are missing);"
             + " the source stage configures again with the compiler checks cached'; }";
@@ -104,7 +107,7 @@ final class CMakePreset implements Preset {
     String build =
         FORGET_PROJECT_VALUES
             + "\n"
-            + CONFIGURE
+            + configure
             + " $cross_forget ${CROSS_CCACHE:+-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache}\n"
             + "cmake --build "
             + BUILD_DIR

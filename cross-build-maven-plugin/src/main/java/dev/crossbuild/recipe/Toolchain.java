@@ -142,9 +142,11 @@ public final class Toolchain {
    * {@code musl-gcc.specs} of the target's {@code musl-dev}, so headers, start files and libc are
    * musl's. It links executables statically unless {@code CROSS_MUSL_STATIC=0}, as Rust's musl
    * targets do: a static program runs on any Linux of its architecture, Alpine and distroless
-   * included. Shared libraries ({@code -shared}) and partial links ({@code -r}) are never static.
-   * {@code <musl prefix>-g++} fails with the reason (Debian has no libstdc++ for musl); the
-   * binutils are links to the architecture's. ccache gets a link for the gcc, as for Debian's.
+   * included. Shared libraries ({@code -shared}) and partial links ({@code -r}) are never static,
+   * nor is a program linked with a shared library named by its path ({@code libjpeg.so.62}, as
+   * CMake links a project's own): it needs that library at run time anyway. {@code <musl
+   * prefix>-g++} fails with the reason (Debian has no libstdc++ for musl); the binutils are links
+   * to the architecture's. ccache gets a link for the gcc, as for Debian's.
    */
   static String muslTools(Target target) {
     String musl = target.gnuPrefix();
@@ -160,7 +162,7 @@ public final class Toolchain {
         + " '[ \"${"
         + MUSL_STATIC
         + ":-1}\" != 0 ] || static='"
-        + " 'for a in \"$@\"; do case \"$a\" in -shared|-r) static= ;; esac; done'"
+        + " 'for a in \"$@\"; do case \"$a\" in -shared|-r|*.so|*.so.[0-9]*) static= ;; esac; done'"
         + " 'exec /usr/bin/"
         + gnu
         + "-gcc \"$@\" $static -specs /usr/lib/"

@@ -186,7 +186,7 @@ public final class StagedBuild {
       // A failed rebuild must not leave the last one's archive to be released.
       Files.deleteIfExists(archive);
       List<BinaryInfo> binaries = sourceAndOutputStages(deps, script, start, outDir, archive);
-      String smoke = smokeStage(outDir);
+      String smoke = smokeStage(outDir, binaries);
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, digest + "\n");
       return result(false, outDir, archive, binaries, smoke);
@@ -388,15 +388,20 @@ public final class StagedBuild {
   }
 
   /** Runs the target's smoke test on its outputs, if it has one; its outcome, else null. */
-  private String smokeStage(Path outDir) {
+  private String smokeStage(Path outDir, List<BinaryInfo> binaries) {
     String command = config.outputRules().smokeTestFor(planned.target().triple().value());
     if (command == null) {
       return null;
     }
     stage = Stages.SMOKE;
     Instant start = begin(stage);
+    // A Debian image has no musl loader: a musl target's dynamic outputs get Debian's musl package.
+    List<String> runtime =
+        planned.target().musl() && binaries.stream().anyMatch(BinaryInfo::dynamic)
+            ? List.of("musl")
+            : List.of();
     String smoke =
-        new SmokeTest(config, planned, engine, probe, log, listener).run(command, outDir);
+        new SmokeTest(config, planned, engine, probe, log, listener).run(command, outDir, runtime);
     end(stage, start, smoke);
     return smoke;
   }
