@@ -93,6 +93,28 @@ class OutputRulesTest {
   }
 
   @Test
+  void neededLibrariesWarnByDefaultAndTakeOneOfThreeWords() {
+    assertThat(resolve(RawOutputRules.none()).outputRules().neededPolicy())
+        .isEqualTo(NeededPolicy.WARN);
+    RawOutputRules fail =
+        new RawOutputRules(null, null, null, null, List.of(), List.of(), null, " Fail ");
+    assertThat(resolve(fail).outputRules().neededPolicy()).isEqualTo(NeededPolicy.FAIL);
+    RawOutputRules bad =
+        new RawOutputRules(null, null, null, null, List.of(), List.of(), null, "error");
+    assertThatThrownBy(() -> resolve(bad))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new ConfigProblem.Unknown(
+                            ConfigKey.NEEDED_LIBRARIES,
+                            "error",
+                            null,
+                            List.of("warn", "fail", "ignore"))));
+  }
+
+  @Test
   void aTargetsOwnSmokeTestWinsAndAnEmptyOneTurnsItOff() {
     OutputRules rules =
         resolve(

@@ -312,6 +312,14 @@ class AdviceTest {
               "'2.x' in <glibcMax> (-Dcross.glibcMax) is not a glibc version. Write e.g."
                   + " <glibcMax>2.28</glibcMax>."),
           new Said(
+              new ConfigProblem.Unknown(
+                  ConfigKey.NEEDED_LIBRARIES, "error", null, List.of("warn", "fail", "ignore")),
+              "<neededLibraries>",
+              "cross.neededLibraries",
+              "Unknown <neededLibraries>error</neededLibraries> (-Dcross.neededLibraries). Use warn"
+                  + " (the default: name each library the archive needs but neither ships nor can"
+                  + " expect), fail (fail the target instead) or ignore."),
+          new Said(
               new ConfigProblem.Malformed(ConfigKey.GLIBC, "2.x", null, null),
               "<glibc>",
               "cross.glibc",

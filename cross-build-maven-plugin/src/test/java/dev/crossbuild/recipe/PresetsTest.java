@@ -232,6 +232,73 @@ class PresetsTest {
     return new BuildContext(dir, List.of("Cargo.toml", "src/main.rs"));
   }
 
+  @Test
+  void muslTargetsGetMuslToolsOverTheArchitecturesGccWhateverTheStrategy() throws Exception {
+    Target x86 = CATALOG.resolve("x86_64-unknown-linux-musl");
+    Target arm = CATALOG.resolve("aarch64-unknown-linux-musl");
+    Recipe make = Presets.resolve("make", overrides("make"));
+    TargetRecipe nativeSteps = Toolchain.forTarget(make, x86, false, NONE);
+    assertThat(nativeSteps.packages()).contains("gcc", "musl-dev").doesNotContain("libc6-dev");
+    assertThat(nativeSteps.env())
+        .containsEntry("CC", "x86_64-linux-musl-gcc")
+        .containsEntry("CROSS_GNU_PREFIX", "x86_64-linux-musl");
+    TargetRecipe cross = Toolchain.forTarget(make, arm, true, NONE);
+    assertThat(cross.packages())
+        .contains("gcc-aarch64-linux-gnu", "musl-dev:arm64")
+        .noneMatch(p -> p.startsWith("libc6-dev"));
+    assertThat(cross.foreignArch()).isEqualTo("arm64");
+    String tools = String.join("\n", cross.afterInstall());
+    assertThat(tools)
+        .contains("exec /usr/bin/aarch64-linux-gnu-gcc \"$@\" $static -specs")
+        .contains("/usr/lib/aarch64-linux-musl/musl-gcc.specs")
+        .contains("CROSS_MUSL_STATIC")
+        .contains("-shared|-r|*.so|*.so.[0-9]*) static=")
+        .contains("Debian has no libstdc++ built for musl")
+        .contains("/usr/lib/ccache/aarch64-linux-musl-gcc");
+    // Go without cgo needs no C library; with cgo, $CC links the program.
+    Recipe cgo =
+        Presets.resolve(
+            "go",
+            new RecipeOverrides(
+                "go", null, null, null, null, null, null, null, Map.of("CGO_ENABLED", "1"), null));
+    assertThat(Toolchain.forTarget(cgo, arm, true, NONE).env())
+        .containsEntry("CC", "aarch64-linux-musl-gcc")
+        .containsEntry("GOFLAGS", "-ldflags=-linkmode=external");
+    // cargo: rustup's std for musl, or a clear failure; its linker is the plain cross gcc.
+    Recipe cargo = Presets.resolve("cargo", overrides("cargo"));
+    TargetRecipe rust = Toolchain.forTarget(cargo, arm, true, cargoProject());
+    assertThat(String.join("\n", rust.afterInstall()))
+        .contains("rustup target add aarch64-unknown-linux-musl")
+        .contains("Debian has no Rust standard library for musl");
+    assertThat(rust.env())
+        .containsEntry("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER", "aarch64-linux-gnu-gcc")
+        .containsEntry("CC_aarch64_unknown_linux_musl", "aarch64-linux-musl-gcc");
+    assertThat(rust.packages()).doesNotContain("libstd-rust-dev:arm64");
+  }
+
+  @Test
+  void cmakeRefusesCxxForMuslBeforeAnyImage() throws Exception {
+    assertThat(CMakePreset.enablesCxx("project(x)\n")).isTrue();
+    assertThat(CMakePreset.enablesCxx("project(x VERSION 1.0)\n")).isTrue();
+    assertThat(CMakePreset.enablesCxx("project(x C CXX)\n")).isTrue();
+    assertThat(CMakePreset.enablesCxx("project(x LANGUAGES C)\nenable_language(CXX)\n")).isTrue();
+    assertThat(CMakePreset.enablesCxx("project(x C)\n")).isFalse();
+    assertThat(CMakePreset.enablesCxx("project(libjpeg-turbo C)\n")).isFalse();
+    assertThat(CMakePreset.enablesCxx("# project(x)\nproject(x VERSION 1 LANGUAGES C)\n"))
+        .isFalse();
+    Files.writeString(dir.resolve("CMakeLists.txt"), "project(x)\n");
+    BuildContext cxx = new BuildContext(dir, List.of("CMakeLists.txt"));
+    Recipe cmake = Presets.resolve("cmake", overrides("cmake"));
+    Target musl = CATALOG.resolve("x86_64-unknown-linux-musl");
+    assertThatThrownBy(() -> Toolchain.forTarget(cmake, musl, false, cxx))
+        .isInstanceOf(RecipeException.class)
+        .hasMessageContaining("x86_64-unknown-linux-musl")
+        .hasMessageContaining("project(<name> LANGUAGES C)")
+        .hasMessageContaining("<image>");
+    Target gnu = CATALOG.resolve("x86_64-unknown-linux-gnu");
+    assertThat(Toolchain.forTarget(cmake, gnu, false, cxx).packages()).contains("g++");
+  }
+
   private static RecipeOverrides overrides(String preset) {
     return new RecipeOverrides(preset, null, null, null, null, null, null, null, null, null);
   }

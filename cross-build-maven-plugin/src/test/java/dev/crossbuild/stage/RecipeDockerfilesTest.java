@@ -42,6 +42,9 @@ class RecipeDockerfilesTest {
     "custom, aarch64-unknown-linux-gnu, cross",
     "cargo, x86_64-unknown-linux-gnu, native",
     "cargo, aarch64-unknown-linux-gnu, cross",
+    "make, x86_64-unknown-linux-musl, native",
+    "make, aarch64-unknown-linux-musl, cross",
+    "cmake, aarch64-unknown-linux-musl, cross",
   })
   void presetRendersItsStages(String preset, String triple, String mode) throws Exception {
     Recipe recipe =
@@ -66,7 +69,7 @@ class RecipeDockerfilesTest {
     }
     Target target = CATALOG.resolve(triple);
     TargetRecipe steps = Toolchain.forTarget(recipe, target, mode.equals("cross"), project(preset));
-    String name = preset + "-" + target.platform().arch() + "-" + mode;
+    String name = preset + "-" + target.platform().arch() + (target.musl() ? "-musl-" : "-") + mode;
     golden(
         name + ".Dockerfile", Dockerfiles.deps("amd64/debian:bookworm-slim", steps, true, false));
     golden(
