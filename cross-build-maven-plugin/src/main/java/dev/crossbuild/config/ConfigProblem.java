@@ -48,6 +48,18 @@ public interface ConfigProblem {
   }
 
   /**
+   * The recipe can't build the project for a musl target, and says why before anything is built.
+   *
+   * @param value the target's triple
+   */
+  record NotForMusl(String value, String why) implements ConfigProblem {
+    @Override
+    public ConfigKey key() {
+      return ConfigKey.TARGETS;
+    }
+  }
+
+  /**
    * A setting, given as {@code value}, that needs another one which is not given: the custom recipe
    * a build command, a builder a host, half of a login the other half.
    */

@@ -1,14 +1,18 @@
 package dev.crossbuild.config;
 
+import dev.crossbuild.recipe.BuildContext;
 import dev.crossbuild.recipe.Presets;
 import dev.crossbuild.recipe.Recipe;
 import dev.crossbuild.recipe.RecipeOverrides;
+import dev.crossbuild.recipe.Toolchain;
 import dev.crossbuild.recipe.UnknownPresetException;
 import dev.crossbuild.target.DebianReleases;
 import dev.crossbuild.target.InvalidTripleException;
 import dev.crossbuild.target.Target;
 import dev.crossbuild.target.TargetCatalog;
 import dev.crossbuild.target.UnknownTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -83,6 +87,7 @@ public final class ConfigResolver {
     BuildCacheConfig buildCache =
         BuildCacheResolver.resolve(raw.buildCache(), raw.artifactId(), problems);
     releaseWithPackages(targets, recipe, images, problems);
+    notForMusl(targets, recipe, raw.projectDir(), problems);
     boolean useEngine = true;
     String engine = raw.engine() == null ? "auto" : raw.engine().strip().toLowerCase(Locale.ROOT);
     if (engine.equals("none")) {
@@ -300,6 +305,28 @@ public final class ConfigResolver {
               recipe.setupPackages(),
               t.target().debianArch(),
               catalog));
+    }
+  }
+
+  /**
+   * A musl target the recipe can't build for this project (the cmake recipe and C++) fails the plan
+   * with the reason, before any image is built.
+   */
+  private static void notForMusl(
+      List<TargetRequest> targets, Recipe recipe, Path projectDir, List<ConfigProblem> problems) {
+    if (recipe == null || projectDir == null) {
+      return;
+    }
+    BuildContext project =
+        new BuildContext(
+            projectDir,
+            Files.isRegularFile(projectDir.resolve("CMakeLists.txt"))
+                ? List.of("CMakeLists.txt")
+                : List.of());
+    for (TargetRequest t : targets) {
+      Toolchain.muslRefusal(recipe, t.target(), project)
+          .ifPresent(
+              why -> problems.add(new ConfigProblem.NotForMusl(t.target().triple().value(), why)));
     }
   }
 

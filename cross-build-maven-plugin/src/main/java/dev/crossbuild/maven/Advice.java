@@ -172,6 +172,8 @@ public final class Advice {
           + "' has no dot or port). Start it with the registry's host name, e.g. "
           + CACHE_EXAMPLE
           + ".";
+    } else if (problem instanceof ConfigProblem.NotForMusl p) {
+      return "Target " + p.value() + ": " + p.why();
     } else if (problem instanceof ConfigProblem.NoPackagesForArchitecture p) {
       return "Target "
           + p.triple()

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,26 +133,32 @@ final class CMakePreset implements Preset {
    * any image is built, saying what to change.
    */
   private static void refuseCxx(Target target, BuildContext project) {
+    cxxRefusal(project)
+        .ifPresent(
+            why -> {
+              throw new RecipeException("Target " + target.triple().value() + ": " + why, null);
+            });
+  }
+
+  /** Why the project can't be built for musl (it enables C++), or empty. */
+  static Optional<String> cxxRefusal(BuildContext project) {
     Path lists = project.dir().resolve("CMakeLists.txt");
     if (!project.has("CMakeLists.txt") || !Files.isRegularFile(lists)) {
-      return;
+      return Optional.empty();
     }
     String text;
     try {
       text = Files.readString(lists, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return; // cmake itself says what is wrong with the file
+      return Optional.empty(); // cmake itself says what is wrong with the file
     }
-    if (enablesCxx(text)) {
-      throw new RecipeException(
-          "Target "
-              + target.triple().value()
-              + ": CMakeLists.txt enables C++ (a project() without LANGUAGES, or CXX), but Debian"
-              + " has no libstdc++ built for musl, so the cmake recipe builds only C for musl"
-              + " targets. Write project(<name> LANGUAGES C) if the project is C, or give the"
-              + " target an <image> with a musl C++ toolchain.",
-          null);
-    }
+    return enablesCxx(text)
+        ? Optional.of(
+            "CMakeLists.txt enables C++ (a project() without LANGUAGES, or CXX), but Debian has"
+                + " no libstdc++ built for musl, so the cmake recipe builds only C for musl"
+                + " targets. Write project(<name> LANGUAGES C) if the project is C, or give the"
+                + " target an <image> with a musl C++ toolchain.")
+        : Optional.empty();
   }
 
   /** Whether a CMakeLists enables C++: by a {@code project()} that names no language, or CXX. */

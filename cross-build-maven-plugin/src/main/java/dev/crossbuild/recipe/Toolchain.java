@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Merges a preset's per-target defaults with the POM's overrides, and holds what the C-family
@@ -109,6 +110,18 @@ public final class Toolchain {
         "gcc-" + target.gnuPrefix(),
         "g++-" + target.gnuPrefix(),
         "libc6-dev-" + target.debianArch() + "-cross");
+  }
+
+  /**
+   * Why {@code recipe} can't build {@code project} for the musl target {@code target}, known before
+   * anything is built (the plan fails with it), or empty: the cmake recipe refuses a project that
+   * enables C++.
+   */
+  public static Optional<String> muslRefusal(Recipe recipe, Target target, BuildContext project) {
+    if (!musl(target) || !(recipe.preset() instanceof CMakePreset)) {
+      return Optional.empty();
+    }
+    return CMakePreset.cxxRefusal(project);
   }
 
   /** Whether the target's C library is musl (its tools' prefix is a musl multiarch triple). */

@@ -51,6 +51,26 @@ class ConfigResolverTest {
   }
 
   @Test
+  void aMuslTargetOfACmakeProjectWithCxxFailsThePlanWithTheReason() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("CMakeLists.txt"), "project(hello)\n");
+    List<RawTarget> targets =
+        List.of(
+            RawTarget.of("x86_64-unknown-linux-gnu"), RawTarget.of("x86_64-unknown-linux-musl"));
+    assertThatThrownBy(() -> resolver.resolve(raw(targets, null, recipe("cmake", null), List.of())))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              ConfigProblem.NotForMusl p = (ConfigProblem.NotForMusl) e.problems().get(0);
+              assertThat(p.value()).isEqualTo("x86_64-unknown-linux-musl");
+              assertThat(p.why()).contains("LANGUAGES C").contains("libstdc++");
+            });
+    java.nio.file.Files.writeString(dir.resolve("CMakeLists.txt"), "project(hello C)\n");
+    assertThat(resolver.resolve(raw(targets, null, recipe("cmake", null), List.of())).targets())
+        .hasSize(2);
+  }
+
+  @Test
   void resolvesTargetsRecipeAndBuilders() {
     CrossConfig config =
         resolver.resolve(
