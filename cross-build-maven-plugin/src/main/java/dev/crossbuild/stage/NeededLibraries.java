@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -43,7 +44,10 @@ final class NeededLibraries {
   /**
    * Which Debian package of {@code image} holds each library: {@code dpkg -S} in a short-lived
    * container, kept to the target's multiarch directory ({@code aarch64-linux-gnu}) when it has
-   * one. An image without dpkg, or a library no package holds, leaves it out of the map.
+   * one. An image without dpkg, or a library no package holds, leaves it out of the map. A deps
+   * image never changes under its tag (the tag holds its key), so the answer is kept in {@code
+   * known} (one {@code library=package} line each, {@code -} for none) and the next build of the
+   * same image asks nothing.
    */
   static Map<String, String> packages(
       ContainerEngine engine,
@@ -51,9 +55,57 @@ final class NeededLibraries {
       Platform platform,
       List<NeededCheck.Unlisted> unlisted,
       String multiarch,
-      Map<String, String> labels) {
+      Map<String, String> labels,
+      Path known) {
     Set<String> libraries = new LinkedHashSet<>();
     unlisted.forEach(u -> libraries.add(u.library()));
+    Map<String, String> remembered = read(known);
+    if (remembered.keySet().containsAll(libraries)) {
+      Map<String, String> found = new TreeMap<>(remembered);
+      found.values().removeIf(NONE::equals);
+      return found;
+    }
+    Map<String, String> found = lookUp(engine, image, platform, libraries, multiarch, labels);
+    Map<String, String> lines = new TreeMap<>(remembered);
+    libraries.forEach(l -> lines.put(l, found.getOrDefault(l, NONE)));
+    try {
+      Files.createDirectories(known.getParent());
+      Files.write(
+          known, lines.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    } catch (IOException e) {
+      // only a cache: the next build asks dpkg again
+    }
+    return found;
+  }
+
+  /** In the file of known packages: no Debian package holds the library. */
+  private static final String NONE = "-";
+
+  private static Map<String, String> read(Path known) {
+    Map<String, String> map = new TreeMap<>();
+    if (!Files.isRegularFile(known)) {
+      return map;
+    }
+    try {
+      for (String line : Files.readAllLines(known)) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          map.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    } catch (IOException e) {
+      map.clear(); // unreadable: ask dpkg again
+    }
+    return map;
+  }
+
+  private static Map<String, String> lookUp(
+      ContainerEngine engine,
+      String image,
+      Platform platform,
+      Set<String> libraries,
+      String multiarch,
+      Map<String, String> labels) {
     List<String> command = new ArrayList<>(List.of("dpkg", "-S"));
     libraries.forEach(l -> command.add("*/" + l));
     try {

@@ -377,7 +377,11 @@ public final class StagedBuild {
             planned.imagePlatform(),
             unlisted,
             target.gnuPrefix(),
-            Labels.container(config.imageName(), triple, Stages.OUTPUTS));
+            Labels.container(config.imageName(), triple, Stages.OUTPUTS),
+            config
+                .outputDir()
+                .resolve(".state")
+                .resolve("packages-" + image.substring(image.lastIndexOf(':') + 1)));
     List<String> messages =
         unlisted.stream().map(u -> NeededLibraries.message(u, packages, triple)).toList();
     if (policy == NeededPolicy.FAIL) {

@@ -144,8 +144,11 @@ public final class RecordingEngine implements ContainerEngine {
       String image, Platform platform, List<String> command, Map<String, String> labels) {
     calls.add("run " + image + " " + platform);
     runLabels.add(Map.copyOf(labels));
-    return new RunResult(0, "aarch64\n");
+    return runResult;
   }
+
+  /** What {@link #run} answers: by default the {@code uname -m} of an arm64 container. */
+  public RunResult runResult = new RunResult(0, "aarch64\n");
 
   /** The labels of each container {@link #run} made, in order. */
   public final List<Map<String, String>> runLabels = new ArrayList<>();
