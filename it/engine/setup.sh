@@ -22,6 +22,9 @@ command -v file >/dev/null || need_pkgs+=(file)
 # The archive tests read every release archive with GNU tar, bsdtar and unzip.
 command -v bsdtar >/dev/null || need_pkgs+=(libarchive-tools)
 command -v unzip >/dev/null || need_pkgs+=(unzip)
+# The audit's unit tests link a static glibc program with the host's gcc (libc.a is in libc6-dev).
+[ -x /usr/bin/gcc ] || need_pkgs+=(gcc)
+[ -e /usr/lib/x86_64-linux-gnu/libc.a ] || need_pkgs+=(libc6-dev)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   as_root apt-get update -qq

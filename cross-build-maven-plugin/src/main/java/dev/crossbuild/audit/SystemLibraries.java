@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 public final class SystemLibraries {
 
   /**
-   * glibc's libraries (libc, libm, and the libpthread, libdl, librt, libutil and libanl stubs kept
+   * glibc's libraries (libc, libm, and the libpthread, libdl, librt, libutil and libanl shells kept
    * since 2.34 for old binaries) plus libgcc_s and libstdc++, and the loaders.
    *
    * <p>Left out on purpose: libcrypt.so.1, which Fedora 30 moved out of glibc into libxcrypt-compat

@@ -63,10 +63,9 @@ final class OutputAudit {
       if (target.container() && b.format() == BinaryFormat.ELF) {
         problems.addAll(LibcRules.problems(b, target.musl(), target.triple().value()));
       }
-      if (glibcMax != null
-          && b.glibc() != null
-          && GlibcVersions.compare(b.glibc(), glibcMax) > 0
-          && glibcMax.equals(floor)) {
+      boolean aboveCeiling =
+          glibcMax != null && b.glibc() != null && GlibcVersions.compare(b.glibc(), glibcMax) > 0;
+      if (aboveCeiling && glibcMax.equals(floor)) {
         problems.add(
             "output '"
                 + b.path()
@@ -80,9 +79,7 @@ final class OutputAudit {
                 + " or older; see "
                 + GLIBC_FAQ
                 + ".");
-      } else if (glibcMax != null
-          && b.glibc() != null
-          && GlibcVersions.compare(b.glibc(), glibcMax) > 0) {
+      } else if (aboveCeiling) {
         problems.add(
             "output '"
                 + b.path()

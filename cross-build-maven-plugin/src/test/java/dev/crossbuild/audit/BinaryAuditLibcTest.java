@@ -2,7 +2,6 @@ package dev.crossbuild.audit;
 
 import static dev.crossbuild.audit.SyntheticElf.elf64;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -209,11 +208,12 @@ class BinaryAuditLibcTest {
 
   @Test
   void staticGlibcProgramFromTheHostCompilerCarriesTheAbiTag() throws Exception {
-    assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/gcc")), "no /usr/bin/gcc to build a static program");
-    assumeTrue(
-        Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a")),
-        "no libc.a (Debian package libc6-dev) to link a static program");
+    assertThat(Path.of("/usr/bin/gcc"))
+        .as("gcc, which it/engine/setup.sh installs, builds the static program")
+        .isExecutable();
+    assertThat(Path.of("/usr/lib/x86_64-linux-gnu/libc.a"))
+        .as("libc.a (Debian package libc6-dev, which it/engine/setup.sh installs)")
+        .exists();
     Path source =
         Files.writeString(
             temp.resolve("hello.c"),
