@@ -6,6 +6,8 @@
 #   REPEAT=5 FILES=160 bash it/bench/bench.sh
 #   BENCH=cargo CARGO_EMULATED=0 bash it/bench/bench.sh    # only the cargo rows, without the QEMU one
 #   BENCH=builders bash it/bench/bench.sh   # four C targets on one builder vs two (needs it/engine/builders.sh)
+#   BENCH=loop bash it/bench/bench.sh       # only the everyday loop: one changed file, no change, plugin start,
+#                                           # and a fresh CI runner (registry cache + build cache directory)
 #
 # The workloads: a generated C project (FILES translation units, linked with zlib) built with make -j2, so
 # that compile time, not container start-up, dominates the figures; and a Rust program made from
@@ -16,9 +18,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 REPEAT=${REPEAT:-3}
 FILES=${FILES:-120}
 MODULES=${MODULES:-20}
-BENCH=${BENCH:-all}                    # c, cargo, builders or all
+BENCH=${BENCH:-all}                    # c, cargo, builders, loop or all
 CARGO_EMULATED=${CARGO_EMULATED:-1}    # 0 skips the cargo row that builds aarch64 under QEMU (many minutes)
-case "$BENCH" in c|cargo|builders|all) ;; *) echo "BENCH must be c, cargo, builders or all, not '$BENCH'" >&2; exit 2 ;; esac
+case "$BENCH" in c|cargo|builders|loop|all) ;; *) echo "BENCH must be c, cargo, builders, loop or all, not '$BENCH'" >&2; exit 2 ;; esac
 work=$(mktemp -d /tmp/cross-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mvn=("$root/mvnw" -B -q -o)
@@ -93,6 +95,21 @@ sed -i 's:<artifactId>bench-c</artifactId>:<artifactId>bench-vendored</artifactI
 printf 'OBJ := $(patsubst %%.c,%%.o,$(wildcard *.c))\nlibvendor.a: $(OBJ)\n\t$(AR) rcs $@ $(OBJ)\n%%.o: %%.c\n\t$(CC) -O2 -c -o $@ $<\n' > "$vend/vendor/Makefile"
 printf 'bench: src/main.c\n\t$(CC) -O2 -o $@ src/main.c vendor/libvendor.a -lz\n' > "$vend/Makefile"
 vendored=(-Dbench.manifests='vendor/**' -Dbench.deps='make -C vendor -j2')
+
+# The all-in-project code again, every unit including one header (the declarations, some macros and inline
+# helpers) and make tracking it (-MMD): a change to one unit must not make the header cost anything.
+hproj="$work/bench-header"
+mkdir -p "$hproj/src"
+{
+  echo "#ifndef BENCH_H"; echo "#define BENCH_H"; echo "#include <zlib.h>"; echo "#include <stddef.h>"
+  for i in $(seq 1 "$FILES"); do echo "unsigned long f$i(const unsigned char *, unsigned);"; done
+  for j in $(seq 1 40); do echo "static inline unsigned long mix$j(unsigned long h) { return (h << $((j % 13 + 1))) ^ (h >> $((j % 7 + 1))) ^ $j; }"; done
+  echo "#endif"
+} > "$hproj/src/bench.h"
+for i in $(seq 1 "$FILES"); do { echo '#include "bench.h"'; tail -n +2 "$proj/src/f$i.c"; } > "$hproj/src/f$i.c"; done
+{ echo '#include <stdio.h>'; echo '#include "bench.h"'; grep -v '^unsigned long f[0-9]*(const' "$proj/src/main.c" | grep -v '^#include'; } > "$hproj/src/main.c"
+printf 'SRC := $(wildcard src/*.c)\nOBJ := $(SRC:.c=.o)\nbench: $(OBJ)\n\t$(CC) -o $@ $(OBJ) -lz\n%%.o: %%.c\n\t$(CC) -O2 -MMD -MP -c -o $@ $<\n-include $(OBJ:.o=.d)\n' > "$hproj/Makefile"
+sed 's:<artifactId>bench-c</artifactId>:<artifactId>bench-header</artifactId>:' "$proj/pom.xml" > "$hproj/pom.xml"
 
 # examples/hello-cargo, renamed, with MODULES modules of serde types so that compiling the crate (the source
 # stage) is not trivial; the dependencies (serde, serde_json, the derive macro and what it needs) are the deps
@@ -230,7 +247,7 @@ fresh_base() { # <platform> <from> [project]
 base=()
 nocache=(-Dcross.buildCache=none)
 drop_images() {
-  for p in bench-c bench-vendored bench-cargo; do
+  for p in bench-c bench-vendored bench-cargo bench-header; do
     docker images --format '{{.Repository}}:{{.Tag}}' --filter label=dev.crossbuild.project=$p \
       | { grep -v '<none>' || true; } | sort | xargs -r docker rmi -f >/dev/null
     docker image prune -f --filter label=dev.crossbuild.project=$p >/dev/null
@@ -449,9 +466,66 @@ PY
   dir="$proj"
 }
 
-[[ $BENCH == cargo || $BENCH == builders ]] || c_part
-[[ $BENCH == c || $BENCH == builders ]] || cargo_part
-[[ $BENCH == c || $BENCH == cargo ]] || builders_part
+# the everyday loop: the fixed cost around a small compile. One changed file (all code in the project, and the
+# same with every unit including an unchanged header) against a cold build, both with the build cache (the
+# default volume); a no-change rebuild against mvn validate; the plugin's start (Maven's "Scanning" line to the
+# first plan line); and a fresh CI runner: a fresh engine whose deps come from the registry cache, with the
+# build cache restored into a directory (as the generated workflow does) and a fresh checkout (every source
+# file with a new time), against a cold build.
+LOOP_CARGO=${LOOP_CARGO:-1}            # 0 leaves out the cargo fresh-runner row (two cold cargo builds a run)
+checkout() { find "$dir" -path "$dir/target" -prune -o -type f -exec touch {} +; } # a fresh clone's times
+plugin_start() { # seconds from Maven's "Scanning for projects" to the plugin's first line, of a no-change build
+  (cd "$dir" && "$root/mvnw" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
+    -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS "${base[@]}" cross:build >"$work/start.log" 2>&1) \
+    || { tail -40 "$work/start.log" >&2; exit 1; }
+  python3 - "$work/start.log" <<'PY'
+import re, sys
+t = lambda l: (lambda h, m, s: int(h) * 3600 + int(m) * 60 + float(s))(*re.match(r"(\d+):(\d+):([\d.]+)", l).groups())
+lines = open(sys.argv[1]).read().splitlines()
+scan = next(l for l in lines if "Scanning for projects" in l)
+mojo = next(i for i, l in enumerate(lines) if re.search(r"--- (cross-build|cross):", l))
+plan = lines[mojo + 1]  # the plugin's first line: its plan, or that nothing changed
+print(f"{t(plan) - t(scan):.3f}")
+PY
+}
+fresh_runner() { # <project> <baseline var name>: seconds of the fresh runner's build, the caches filled first
+  local bc="$work/buildcache-$1" repo; repo=$(cache_repo "$1"); rm -rf "$bc"
+  local dirmode=(-Dcross.buildCache=directory -Dcross.buildCacheDirectory="$bc")
+  drop_built "$1"; rm -rf "$dir/target"
+  wall cross:build "${dirmode[@]}" "$repo" -Dcross.cache.push=true >/dev/null
+  drop_built "$1"; rm -rf "$dir/target"; checkout
+  wall cross:build "${dirmode[@]}" "$repo"; deps_pulled "$1 fresh runner"
+}
+loop_part() {
+  lcold=(); lsrc=(); hcold=(); hsrc=(); lnone=(); lval=(); lstart=(); fwarm=(); lccold=(); cfwarm=()
+  for _ in $(seq 1 "$REPEAT"); do
+    drop_images; rm -rf "$proj/target" "$hproj/target"
+    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    dir="$proj"
+    lcold+=("$(wall cross:build)")
+    change_source; lsrc+=("$(wall cross:build)")
+    lnone+=("$(wall cross:build)")
+    lval+=("$(wall validate)")
+    lstart+=("$(plugin_start)")
+    fwarm+=("$(fresh_runner bench-c)")
+    dir="$hproj"
+    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-header); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    hcold+=("$(wall cross:build)")
+    change_source; hsrc+=("$(wall cross:build)")
+    if [[ $LOOP_CARGO != 0 ]]; then
+      dir="$cproj"; rm -rf "$cproj/target"
+      amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+      lccold+=("$(wall cross:build)")
+      cfwarm+=("$(fresh_runner bench-cargo)")
+    fi
+    dir="$proj"
+  done
+}
+
+[[ $BENCH == cargo || $BENCH == builders || $BENCH == loop ]] || c_part
+[[ $BENCH == c || $BENCH == builders || $BENCH == loop ]] || cargo_part
+[[ $BENCH == c || $BENCH == cargo || $BENCH == loop ]] || builders_part
+[[ $BENCH == c || $BENCH == cargo || $BENCH == builders ]] || loop_part
 elapsed=$(secs "$started" "$(now)")
 
 m() { median "$@"; }
@@ -493,6 +567,16 @@ if [[ $BENCH == builders || $BENCH == all ]]; then
   printf '%-64s %9ss %9ss\n' "  planner per builder: connect+/info, local / box (TLS)" "$(m "${lconnect[@]}")" \
     "$(m "${bconnect[@]}")"
   printf '%-64s %9ss %9ss\n' "  planner per builder: QEMU probes, local / box" "$(m "${lprobe[@]}")" "$(m "${bprobe[@]}")"
+fi
+if [[ $BENCH == loop || $BENCH == all ]]; then
+  row "loop: one changed file / cold, all code in project, build cache" "$(m "${lsrc[@]}")" "$(m "${lcold[@]}")" "<= 0.10 (aim 0.05)"
+  row "loop: the same, every unit includes one unchanged header" "$(m "${hsrc[@]}")" "$(m "${hcold[@]}")" "<= 0.12 (aim 0.06)"
+  row "loop: no-change rebuild / mvn validate (wall)" "$(m "${lnone[@]}")" "$(m "${lval[@]}")" "<= 1.3 (aim 1.15)"
+  row "loop: fresh runner, registry + build cache dir / cold: C" "$(m "${fwarm[@]}")" "$(m "${lcold[@]}")" "<= 0.25 (aim 0.15)"
+  if [[ $LOOP_CARGO != 0 ]]; then
+    row "loop: the same for cargo" "$(m "${cfwarm[@]}")" "$(m "${lccold[@]}")" "<= 0.25 (aim 0.15)"
+  fi
+  row "loop: plugin start (Scanning to its first line) / mvn validate" "$(m "${lstart[@]}")" "$(m "${lval[@]}")" "(halve the start)"
 fi
 echo "(run took $(python3 -c "import sys; print(f'{float(sys.argv[1]) / 60:.1f}')" "$elapsed") min)"
 drop_images
