@@ -1,7 +1,9 @@
-// The build cache's correctness on the real engine (make, native x86_64 and cross aarch64 with ccache): every
-// build with the cache gives the archive a clean build (-Dcross.buildCache=none) of the same sources gives,
-// byte for byte, and the cache is really used.
-//  1. a header included by one unit changes: that unit misses, the others hit, the output changes;
+// The build cache's correctness on the real engine (make, native x86_64 and cross aarch64 with ccache and the
+// build tree): every build with the cache gives the archive a clean build (-Dcross.buildCache=none) of the same
+// sources gives, byte for byte, and the cache is really used.
+//  0. the same sources again: the build tree is used, make compiles nothing; one changed unit: only it compiles;
+//  1. a header included by one unit changes: make cannot know (the Makefile does not say), so the build starts
+//     from the sources: that unit misses, the others hit, the output changes;
 //  2. CFLAGS through <env> (-O0 against -O2): a rebuild with the new flag;
 //  3. branch A, branch B, back to A: the last output is the first, all hits;
 //  4. a unit compiled before is deleted: the build fails exactly as a clean build fails, then succeeds as it does;
@@ -50,17 +52,37 @@ triples.keySet().each { t -> assert stats(t) == [hits: 0, misses: 3] : "${t}: ${
 assert new File(basedir, 'target/01-cold.log').text.contains('build cache: volume') ||
     new File(basedir, 'target/cross/x86_64-unknown-linux-gnu.build.log').text.contains('build cache: volume cross-build-cache-build-cache-c-x86_64-unknown-linux-gnu')
 assert volumes() == triples.keySet().collect { "cross-build-cache-build-cache-c-${it}".toString() }.sort()
+def treeLine = { String triple -> new File(basedir, "target/cross/${triple}.build.log").readLines().find { it.contains('cross-build: build tree') || it.contains('not from a build tree') } }
+triples.keySet().each { t -> assert treeLine(t).contains('not from a build tree in the build cache: there is none yet') : treeLine(t) }
 def again = build('again')
-triples.keySet().each { t -> assert stats(t) == [hits: 3, misses: 0] : "${t}: ${stats(t)}" }
+triples.keySet().each { t ->
+  assert treeLine(t).contains('build tree from the build cache: 0 source file(s) changed, 0 removed') : treeLine(t)
+  assert stats(t) == [hits: 0, misses: 0] : "${t}: make compiled with the build tree of the same sources: ${stats(t)}"
+}
 assert again == cold
 assert clean('cold-clean') == cold : 'a clean build gives other bytes than the cached one'
 def (rc, ran) = c.run([new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/calc').path])
 assert rc == 0 && ran.trim() == 'calc: 42' : ran
 
+// 0. One changed unit: the build tree is used and only that unit compiles (a ccache miss: new code).
+def unit = new File(basedir, 'main.c').text
+new File(basedir, 'main.c').text = unit.replace('calc: %d', 'calc now: %d')
+def oneUnit = build('one-unit')
+triples.keySet().each { t ->
+  assert treeLine(t).contains('build tree from the build cache: 1 source file(s) changed, 0 removed') : treeLine(t)
+  assert stats(t) == [hits: 0, misses: 1] : "${t}: more than the changed unit compiled: ${stats(t)}"
+}
+assert oneUnit.every { t, sha -> sha != cold[t] }
+assert clean('one-unit-clean') == oneUnit : 'the build tree gave other bytes than a clean build'
+new File(basedir, 'main.c').text = unit
+
 // 1. The header of one unit changes.
 new File(basedir, 'scale.h').text = '#define FACTOR 3\n'
 def header = build('header')
-triples.keySet().each { t -> assert stats(t) == [hits: 2, misses: 1] : "${t}: ${stats(t)}" }
+triples.keySet().each { t ->
+  assert treeLine(t).contains('scale.h changed, and make knows only what its Makefile says a unit depends on') : treeLine(t)
+  assert stats(t) == [hits: 2, misses: 1] : "${t}: ${stats(t)}"
+}
 assert header.every { t, sha -> sha != cold[t] } : 'the header change did not change the output'
 assert clean('header-clean') == header
 (rc, ran) = c.run([new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/calc').path])

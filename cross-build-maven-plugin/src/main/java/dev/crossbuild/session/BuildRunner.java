@@ -42,6 +42,7 @@ public final class BuildRunner {
   private final CacheCredentials credentials;
   private EmulationProbe probe;
   private SourceRepository repository;
+  private String sourceManifest;
 
   /**
    * @param engines the engine of each builder, by builder id
@@ -68,6 +69,15 @@ public final class BuildRunner {
   /** The probe the smoke tests of foreign platforms ask whether QEMU runs them. */
   public BuildRunner withProbe(EmulationProbe emulationProbe) {
     this.probe = emulationProbe;
+    return this;
+  }
+
+  /**
+   * The context files' manifest ({@link dev.crossbuild.stage.SourceDigest.Manifest#lines}), for the
+   * build tree's content sync; null: no build tree.
+   */
+  public BuildRunner withSourceManifest(String manifestLines) {
+    this.sourceManifest = manifestLines;
     return this;
   }
 
@@ -143,6 +153,7 @@ public final class BuildRunner {
                                 : new DepsCache(config.cache(), engine, credentials))
                         .withHealth(builderHealth)
                         .withRepository(repository)
+                        .withSourceManifest(sourceManifest)
                         .run();
                   } finally {
                     slot.release();

@@ -57,6 +57,7 @@ public final class CrossBuild implements AutoCloseable {
   private ContextFiles.Listed contextFiles;
   private SourceRepository repository;
   private String contextDigest;
+  private String sourceManifest;
   private String fingerprint;
   private EngineEmulationProbe probe;
 
@@ -116,9 +117,9 @@ public final class CrossBuild implements AutoCloseable {
   private String contextDigest() {
     if (contextDigest == null) {
       // The repository's key too: a new tag on unchanged files is a new build.
-      contextDigest =
-          SourceDigest.of(
-              SourceDigest.files(config.projectDir(), contextFiles()), repository().key());
+      SourceDigest.Manifest manifest = SourceDigest.manifest(config.projectDir(), contextFiles());
+      contextDigest = SourceDigest.of(manifest.digest(), repository().key());
+      sourceManifest = manifest.lines();
     }
     return contextDigest;
   }
@@ -280,6 +281,7 @@ public final class CrossBuild implements AutoCloseable {
           new BuildRunner(config, engines(), files, contextDigest(), this::baseImageFor, listener)
               .withProbe(probe)
               .withRepository(repository())
+              .withSourceManifest(sourceManifest)
               .run(plan);
       remember(results);
       return results;

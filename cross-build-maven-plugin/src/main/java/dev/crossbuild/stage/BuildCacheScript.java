@@ -19,19 +19,62 @@ import dev.crossbuild.config.BuildCacheConfig;
  *
  * The whole build holds a lock on the cache, so two builds of one target at once take turns instead
  * of disturbing each other.
+ *
+ * <p>For {@code make}, {@code cmake}, {@code custom} and {@code cargo}, the cache also keeps the
+ * <em>build tree</em>: {@code /src} as the last build left it, objects and all, under the key of
+ * its configuration ({@code CROSS_TREE_KEY}: the deps key and this script, which holds the build
+ * command, the epoch and the repository's state). The sources arrive at {@link #INCOMING} with a
+ * manifest of their content ({@link SourceDigest#manifest}); a source whose content the tree
+ * already has keeps the tree's file and time, a changed one gets a new time, a removed one goes.
+ * The build tool then compiles only what changed, as on a developer's machine, and ccache stays
+ * underneath. make knows only what its Makefile says, so for {@code make} and {@code custom} the
+ * tree is used only when every change is a changed or new compilation unit: a changed header,
+ * Makefile or any other file, or a removed file, rebuilds from the sources (every unit then a
+ * ccache hit or a compile), as a clean build would.
  */
 final class BuildCacheScript {
 
   /** Where the cache is mounted in the source stage's container. */
   static final String DIR = "/cache";
 
+  /** Where the source tar puts the project when the build tree is used (then synced to /src). */
+  static final String INCOMING = "cross-src";
+
+  /** Where the source tar puts the manifest of the project's files for the build tree. */
+  static final String MANIFEST = "cross-src.sha256";
+
+  private static final java.util.Set<String> TREE_RECIPES =
+      java.util.Set.of("make", "cmake", "custom", "cargo");
+
+  /** Build tools that track every input themselves: any change keeps their tree. */
+  private static final java.util.Set<String> TRACKING_RECIPES = java.util.Set.of("cmake", "cargo");
+
+  /** The compilation units make compiles from their own file (extensions, for grep -E). */
+  private static final String UNITS =
+      "\\.(c|cc|cp|cpp|cxx|c\\+\\+|C|m|mm|s|S|sx|asm|f|for|f90|f95|F|F90)$";
+
   private static final java.util.Set<String> GCC_RECIPES =
       java.util.Set.of("make", "cmake", "custom");
 
   private BuildCacheScript() {}
 
+  /** Whether the recipe's builds keep a build tree in the cache (given a manifest). */
+  static boolean keepsTree(String recipeId, BuildCacheConfig cache) {
+    return cache.on() && TREE_RECIPES.contains(recipeId);
+  }
+
   /** Lines run in {@code /src} before the build command; empty without a cache. */
   static String prelude(String recipeId, BuildCacheConfig cache) {
+    return prelude(recipeId, cache, false);
+  }
+
+  /**
+   * Lines run in {@code /src} before the build command; empty without a cache.
+   *
+   * @param tree whether the sources are at {@link #INCOMING} to be synced with the build tree
+   *     ({@link #keepsTree} and a manifest)
+   */
+  static String prelude(String recipeId, BuildCacheConfig cache, boolean tree) {
     if (!cache.on()) {
       return "";
     }
@@ -46,8 +89,59 @@ final class BuildCacheScript {
           echo "cross-build: no flock in the image: two builds of this target at once could disturb the cache of each other"
         fi
         """);
+    if (tree) {
+      s.append(treeLines(TRACKING_RECIPES.contains(recipeId)));
+    }
     s.append(recipeLines(recipeId, cache));
     return s.toString();
+  }
+
+  /**
+   * The build tree's restore: the tree into /src when its key is this build's and the changes allow
+   * it, then the changed sources with a new time; else the sources alone.
+   */
+  private static String treeLines(boolean tracking) {
+    String unitsOnly =
+        tracking
+            ? ""
+            : """
+              if [ -z "$cross_why" ] && [ -s /tmp/cross-gone ]; then
+                cross_why="$(head -n 1 /tmp/cross-gone) was removed, and make cannot know what was built from it"
+              elif [ -z "$cross_why" ] && grep -qvE '%s' /tmp/cross-changed; then
+                cross_why="$(grep -vE '%s' /tmp/cross-changed | head -n 1) changed, and make knows only what its Makefile says a unit depends on"
+              fi
+              """
+                .formatted(UNITS, UNITS);
+    return """
+        cross_tree="$CROSS_CACHE/tree"
+        LC_ALL=C sort /%2$s > /tmp/cross-new.sums
+        cross_why=
+        if [ ! -d "$cross_tree" ] || [ ! -f "$CROSS_CACHE/tree.sums" ] || [ ! -f "$CROSS_CACHE/tree.key" ]; then
+          cross_why="there is none yet"
+        elif [ "$(cat "$CROSS_CACHE/tree.key")" != "$CROSS_TREE_KEY" ]; then
+          cross_why="the last one was built with another configuration (deps, <env>, build command, commit or version)"
+        else
+          LC_ALL=C sort "$CROSS_CACHE/tree.sums" > /tmp/cross-old.sums
+          LC_ALL=C comm -13 /tmp/cross-old.sums /tmp/cross-new.sums | cut -c %3$d- > /tmp/cross-changed
+          cut -c %3$d- /tmp/cross-old.sums | LC_ALL=C sort > /tmp/cross-old.paths
+          cut -c %3$d- /tmp/cross-new.sums | LC_ALL=C sort > /tmp/cross-new.paths
+          LC_ALL=C comm -23 /tmp/cross-old.paths /tmp/cross-new.paths > /tmp/cross-gone
+        fi
+        %1$sif [ -z "$cross_why" ]; then
+          cp -a "$cross_tree/." /src/
+          while IFS= read -r cross_f; do rm -rf "/src/$cross_f"; done < /tmp/cross-gone
+          if [ -s /tmp/cross-changed ]; then
+            (cd /%4$s && tar -cf - --no-recursion --verbatim-files-from -T /tmp/cross-changed) | (cd /src && tar -xmf -)
+          fi
+          echo "cross-build: build tree from the build cache: $(wc -l < /tmp/cross-changed) source file(s) changed, $(wc -l < /tmp/cross-gone) removed"
+        else
+          echo "cross-build: the build starts from the sources, not from a build tree in the build cache: $cross_why"
+          cp -a /%4$s/. /src/
+        fi
+        rm -rf /%4$s
+        cd /src
+        """
+        .formatted(unitsOnly, MANIFEST, SourceDigest.MANIFEST_PATH_COLUMN, INCOMING);
   }
 
   private static String recipeLines(String recipeId, BuildCacheConfig cache) {
@@ -93,9 +187,41 @@ final class BuildCacheScript {
 
   /** Lines run after the outputs are in {@code /out}: statistics, and the size cap. */
   static String epilogue(String recipeId, BuildCacheConfig cache) {
+    return epilogue(recipeId, cache, false);
+  }
+
+  /**
+   * Lines run after the outputs are in {@code /out}: statistics, the size cap, and with {@code
+   * tree} the build tree saved (the key written last: an interrupted save leaves no tree to use).
+   */
+  static String epilogue(String recipeId, BuildCacheConfig cache, boolean tree) {
     if (!cache.on()) {
       return "";
     }
+    return recipeEpilogue(recipeId, cache) + (tree ? saveTree(recipeId, cache) : "");
+  }
+
+  private static String saveTree(String recipeId, BuildCacheConfig cache) {
+    // cargo's target directory is in the cache already (a link the prelude makes each build)
+    String exclude = recipeId.equals("cargo") ? " --exclude=./target" : "";
+    return """
+        rm -f "$CROSS_CACHE/tree.key"
+        rm -rf "$cross_tree.new" && mkdir -p "$cross_tree.new"
+        (cd /src && tar -cf - --exclude=./.git%s .) | (cd "$cross_tree.new" && tar -xpf -)
+        rm -rf "$cross_tree" && mv "$cross_tree.new" "$cross_tree"
+        cp /tmp/cross-new.sums "$CROSS_CACHE/tree.sums"
+        cross_size=$(du -sk "$cross_tree" | cut -f1)
+        if [ "$cross_size" -gt %d ]; then
+          echo "cross-build: the build tree is ${cross_size}K, over <buildCacheMaxSize> (%dK): not kept, the next build starts from the sources"
+          rm -rf "$cross_tree" "$CROSS_CACHE/tree.sums"
+        else
+          printf '%%s\\n' "$CROSS_TREE_KEY" > "$CROSS_CACHE/tree.key"
+        fi
+        """
+        .formatted(exclude, kibibytes(cache.maxBytes()), kibibytes(cache.maxBytes()));
+  }
+
+  private static String recipeEpilogue(String recipeId, BuildCacheConfig cache) {
     if (GCC_RECIPES.contains(recipeId)) {
       return """
           if [ -n "${CROSS_CCACHE:-}" ]; then echo "cross-build: ccache statistics of this build:"; ccache -s; fi

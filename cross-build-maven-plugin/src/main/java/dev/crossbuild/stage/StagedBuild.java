@@ -73,6 +73,7 @@ public final class StagedBuild {
   private String stage = Stages.BASE;
   private String depsTag;
   private boolean depsHit;
+  private String sourceManifest;
 
   /**
    * @param contextFiles the project's context files, relative to the project directory
@@ -125,6 +126,15 @@ public final class StagedBuild {
    */
   public StagedBuild withHealth(BuilderHealth builderHealth) {
     this.health = builderHealth;
+    return this;
+  }
+
+  /**
+   * The context files' manifest ({@link SourceDigest.Manifest#lines}): with it, recipes that keep a
+   * build tree in the build cache sync the sources into it by content (null: no build tree).
+   */
+  public StagedBuild withSourceManifest(String manifestLines) {
+    this.sourceManifest = manifestLines;
     return this;
   }
 
@@ -282,14 +292,21 @@ public final class StagedBuild {
     // The POM's <env> (in the deps image's ENV) wins over the variables of the repository.
     Map<String, String> repositoryEnv = new LinkedHashMap<>(repository().env());
     repositoryEnv.keySet().removeAll(steps.env().keySet());
+    boolean tree = buildTree();
     return Dockerfiles.buildScript(
         planned.target().triple().value(),
         steps.buildCommand(),
         steps.artifacts(),
         config.outputRules().sourceDateEpoch(),
         repositoryEnv,
-        BuildCacheScript.prelude(config.recipe().id(), buildCache),
-        BuildCacheScript.epilogue(config.recipe().id(), buildCache));
+        BuildCacheScript.prelude(config.recipe().id(), buildCache, tree),
+        BuildCacheScript.epilogue(config.recipe().id(), buildCache, tree));
+  }
+
+  /** Whether the source stage syncs the sources with a build tree kept in the build cache. */
+  private boolean buildTree() {
+    return sourceManifest != null
+        && BuildCacheScript.keepsTree(config.recipe().id(), config.buildCache());
   }
 
   /**
@@ -310,7 +327,11 @@ public final class StagedBuild {
                 planned.imagePlatform(),
                 List.of("/bin/sh", "/" + Dockerfiles.BUILD_SCRIPT),
                 Labels.container(config.imageName(), triple, Stages.SOURCE),
-                Map.of("CROSS_DEPS_KEY", deps.key()),
+                Map.of(
+                    "CROSS_DEPS_KEY",
+                    deps.key(),
+                    "CROSS_TREE_KEY",
+                    SourceDigest.of(deps.key(), script)),
                 "/src",
                 cacheMounts(triple, config.buildCache())));
     Instant start;
@@ -506,14 +527,22 @@ public final class StagedBuild {
 
   /**
    * The project at {@code src/} with its files' real times (for cargo's fingerprints), the
-   * repository's git directory at {@code src/.git} when there is one, and the build script.
+   * repository's git directory at {@code src/.git} when there is one, and the build script. With a
+   * build tree the project goes to {@code cross-src/} with its manifest, for the script to sync.
    */
   private ContextTar sourceTar(String script) {
+    boolean tree = buildTree();
     ContextTar tar =
         new ContextTar()
             .withRealTimes()
-            .addDirectory(config.projectDir(), contextFiles, Dockerfiles.SOURCE_DIR + "/")
+            .addDirectory(
+                config.projectDir(),
+                contextFiles,
+                (tree ? BuildCacheScript.INCOMING : Dockerfiles.SOURCE_DIR) + "/")
             .addFile(Dockerfiles.BUILD_SCRIPT, script.getBytes(StandardCharsets.UTF_8));
+    if (tree) {
+      tar.addFile(BuildCacheScript.MANIFEST, sourceManifest.getBytes(StandardCharsets.UTF_8));
+    }
     repository().addTo(tar, config.outputDir());
     return tar;
   }

@@ -126,7 +126,17 @@ class StagedBuildTest {
             .findFirst()
             .orElseThrow();
     assertThat(source.files().keySet())
-        .containsExactlyInAnyOrder("src/hello.c", "src/deps.txt", "src/Makefile", "cross-build.sh");
+        .as("with the build cache, the sources go to cross-src/ with their manifest, to be synced")
+        .containsExactlyInAnyOrder(
+            "cross-src/hello.c",
+            "cross-src/deps.txt",
+            "cross-src/Makefile",
+            "cross-src.sha256",
+            "cross-build.sh");
+    assertThat(source.files().get("cross-src.sha256").lines())
+        .extracting(line -> line.substring(SourceDigest.MANIFEST_PATH_COLUMN - 1))
+        .containsExactlyInAnyOrder("hello.c", "deps.txt", "Makefile");
+    assertThat(source.spec().env()).containsKey("CROSS_TREE_KEY");
     assertThat(source.spec().image()).startsWith("hello-deps:aarch64-unknown-linux-gnu-");
     assertThat(source.spec().platform())
         .as("cross builds run at the builder's platform")
