@@ -2,7 +2,6 @@ package dev.crossbuild.git;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +64,7 @@ public final class WorkTreeFiles {
    * Whether {@code dir} or a parent has a {@code .git} (a directory, or the file of a worktree).
    */
   static boolean insideGit(Path dir) {
-    for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.exists(d.resolve(DOT_GIT))) {
-        return true;
-      }
-    }
-    return false;
+    return GitPresence.insideGit(dir);
   }
 
   /**

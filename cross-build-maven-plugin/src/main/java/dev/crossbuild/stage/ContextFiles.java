@@ -1,5 +1,6 @@
 package dev.crossbuild.stage;
 
+import dev.crossbuild.git.GitPresence;
 import dev.crossbuild.git.WorkTreeFiles;
 import java.io.File;
 import java.io.IOException;
@@ -46,7 +47,9 @@ public final class ContextFiles {
   /** {@link #list}, and whether git listed them. */
   public static Listed listed(Path projectDir) throws IOException {
     Path dir = projectDir.toRealPath();
-    Optional<List<String>> known = WorkTreeFiles.list(dir, ContextFiles::list);
+    // WorkTreeFiles (and with it JGit) is not even loaded outside git
+    Optional<List<String>> known =
+        GitPresence.insideGit(dir) ? WorkTreeFiles.list(dir, ContextFiles::list) : Optional.empty();
     List<String> files = known.isPresent() ? known.get() : outsideGit(dir);
     return new Listed(files.stream().sorted().toList(), known.isPresent());
   }
