@@ -339,9 +339,9 @@ abstract class AbstractCrossMojo extends AbstractMojo {
    * custom), {@code GOCACHE} for go; cargo keeps its target directory there and compares the
    * sources' real modification times. make, cmake, custom and cargo also keep their build tree
    * there ({@code /src} as the last build of the same configuration left it, the sources synced
-   * into it by content), so that a one-unit change compiles one unit; for make and custom only
-   * when every change is a compilation unit, since a Makefile rarely names the headers a unit
-   * includes. {@code cross:clean} removes them.
+   * into it by content), so that a one-unit change compiles one unit; for make and custom only when
+   * every change is a compilation unit, since a Makefile rarely names the headers a unit includes.
+   * {@code cross:clean} removes them.
    *
    * @since 0.1.0
    */

@@ -38,7 +38,7 @@ class CrossBuildPlanTest {
   private static final Platform AMD64 = Platform.parse("linux/amd64");
   private static final String BOX_HOST = "tcp://10.0.0.2:2376";
   @TempDir Path dir;
-  private final List<String> connected = new ArrayList<>();
+  private final List<String> connected = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void project() throws Exception {
@@ -103,11 +103,36 @@ class CrossBuildPlanTest {
   }
 
   @Test
+  void buildersAreConnectedAtOnceAndKeptInDeclaredOrder() {
+    // Each connect waits until both have started: one after the other, the first would wait for
+    // ever (here: until the latch gives up, and the test fails).
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    Function<BuilderConfig, ContainerEngine> meeting =
+        b -> {
+          both.countDown();
+          try {
+            if (!both.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+              throw new EngineException("connected one after the other");
+            }
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return new RecordingEngine(AMD64);
+        };
+    try (CrossBuild session = session(amd64Targets(null), meeting)) {
+      BuildPlan plan = session.plan();
+
+      assertThat(plan.unreachable()).isEmpty();
+      assertThat(session.builders()).extracting(b -> b.id()).containsExactly("local", "box");
+    }
+  }
+
+  @Test
   void anUnreachableBuilderIsNamedAndItsTargetsPlanOnLocal() {
     try (CrossBuild session = session(amd64Targets(null), CrossBuildPlanTest::boxDown)) {
       BuildPlan plan = session.plan();
 
-      assertThat(connected).containsExactly("local", "box");
+      assertThat(connected).containsExactlyInAnyOrder("local", "box");
       assertThat(plan.targets())
           .extracting(t -> t.builder().id())
           .containsExactly("local", "local");
