@@ -472,7 +472,7 @@ PY
 # first plan line); and a fresh CI runner: a fresh engine whose deps come from the registry cache, with the
 # build cache restored into a directory (as the generated workflow does) and a fresh checkout (every source
 # file with a new time), against a cold build.
-LOOP_CARGO=${LOOP_CARGO:-1}            # 0 leaves out the cargo fresh-runner row (two cold cargo builds a run)
+LOOP_CARGO=${LOOP_CARGO:-1}            # cargo fresh-runner rows in the first N runs only (two cold cargo builds each)
 checkout() { find "$dir" -path "$dir/target" -prune -o -type f -exec touch {} +; } # a fresh clone's times
 plugin_start() { # seconds from Maven's "Scanning for projects" to the plugin's first line, of a no-change build
   (cd "$dir" && "$root/mvnw" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
@@ -498,7 +498,8 @@ fresh_runner() { # <project> <baseline var name>: seconds of the fresh runner's 
 }
 loop_part() {
   lcold=(); lsrc=(); hcold=(); hsrc=(); lnone=(); lval=(); lstart=(); fwarm=(); lccold=(); cfwarm=()
-  for _ in $(seq 1 "$REPEAT"); do
+  local run
+  for run in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$proj/target" "$hproj/target"
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
     dir="$proj"
@@ -512,13 +513,17 @@ loop_part() {
     amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-header); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
     hcold+=("$(wall cross:build)")
     change_source; hsrc+=("$(wall cross:build)")
-    if [[ $LOOP_CARGO != 0 ]]; then
+    if (( run <= LOOP_CARGO )); then
       dir="$cproj"; rm -rf "$cproj/target"
       amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
       lccold+=("$(wall cross:build)")
       cfwarm+=("$(fresh_runner bench-cargo)")
     fi
     dir="$proj"
+    # each run's figures as they come (the table comes at the end)
+    echo "loop run $run: cold ${lcold[*]: -1}s, one file ${lsrc[*]: -1}s, header cold ${hcold[*]: -1}s," \
+      "header one file ${hsrc[*]: -1}s, no change ${lnone[*]: -1}s, validate ${lval[*]: -1}s, start ${lstart[*]: -1}s," \
+      "fresh runner C ${fwarm[*]: -1}s${lccold[*]:+, cargo cold ${lccold[*]: -1}s, cargo fresh runner ${cfwarm[*]: -1}s}" >&2
   done
 }
 
@@ -573,7 +578,7 @@ if [[ $BENCH == loop || $BENCH == all ]]; then
   row "loop: the same, every unit includes one unchanged header" "$(m "${hsrc[@]}")" "$(m "${hcold[@]}")" "<= 0.12 (aim 0.06)"
   row "loop: no-change rebuild / mvn validate (wall)" "$(m "${lnone[@]}")" "$(m "${lval[@]}")" "<= 1.3 (aim 1.15)"
   row "loop: fresh runner, registry + build cache dir / cold: C" "$(m "${fwarm[@]}")" "$(m "${lcold[@]}")" "<= 0.25 (aim 0.15)"
-  if [[ $LOOP_CARGO != 0 ]]; then
+  if (( LOOP_CARGO > 0 )); then
     row "loop: the same for cargo" "$(m "${cfwarm[@]}")" "$(m "${lccold[@]}")" "<= 0.25 (aim 0.15)"
   fi
   row "loop: plugin start (Scanning to its first line) / mvn validate" "$(m "${lstart[@]}")" "$(m "${lval[@]}")" "(halve the start)"

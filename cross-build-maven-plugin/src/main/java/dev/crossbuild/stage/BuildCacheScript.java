@@ -30,7 +30,10 @@ import dev.crossbuild.config.BuildCacheConfig;
  * underneath. make knows only what its Makefile says, so for {@code make} and {@code custom} the
  * tree is used only when every change is a changed or new compilation unit: a changed header,
  * Makefile or any other file, or a removed file, rebuilds from the sources (every unit then a
- * ccache hit or a compile), as a clean build would.
+ * ccache hit or a compile), as a clean build would. cmake tracks headers itself; a change to its
+ * build description ({@code CMakeLists.txt}, {@code *.cmake}, {@code *.in}) starts from the
+ * sources, so that no output of the old description (a library named after the old version) stays
+ * beside the new ones. cargo's fingerprints cover every input.
  */
 final class BuildCacheScript {
 
@@ -46,8 +49,12 @@ final class BuildCacheScript {
   private static final java.util.Set<String> TREE_RECIPES =
       java.util.Set.of("make", "cmake", "custom", "cargo");
 
-  /** Build tools that track every input themselves: any change keeps their tree. */
-  private static final java.util.Set<String> TRACKING_RECIPES = java.util.Set.of("cmake", "cargo");
+  /**
+   * The files of a cmake project's build description: a change there starts from the sources, so
+   * that outputs named after it (a library's version in its file name) are not left beside the new
+   * ones.
+   */
+  private static final String CMAKE_DESCRIPTION = "(^|/)CMakeLists\\.txt$|\\.cmake$|\\.in$";
 
   /** The compilation units make compiles from their own file (extensions, for grep -E). */
   private static final String UNITS =
@@ -90,7 +97,7 @@ final class BuildCacheScript {
         fi
         """);
     if (tree) {
-      s.append(treeLines(TRACKING_RECIPES.contains(recipeId)));
+      s.append(treeLines(recipeId));
     }
     s.append(recipeLines(recipeId, cache));
     return s.toString();
@@ -100,18 +107,27 @@ final class BuildCacheScript {
    * The build tree's restore: the tree into /src when its key is this build's and the changes allow
    * it, then the changed sources with a new time; else the sources alone.
    */
-  private static String treeLines(boolean tracking) {
+  private static String treeLines(String recipeId) {
     String unitsOnly =
-        tracking
-            ? ""
-            : """
-              if [ -z "$cross_why" ] && [ -s /tmp/cross-gone ]; then
-                cross_why="$(head -n 1 /tmp/cross-gone) was removed, and make cannot know what was built from it"
-              elif [ -z "$cross_why" ] && grep -qvE '%s' /tmp/cross-changed; then
-                cross_why="$(grep -vE '%s' /tmp/cross-changed | head -n 1) changed, and make knows only what its Makefile says a unit depends on"
+        switch (recipeId) {
+          case "cargo" -> ""; // cargo's fingerprints cover every input
+          case "cmake" ->
+              """
+              if [ -z "$cross_why" ] && grep -qE '%1$s' /tmp/cross-changed; then
+                cross_why="$(grep -E '%1$s' /tmp/cross-changed | head -n 1) changed: the build description"
               fi
               """
-                .formatted(UNITS, UNITS);
+                  .formatted(CMAKE_DESCRIPTION);
+          default ->
+              """
+              if [ -z "$cross_why" ] && [ -s /tmp/cross-gone ]; then
+                cross_why="$(head -n 1 /tmp/cross-gone) was removed, and make cannot know what was built from it"
+              elif [ -z "$cross_why" ] && grep -qvE '%1$s' /tmp/cross-changed; then
+                cross_why="$(grep -vE '%1$s' /tmp/cross-changed | head -n 1) changed, and make knows only what its Makefile says a unit depends on"
+              fi
+              """
+                  .formatted(UNITS);
+        };
     return """
         cross_tree="$CROSS_CACHE/tree"
         LC_ALL=C sort /%2$s > /tmp/cross-new.sums

@@ -148,6 +148,16 @@ class BuildCacheScriptTest {
   }
 
   @Test
+  void aChangeToCmakesBuildDescriptionStartsFromTheSources() throws Exception {
+    Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("a.c"), "int a;\n");
+    Files.writeString(dir.resolve("project/CMakeLists.txt"), "project(a VERSION 1.0)\n");
+    treeBuild("cmake", "k1");
+    Files.writeString(dir.resolve("project/CMakeLists.txt"), "project(a VERSION 1.1)\n");
+    assertThat(treeBuild("cmake", "k1"))
+        .contains("CMakeLists.txt changed: the build description", "compiled a.c");
+  }
+
+  @Test
   void aBuildTreeOverTheCapIsNotKept() throws Exception {
     Files.write(
         Files.createDirectories(dir.resolve("project")).resolve("big.c"), new byte[64 << 10]);
