@@ -22,18 +22,19 @@ import dev.crossbuild.config.BuildCacheConfig;
  *
  * <p>For {@code make}, {@code cmake}, {@code custom} and {@code cargo}, the cache also keeps the
  * <em>build tree</em>: {@code /src} as the last build left it, objects and all, under the key of
- * its configuration ({@code CROSS_TREE_KEY}: the deps key and this script, which holds the build
- * command, the epoch and the repository's state). The sources arrive at {@link #INCOMING} with a
- * manifest of their content ({@link SourceDigest#manifest}); a source whose content the tree
- * already has keeps the tree's file and time, a changed one gets a new time, a removed one goes.
- * The build tool then compiles only what changed, as on a developer's machine, and ccache stays
- * underneath. make knows only what its Makefile says, so for {@code make} and {@code custom} the
- * tree is used only when every change is a changed or new compilation unit: a changed header,
- * Makefile or any other file, or a removed file, rebuilds from the sources (every unit then a
- * ccache hit or a compile), as a clean build would. cmake tracks headers itself; a change to its
- * build description ({@code CMakeLists.txt}, {@code *.cmake}, {@code *.in}) starts from the
- * sources, so that no output of the old description (a library named after the old version) stays
- * beside the new ones. cargo's fingerprints cover every input.
+ * its configuration ({@code CROSS_TREE_KEY}: the deps key, this script, which holds the build
+ * command, the epoch and the version, and the repository's state, tags and index included, which a
+ * build may ask git about). The sources arrive at {@link #INCOMING} with a manifest of their
+ * content ({@link SourceDigest#manifest}); a source whose content the tree already has keeps the
+ * tree's file and time, a changed one gets a new time, a removed one goes. The build tool then
+ * compiles only what changed, as on a developer's machine, and ccache stays underneath. make knows
+ * only what its Makefile says, so for {@code make} and {@code custom} the tree is used only when
+ * every change is a changed or new compilation unit: a changed header, Makefile or any other file,
+ * or a removed file, rebuilds from the sources (every unit then a ccache hit or a compile), as a
+ * clean build would. cmake tracks headers itself; a change to its build description ({@code
+ * CMakeLists.txt}, {@code *.cmake}, {@code *.in}) starts from the sources, so that no output of the
+ * old description (a library named after the old version) stays beside the new ones. cargo's
+ * fingerprints cover every input.
  */
 final class BuildCacheScript {
 

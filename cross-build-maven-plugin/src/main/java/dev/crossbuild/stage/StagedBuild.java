@@ -331,7 +331,8 @@ public final class StagedBuild {
                     "CROSS_DEPS_KEY",
                     deps.key(),
                     "CROSS_TREE_KEY",
-                    SourceDigest.of(deps.key(), script)),
+                    // the repository's state too: a build may ask git itself (git describe)
+                    SourceDigest.of(deps.key(), script, repository().key())),
                 "/src",
                 cacheMounts(triple, config.buildCache())));
     Instant start;
