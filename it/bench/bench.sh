@@ -523,7 +523,7 @@ loop_part() {
     # each run's figures as they come (the table comes at the end)
     echo "loop run $run: cold ${lcold[*]: -1}s, one file ${lsrc[*]: -1}s, header cold ${hcold[*]: -1}s," \
       "header one file ${hsrc[*]: -1}s, no change ${lnone[*]: -1}s, validate ${lval[*]: -1}s, start ${lstart[*]: -1}s," \
-      "fresh runner C ${fwarm[*]: -1}s${lccold[*]:+, cargo cold ${lccold[*]: -1}s, cargo fresh runner ${cfwarm[*]: -1}s}" >&2
+      "fresh runner C ${fwarm[*]: -1}s$( (( run <= LOOP_CARGO )) && echo ", cargo cold ${lccold[*]: -1}s, cargo fresh runner ${cfwarm[*]: -1}s")" >&2
   done
 }
 
