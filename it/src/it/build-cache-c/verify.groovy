@@ -35,7 +35,9 @@ def clean = { String name, List<String> args = [] -> mvn(basedir, name, args + [
 def stats = { String triple ->
   def log = new File(basedir, "target/cross/${triple}.build.log").text
   def section = log.substring(log.lastIndexOf('cross-build: ccache statistics of this build:'))
-  [hits: (section =~ /Hits:\s+(\d+)/)[0][1] as int, misses: (section =~ /Misses:\s+(\d+)/)[0][1] as int]
+  // ccache leaves out the Hits and Misses lines when nothing was compiled
+  def count = { String what -> def m = section =~ /${what}:\s+(\d+)/; m.find() ? m.group(1) as int : 0 }
+  [hits: count('Hits'), misses: count('Misses')]
 }
 def git = { String... args -> c.git(basedir, *args) }
 def volumes = { -> c.run(['docker', 'volume', 'ls', '-q', '--filter', 'label=dev.crossbuild.project=build-cache-c'])[1].readLines().sort() }
@@ -58,6 +60,7 @@ def again = build('again')
 triples.keySet().each { t ->
   assert treeLine(t).contains('build tree from the build cache: 0 source file(s) changed, 0 removed') : treeLine(t)
   assert stats(t) == [hits: 0, misses: 0] : "${t}: make compiled with the build tree of the same sources: ${stats(t)}"
+  assert new File(basedir, "target/cross/${t}.build.log").text.contains("make: 'calc' is up to date.")
 }
 assert again == cold
 assert clean('cold-clean') == cold : 'a clean build gives other bytes than the cached one'

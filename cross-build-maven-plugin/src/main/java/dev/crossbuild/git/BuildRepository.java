@@ -67,7 +67,7 @@ public final class BuildRepository {
     }
     Path dir = projectDir.toAbsolutePath().normalize();
     // JGit only where there is a repository: loading it costs a no-git build time.
-    if (!Files.isDirectory(dir) || !WorkTreeFiles.insideGit(dir)) {
+    if (!Files.isDirectory(dir) || !GitPresence.insideGit(dir)) {
       return Optional.empty();
     }
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());

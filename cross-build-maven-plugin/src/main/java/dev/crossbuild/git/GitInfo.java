@@ -76,7 +76,7 @@ public final class GitInfo implements AutoCloseable {
    * without commits; never fails.
    */
   public static Optional<Long> commitTimeAround(Path directory) {
-    if (!WorkTreeFiles.insideGit(directory)) {
+    if (!GitPresence.insideGit(directory)) {
       return Optional.empty(); // no repository: JGit is not even loaded
     }
     try (GitInfo git = open(directory)) {

@@ -44,7 +44,7 @@ public final class WorkTreeFiles {
     // JGit only where there is a repository: opening it (a signed jar) costs a no-change build a
     // noticeable part.
     FileRepositoryBuilder builder =
-        insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
+        GitPresence.insideGit(dir) ? new FileRepositoryBuilder().findGitDir(dir.toFile()) : null;
     if (builder == null || builder.getGitDir() == null) {
       return Optional.empty();
     }
@@ -58,13 +58,6 @@ public final class WorkTreeFiles {
       }
       return Optional.ofNullable(inGit(repository, slashes(workTree.relativize(dir)), dir, nested));
     }
-  }
-
-  /**
-   * Whether {@code dir} or a parent has a {@code .git} (a directory, or the file of a worktree).
-   */
-  static boolean insideGit(Path dir) {
-    return GitPresence.insideGit(dir);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.crossbuild.config.RawConfig;
 import dev.crossbuild.engine.DockerJavaEngine;
 import dev.crossbuild.engine.EngineEndpoint;
 import dev.crossbuild.git.GitInfo;
+import dev.crossbuild.git.GitPresence;
 import dev.crossbuild.plan.BuildPlan;
 import dev.crossbuild.plan.BuilderTiming;
 import dev.crossbuild.plan.PlannedTarget;
@@ -409,7 +410,11 @@ abstract class AbstractCrossMojo extends AbstractMojo {
             .force(force)
             .caCertificates(caCertificates)
             .sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH"))
-            .commitTime(GitInfo.commitTimeAround(projectDir).orElse(null))
+            // GitInfo (and JGit, a signed jar to verify) is not even loaded outside git
+            .commitTime(
+                GitPresence.insideGit(projectDir)
+                    ? GitInfo.commitTimeAround(projectDir).orElse(null)
+                    : null)
             .glibcMax(glibcMax)
             .glibc(glibc)
             .neededLibraries(neededLibraries)
