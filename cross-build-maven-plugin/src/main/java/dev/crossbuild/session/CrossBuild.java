@@ -183,8 +183,8 @@ public final class CrossBuild implements AutoCloseable {
     unreachable.clear();
     List<BuilderConfig> builders = config.builders();
     List<Object> outcomes = new ArrayList<>();
-    if (builders.size() == 1) {
-      outcomes.add(attempt(builders.get(0)));
+    if (builders.size() <= 1) {
+      builders.forEach(b -> outcomes.add(attempt(b)));
     } else {
       ExecutorService pool =
           Executors.newFixedThreadPool(
