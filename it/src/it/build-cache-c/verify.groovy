@@ -67,8 +67,13 @@ assert clean('cold-clean') == cold : 'a clean build gives other bytes than the c
 def (rc, ran) = c.run([new File(basedir, 'target/cross/x86_64-unknown-linux-gnu/calc').path])
 assert rc == 0 && ran.trim() == 'calc: 42' : ran
 
-// 0. One changed unit: the build tree is used and only that unit compiles (a ccache miss: new code).
+// 0. One changed unit: the build tree is used and only that unit compiles (a ccache miss: new code). The first
+// edit after a commit makes the work tree dirty, which the build sees (git describe --dirty): that build starts
+// from the sources once, the next edits use the tree.
 def unit = new File(basedir, 'main.c').text
+new File(basedir, 'main.c').text = unit.replace('calc: %d', 'calc so far: %d')
+build('dirty')
+triples.keySet().each { t -> assert treeLine(t).contains('the last one was built with another configuration') : treeLine(t) }
 new File(basedir, 'main.c').text = unit.replace('calc: %d', 'calc now: %d')
 def oneUnit = build('one-unit')
 triples.keySet().each { t ->
