@@ -245,6 +245,9 @@ fresh_base() { # <platform> <from> [project]
   echo "$tag"
 }
 base=()
+# a cold run's base for both targets (sets amd and base; not in a subshell): fresh_base's amd64 image, the
+# aarch64 target built from it too (cross)
+cold_base() { amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim "$@"); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd"); }
 nocache=(-Dcross.buildCache=none)
 drop_images() {
   for p in bench-c bench-vendored bench-cargo bench-header; do
@@ -288,7 +291,7 @@ c_part() {
   cold=(); src=(); srcnone=(); vcold=(); vsrc=(); vstages=(); vsrcstage=(); none=(); validate=(); vpush=(); vwarm=()
   for _ in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$proj/target" "$vend/target"
-    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    cold_base
     dir="$proj"
     cold+=("$(wall cross:build)")
     change_source; src+=("$(wall cross:build)")
@@ -296,7 +299,7 @@ c_part() {
     validate+=("$(wall validate)")
     change_source; srcnone+=("$(wall cross:build -Dcross.buildCache=none)")
     dir="$vend"
-    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    cold_base
     vcold+=("$(wall cross:build "${vendored[@]}")")
     vstages+=("$(python3 -c "print($(stage $A deps) + $(stage $A source))")")
     change_source; vsrc+=("$(wall cross:build "${vendored[@]}")")
@@ -372,8 +375,7 @@ cargo_part() {
   ccold=(); csrc=(); cbump=(); cpush=(); cwarm=()
   for _ in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$cproj/target"
-    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo)
-    base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    cold_base bench-cargo
     ccold+=("$(wall cross:build)")
     change_source; csrc+=("$(wall cross:build)"); deps_hit "cargo source-only rebuild"
     bump_version; cbump+=("$(wall cross:build)"); deps_hit "cargo version bump rebuild"
@@ -501,7 +503,7 @@ loop_part() {
   local run
   for run in $(seq 1 "$REPEAT"); do
     drop_images; rm -rf "$proj/target" "$hproj/target"
-    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    cold_base
     dir="$proj"
     lcold+=("$(wall cross:build)")
     change_source; lsrc+=("$(wall cross:build)")
@@ -510,12 +512,12 @@ loop_part() {
     lstart+=("$(plugin_start)")
     fwarm+=("$(fresh_runner bench-c)")
     dir="$hproj"
-    amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-header); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+    cold_base bench-header
     hcold+=("$(wall cross:build)")
     change_source; hsrc+=("$(wall cross:build)")
     if (( run <= LOOP_CARGO )); then
       dir="$cproj"; rm -rf "$cproj/target"
-      amd=$(fresh_base linux/amd64 amd64/debian:bookworm-slim bench-cargo); base=(-Dbase.amd64="$amd" -Daarch64.image="$amd")
+      cold_base bench-cargo
       lccold+=("$(wall cross:build)")
       cfwarm+=("$(fresh_runner bench-cargo)")
     fi
